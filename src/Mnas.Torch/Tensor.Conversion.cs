@@ -6,6 +6,9 @@ public partial class Tensor
 {
     public Tensor to(string device) => new(NativeMethods.mnas_to_device(Handle, device));
     public Tensor to(ScalarType type) => new(NativeMethods.mnas_to_dtype(Handle, (int)type));
+    /// <summary>A copy laid out in the given format (the tensor itself when it already is), as PyTorch's <c>to(memory_format=…)</c>.</summary>
+    public Tensor to(MemoryFormat format) => new(NativeMethods.mnas_to_memory_format(Handle, (int)format));
+
     public Tensor contiguous(MemoryFormat format = MemoryFormat.Contiguous) => new(NativeMethods.mnas_contiguous(Handle, (int)format));
     public bool is_contiguous(MemoryFormat format = MemoryFormat.Contiguous) => NativeMethods.mnas_is_contiguous(Handle, (int)format) != 0;
     public Tensor clone() => new(NativeMethods.mnas_clone(Handle));

@@ -19,6 +19,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(Lib)] internal static partial IntPtr mnas_to_dtype(TensorHandle t, int dtype);
     [LibraryImport(Lib)] internal static partial IntPtr mnas_contiguous(TensorHandle t, int memoryFormat);
+    [LibraryImport(Lib)] internal static partial IntPtr mnas_to_memory_format(TensorHandle t, int memoryFormat);
     [LibraryImport(Lib)] internal static partial int mnas_is_contiguous(TensorHandle t, int memoryFormat);
     [LibraryImport(Lib)] internal static partial IntPtr mnas_clone(TensorHandle t);
     [LibraryImport(Lib)] internal static partial IntPtr mnas_detach(TensorHandle t);

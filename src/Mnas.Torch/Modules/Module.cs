@@ -155,7 +155,7 @@ public abstract class Module : IDisposable
     public Module to(string device) => Apply(t => t.to(device));
 
     /// <summary>Lays out every 4-D parameter and buffer in the given memory format, in place.</summary>
-    public Module to(MemoryFormat format) => Apply(t => t.dim() == 4 ? t.contiguous(format) : null);
+    public Module to(MemoryFormat format) => Apply(t => t.dim() == 4 ? t.to(format) : null);
 
     private Module Apply(Func<Tensor, Tensor?> convert)
     {

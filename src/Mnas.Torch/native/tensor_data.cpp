@@ -54,6 +54,13 @@ MNAS_API TensorHandle mnas_contiguous(TensorHandle t, int memory_format) {
     return guard([&] { return t->contiguous(static_cast<at::MemoryFormat>(memory_format)); });
 }
 
+// Re-lays the tensor out in a memory format even where contiguous() would see nothing to do:
+// a [C, 1, k, k] depthwise weight counts as channels-last already, yet its NCHW strides steer
+// convolutions to the slow NCHW kernels.
+MNAS_API TensorHandle mnas_to_memory_format(TensorHandle t, int memory_format) {
+    return guard([&] { return t->to(t->options(), false, false, static_cast<at::MemoryFormat>(memory_format)); });
+}
+
 MNAS_API int mnas_is_contiguous(TensorHandle t, int memory_format) {
     return t->is_contiguous(static_cast<at::MemoryFormat>(memory_format)) ? 1 : 0;
 }

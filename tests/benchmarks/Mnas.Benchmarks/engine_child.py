@@ -70,7 +70,7 @@ def main():
     model = EngineBenchmarkChild().to(memory_format=torch.channels_last)
     print(f"parameters={sum(t.numel() for t in model.parameters())}")
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, weight_decay=4e-5)
-    x = torch.randn(a.batch, 1, 28, 28).contiguous(memory_format=torch.channels_last)
+    x = torch.randn(a.batch, 1, 28, 28).to(memory_format=torch.channels_last)
     y = torch.randint(0, 10, (a.batch,))
 
     def step():
@@ -90,7 +90,7 @@ def main():
     print(f"img_per_s={a.batch * a.steps / elapsed:.1f}")
 
     model.eval()
-    one = torch.randn(1, 1, 28, 28).contiguous(memory_format=torch.channels_last)
+    one = torch.randn(1, 1, 28, 28).to(memory_format=torch.channels_last)
     times = []
     with torch.no_grad():
         for _ in range(20):

@@ -1,0 +1,32 @@
+# The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
+.PHONY: demo test bootstrap bootstrap-bench native build bench-engine clean
+
+DOTNET ?= dotnet
+
+demo: bootstrap
+	$(DOTNET) run --project src/Mnas.Host -c Release --no-restore -- demo
+
+test: bootstrap
+	$(DOTNET) build Mnas.sln --no-restore
+	scripts/test-summary.sh --no-build
+
+bootstrap:
+	scripts/bootstrap.sh
+
+bootstrap-bench:
+	scripts/bootstrap.sh bench
+
+native:
+	cmake -S src/Mnas.Torch/native -B build/native -DCMAKE_BUILD_TYPE=Release
+	cmake --build build/native -j
+
+build: bootstrap
+	$(DOTNET) build Mnas.sln --no-restore
+
+# Engine against Python PyTorch on the same child; prints name=value lines last.
+bench-engine: bootstrap-bench
+	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- engine
+
+clean:
+	rm -rf build
+	$(DOTNET) clean Mnas.sln --verbosity quiet

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Mnas needs on a Debian machine, builds the native shim and restores the solution.
+# Idempotent: each step is skipped when its result is already there.
+#   scripts/bootstrap.sh          what building, testing and the demo need
+#   scripts/bootstrap.sh bench    also Python PyTorch (same libtorch), for the engine benchmark
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libtorch-dev libopenblas0-openmp cmake g++ make)
+if [[ "${1:-}" == "bench" ]]; then
+  packages+=(python3-torch)
+fi
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "bootstrap: the .NET SDK (dotnet, 10.0) is not on PATH; install it and run again" >&2
+  exit 1
+fi
+
+# The shim: configure once, then rebuild only what changed.
+if [[ ! -f build/native/CMakeCache.txt ]]; then
+  cmake -S src/Mnas.Torch/native -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/native -j "$(nproc)"
+
+dotnet restore Mnas.sln --verbosity quiet

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Mnas.Host;
+using Mnas.Torch;
+
+var steps = new Option<int>("--steps") { Description = "training steps", DefaultValueFactory = _ => 60 };
+var batch = new Option<int>("--batch") { Description = "images per step", DefaultValueFactory = _ => 128 };
+var threads = new Option<int>("--threads") { Description = "libtorch threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+var seed = new Option<long>("--seed") { Description = "random seed", DefaultValueFactory = _ => 0 };
+var lr = new Option<double>("--lr") { Description = "initial learning rate (cosine schedule)", DefaultValueFactory = _ => 0.05 };
+
+var demo = new Command("demo", "Train the engine benchmark child on random data for a short run") { steps, batch, threads, seed, lr };
+demo.SetAction(result =>
+{
+    var options = new DemoOptions(result.GetValue(steps), result.GetValue(batch), result.GetValue(threads), result.GetValue(seed),
+        result.GetValue(lr));
+    var errors = options.Validate().ToList();
+    if (errors.Count > 0)
+    {
+        errors.ForEach(Console.Error.WriteLine);
+        return 2;
+    }
+    return DemoRun.Execute(options, Console.Out);
+});
+
+var version = new Command("version", "Print the engine's libtorch version and devices");
+version.SetAction(_ =>
+{
+    Console.WriteLine($"libtorch {torch.version()}; cuda {(torch.cuda.is_available() ? $"{torch.cuda.device_count()} device(s)" : "not available")}");
+    return 0;
+});
+
+var root = new RootCommand("Mnas: hardware-aware neural architecture search") { demo, version };
+return root.Parse(args).Invoke();

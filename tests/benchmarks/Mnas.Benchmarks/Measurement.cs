@@ -1,0 +1,3 @@
+namespace Mnas.Benchmarks;
+
+internal sealed record Measurement(double ImagesPerSecond, double LatencyMs);
