@@ -1,7 +1,7 @@
 namespace Mnas.Host;
 
 /// <summary>Settings of the demo run; <see cref="Validate"/> names the first bad one.</summary>
-public sealed record DemoOptions(int Steps, int Batch, int Threads, long Seed, double LearningRate)
+public sealed record DemoOptions(int Steps, int Batch, int Threads, long Seed, double LearningRate, string Device = "cpu")
 {
     public IEnumerable<string> Validate()
     {
@@ -20,6 +20,10 @@ public sealed record DemoOptions(int Steps, int Batch, int Threads, long Seed, d
         if (!(LearningRate > 0))
         {
             yield return $"--lr must be positive (got {LearningRate})";
+        }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Device, "^(cpu|cuda(:[0-9]+)?)$"))
+        {
+            yield return $"--device must be cpu, cuda or cuda:N (got '{Device}')";
         }
     }
 }

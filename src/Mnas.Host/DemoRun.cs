@@ -16,10 +16,16 @@ public static class DemoRun
     {
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
-        output.WriteLine($"mnas demo: libtorch {torch.version()}, {options.Threads} threads, cuda {(torch.cuda.is_available() ? "available" : "not available")}");
+        output.WriteLine($"mnas demo: libtorch {torch.version()}, device {options.Device}, {options.Threads} threads, cuda {(torch.cuda.is_available() ? "available" : "not available")}");
         output.WriteLine($"child: {EngineBenchmarkChild.Blocks.Count} MBConv blocks, {EngineBenchmarkChild.MultiplyAdds() / 1e6:F2}M multiply-adds per image");
 
+        if (options.Device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+        {
+            output.WriteLine($"--device {options.Device}: this libtorch build has no usable CUDA device");
+            return 2;
+        }
         using var model = new EngineBenchmarkChild();
+        model.to(options.Device);
         model.to(torch.channels_last);
         var parameterCount = model.parameters().Sum(p => p.numel());
         output.WriteLine($"parameters: {parameterCount:N0}");
@@ -27,9 +33,9 @@ public static class DemoRun
         var schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, options.Steps);
 
         // A fixed random batch the child can fit: the loss falling shows the whole engine works.
-        using var noise = torch.randn(options.Batch, 1, 28, 28);
+        using var noise = torch.randn([options.Batch, 1, 28, 28], device: options.Device);
         using var images = noise.to(torch.channels_last);
-        using var labels = torch.randint(10, [options.Batch]);
+        using var labels = torch.randint(10, [options.Batch], options.Device);
 
         var clock = Stopwatch.StartNew();
         float first = 0, last = 0;

@@ -6,13 +6,14 @@ var steps = new Option<int>("--steps") { Description = "training steps", Default
 var batch = new Option<int>("--batch") { Description = "images per step", DefaultValueFactory = _ => 128 };
 var threads = new Option<int>("--threads") { Description = "libtorch threads", DefaultValueFactory = _ => Environment.ProcessorCount };
 var seed = new Option<long>("--seed") { Description = "random seed", DefaultValueFactory = _ => 0 };
+var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
 var lr = new Option<double>("--lr") { Description = "initial learning rate (cosine schedule)", DefaultValueFactory = _ => 0.05 };
 
-var demo = new Command("demo", "Train the engine benchmark child on random data for a short run") { steps, batch, threads, seed, lr };
+var demo = new Command("demo", "Train the engine benchmark child on random data for a short run") { steps, batch, threads, seed, lr, device };
 demo.SetAction(result =>
 {
     var options = new DemoOptions(result.GetValue(steps), result.GetValue(batch), result.GetValue(threads), result.GetValue(seed),
-        result.GetValue(lr));
+        result.GetValue(lr), result.GetValue(device)!);
     var errors = options.Validate().ToList();
     if (errors.Count > 0)
     {

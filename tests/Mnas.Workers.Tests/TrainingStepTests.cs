@@ -41,14 +41,32 @@ public class TrainingStepTests
             < float.Parse(summary[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void the_demo_on_cuda_runs_there_or_says_the_build_has_none()
+    {
+        var output = new StringWriter();
+        var status = DemoRun.Execute(new DemoOptions(2, 4, 1, 0, 0.05, "cuda"), output);
+        if (torch.cuda.is_available())
+        {
+            Assert.Equal(0, status);
+            Assert.Contains("step    2/2", output.ToString());
+        }
+        else
+        {
+            Assert.Equal(2, status);
+            Assert.Contains("no usable CUDA device", output.ToString());
+        }
+    }
+
     [Theory]
     [InlineData(0, 16, 2, 0.05, "--steps")]
     [InlineData(5, 0, 2, 0.05, "--batch")]
     [InlineData(5, 16, 0, 0.05, "--threads")]
     [InlineData(5, 16, 2, -1.0, "--lr")]
-    public void a_bad_demo_setting_is_named_in_the_error(int steps, int batch, int threads, double lr, string named)
+    [InlineData(5, 16, 2, 0.05, "--device", "gpu")]
+    public void a_bad_demo_setting_is_named_in_the_error(int steps, int batch, int threads, double lr, string named, string device = "cpu")
     {
-        var errors = new DemoOptions(steps, batch, threads, 0, lr).Validate().ToList();
+        var errors = new DemoOptions(steps, batch, threads, 0, lr, device).Validate().ToList();
         Assert.Single(errors);
         Assert.StartsWith(named, errors[0]);
     }
