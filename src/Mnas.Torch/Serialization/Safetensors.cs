@@ -97,7 +97,10 @@ public static class Safetensors
         JsonObject header;
         try
         {
-            header = JsonNode.Parse(file.AsSpan(8, (int)headerLength))?.AsObject() ?? throw Invalid(path, "the header is empty");
+            // Duplicate names would otherwise surface later as an ArgumentException from JsonObject.
+            var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+            header = JsonNode.Parse(file.AsSpan(8, (int)headerLength), documentOptions: options)?.AsObject()
+                ?? throw Invalid(path, "the header is empty");
         }
         catch (JsonException e)
         {
@@ -118,10 +121,7 @@ public static class Safetensors
             {
                 if (name == "__metadata__")
                 {
-                    foreach (var (key, value) in node?.AsObject() ?? [])
-                    {
-                        meta[key] = value?.GetValue<string>() ?? "";
-                    }
+                    ReadMetadata(path, node, meta);
                     continue;
                 }
                 var entry = ReadEntry(path, name, node, dataLength);
@@ -138,6 +138,21 @@ public static class Safetensors
         }
         metadata = meta;
         return result;
+    }
+
+    private static void ReadMetadata(string path, JsonNode? node, Dictionary<string, string> meta)
+    {
+        try
+        {
+            foreach (var (key, value) in node?.AsObject() ?? [])
+            {
+                meta[key] = value?.GetValue<string>() ?? "";
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Invalid(path, $"__metadata__ must map names to strings ({e.Message})");
+        }
     }
 
     private static (ScalarType Type, long[] Shape, long Begin, long End) ReadEntry(string path, string name, JsonNode? node, long dataLength)
@@ -160,14 +175,14 @@ public static class Safetensors
             {
                 throw Invalid(path, $"tensor '{name}' has a negative dimension");
             }
-            var expected = shape.Aggregate(1L, (a, b) => a * b) * SafetensorsDType.Size(type);
+            var expected = checked(shape.Aggregate(1L, (a, b) => checked(a * b)) * SafetensorsDType.Size(type));
             if (expected != offsets[1] - offsets[0])
             {
                 throw Invalid(path, $"tensor '{name}' of shape [{string.Join(", ", shape)}] needs {expected} bytes but has {offsets[1] - offsets[0]}");
             }
             return (type, shape, offsets[0], offsets[1]);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or OverflowException)
         {
             throw Invalid(path, $"tensor '{name}' has a malformed header entry ({e.Message})");
         }
