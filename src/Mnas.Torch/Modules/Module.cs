@@ -157,6 +157,19 @@ public abstract class Module : IDisposable
     /// <summary>Lays out every 4-D parameter and buffer in the given memory format, in place.</summary>
     public Module to(MemoryFormat format) => Apply(t => t.dim() == 4 ? t.to(format) : null);
 
+    /// <summary>
+    /// Converts every floating-point parameter and buffer to a floating-point type, in place (as PyTorch's
+    /// <c>module.to(torch.float64)</c>); integer buffers such as <c>num_batches_tracked</c> keep their type.
+    /// </summary>
+    public Module to(ScalarType dtype)
+    {
+        if (dtype is not (ScalarType.Float32 or ScalarType.Float64))
+        {
+            throw new ArgumentException($"a module's parameters can only be converted to a floating-point type, not {dtype}", nameof(dtype));
+        }
+        return Apply(t => t.dtype is ScalarType.Float32 or ScalarType.Float64 && t.dtype != dtype ? t.to(dtype) : null);
+    }
+
     private Module Apply(Func<Tensor, Tensor?> convert)
     {
         foreach (var tensor in state_dict().Values)
