@@ -23,15 +23,22 @@ public sealed class DisposeScope : IDisposable
 
     public int Count => owned.Count;
 
+    // A tensor may be disposed on another thread than the one whose scope owns it.
     internal void Add(Tensor tensor)
     {
-        owned.Add(tensor);
+        lock (owned)
+        {
+            owned.Add(tensor);
+        }
         tensor.OwningScope = this;
     }
 
     internal void Remove(Tensor tensor)
     {
-        owned.Remove(tensor);
+        lock (owned)
+        {
+            owned.Remove(tensor);
+        }
         tensor.OwningScope = null;
     }
 
@@ -42,19 +49,44 @@ public sealed class DisposeScope : IDisposable
         return tensor;
     }
 
+    private bool IsCurrentOrEncloses(DisposeScope? scope)
+    {
+        for (; scope != null; scope = scope.Outer)
+        {
+            if (ReferenceEquals(scope, this))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void Dispose()
     {
         if (disposed)
         {
             return;
         }
+        // Disposing an outer scope first ends the scopes still open inside it.
+        if (IsCurrentOrEncloses(current))
+        {
+            while (!ReferenceEquals(current, this))
+            {
+                current!.Dispose();
+            }
+        }
         disposed = true;
-        foreach (var tensor in owned.ToArray())
+        Tensor[] tensors;
+        lock (owned)
+        {
+            tensors = owned.ToArray();
+            owned.Clear();
+        }
+        foreach (var tensor in tensors)
         {
             tensor.OwningScope = null;
             tensor.Dispose();
         }
-        owned.Clear();
         if (ReferenceEquals(current, this))
         {
             current = Outer;

@@ -10,8 +10,7 @@ namespace Mnas.Torch;
 /// </summary>
 public partial class Tensor : IDisposable
 {
-    private static long live;
-    private TensorHandle handle;
+    private readonly TensorHandle handle;
 
     internal Tensor(IntPtr raw) : this(raw, scoped: true)
     {
@@ -20,15 +19,14 @@ public partial class Tensor : IDisposable
     private protected Tensor(IntPtr raw, bool scoped)
     {
         handle = new TensorHandle(TorchException.Check(raw));
-        Interlocked.Increment(ref live);
         if (scoped)
         {
             DisposeScope.Current?.Add(this);
         }
     }
 
-    /// <summary>Tensors created and not yet disposed, in this process.</summary>
-    public static long LiveCount => Interlocked.Read(ref live);
+    /// <summary>Tensors created and not yet freed (disposed, or collected after being forgotten), in this process.</summary>
+    public static long LiveCount => TensorHandle.LiveCount;
 
     internal DisposeScope? OwningScope { get; set; }
 
@@ -157,8 +155,6 @@ public partial class Tensor : IDisposable
         IsDisposed = true;
         OwningScope?.Remove(this);
         handle.Dispose();
-        Interlocked.Decrement(ref live);
-        GC.SuppressFinalize(this);
     }
 
     public override string ToString()

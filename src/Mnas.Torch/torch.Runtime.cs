@@ -26,7 +26,7 @@ public static partial class torch
     /// <summary>Every tensor created on this thread until the scope is disposed is freed with it.</summary>
     public static DisposeScope NewDisposeScope() => new();
 
-    /// <summary>Tensors not yet disposed, counted by the managed layer.</summary>
+    /// <summary>Tensors not yet freed, counted by the managed layer (a forgotten tensor counts until it is collected).</summary>
     public static long LiveTensorCount => Tensor.LiveCount;
 
     /// <summary>Native tensor handles not yet freed, counted by the shim.</summary>

@@ -34,6 +34,40 @@ public class LiveTensorCounterTests
     }
 
     [Fact]
+    public void a_forgotten_tensor_stops_counting_once_collected()
+    {
+        var (managed, native) = Baseline();
+        CreateAndForget();
+        Assert.Equal(managed + 1, torch.LiveTensorCount);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.Equal(managed, torch.LiveTensorCount);
+        Assert.Equal(native, torch.NativeLiveTensorCount);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CreateAndForget() => _ = torch.ones(2);
+
+    [Fact]
+    public void disposing_an_outer_scope_first_ends_the_inner_one_and_frees_both()
+    {
+        var (managed, _) = Baseline();
+        var outer = torch.NewDisposeScope();
+        var a = torch.ones(1);
+        var inner = torch.NewDisposeScope();
+        var b = torch.ones(1);
+        outer.Dispose();
+        Assert.True(a.IsDisposed);
+        Assert.True(b.IsDisposed);
+        var after = torch.ones(1); // no scope is current any more: the caller owns it
+        Assert.False(after.IsDisposed);
+        inner.Dispose();
+        Assert.False(after.IsDisposed);
+        after.Dispose();
+        Assert.Equal(managed, torch.LiveTensorCount);
+    }
+
+    [Fact]
     public void counters_return_to_baseline_after_nested_moves_and_detaches()
     {
         var (managed, native) = Baseline();

@@ -75,7 +75,7 @@ public static class Safetensors
         }
     }
 
-    /// <summary>Reads every tensor in the file; the caller owns (and disposes) them.</summary>
+    /// <summary>Reads every tensor in the file. Like any new tensor they join the current dispose scope, if there is one.</summary>
     public static Dictionary<string, Tensor> Load(string path) => Load(path, out _);
 
     public static Dictionary<string, Tensor> Load(string path, out IReadOnlyDictionary<string, string> metadata)
