@@ -1,0 +1,8 @@
+namespace Mnas.SearchSpace.Architectures;
+
+public enum Activation
+{
+    ReLU,
+    ReLU6,
+    Hardswish,
+}
