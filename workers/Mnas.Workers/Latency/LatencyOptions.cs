@@ -1,0 +1,35 @@
+namespace Mnas.Workers.Latency;
+
+/// <summary>How latency is measured: batch 1, warm-up runs, then the median of <see cref="Runs"/> timed runs on fixed threads.</summary>
+public sealed record LatencyOptions
+{
+    public int Warmup { get; init; } = 10;
+    public int Runs { get; init; } = 30;
+    public int Threads { get; init; } = 1;
+    public string Device { get; init; } = "cpu";
+
+    public IEnumerable<string> Validate()
+    {
+        if (Warmup < 0)
+        {
+            yield return $"warmup: must not be negative (got {Warmup})";
+        }
+        if (Runs < 3)
+        {
+            yield return $"runs: must be at least 3 (got {Runs})";
+        }
+        if (Threads < 1)
+        {
+            yield return $"threads: must be at least 1 (got {Threads})";
+        }
+    }
+
+    public void ThrowIfInvalid()
+    {
+        var problems = Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid latency options: " + string.Join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Mnas.Workers.Training;
+
+public enum ChildStatus
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+}

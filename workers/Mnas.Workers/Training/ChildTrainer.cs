@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Mnas.SearchSpace.Architectures;
+using Mnas.Torch;
+using Mnas.Torch.Modules;
+using Mnas.Workers.Networks.Child;
+
+namespace Mnas.Workers.Training;
+
+/// <summary>
+/// Trains one child for a few epochs on the proxy task and scores it on held-out validation
+/// images. Deterministic for a seed: the weights come from torch's seeded generator and the
+/// batches from the data's seeded order.
+/// </summary>
+public static class ChildTrainer
+{
+    public static TrainingReport Train(Architecture proxyView, ITrainingData data, TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        options.ThrowIfInvalid();
+        torch.set_num_threads(options.Threads);
+        torch.manual_seed(options.Seed);
+        using var model = new ChildNetwork(proxyView);
+        model.to(torch.channels_last);
+        using var optimizer = torch.optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
+        var schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, (long)options.Epochs * Math.Max(1, data.TrainBatchesPerEpoch));
+
+        var epochs = new List<EpochReport>();
+        var clock = Stopwatch.StartNew();
+        long images = 0;
+        TrainingReport Stop(ChildStatus status, string? reason, double top1) =>
+            new(status, reason, top1, epochs, clock.Elapsed, images / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            model.train();
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            var step = 0;
+            foreach (var (x, y) in data.TrainBatches(epoch))
+            {
+                using var batchImages = x;
+                using var batchLabels = y;
+                if (cancellation.IsCancellationRequested)
+                {
+                    return Stop(ChildStatus.Cancelled, "cancelled", double.NaN);
+                }
+                using var scope = torch.NewDisposeScope();
+                using var input = batchImages.to(torch.channels_last);
+                optimizer.zero_grad();
+                var logits = model.forward(input);
+                var loss = torch.nn.functional.cross_entropy(logits, batchLabels, label_smoothing: options.LabelSmoothing);
+                var value = loss.item<float>();
+                if (!float.IsFinite(value) || value > options.DivergenceLoss)
+                {
+                    return Stop(ChildStatus.Failed, $"training loss diverged to {value} at epoch {epoch}, step {step + 1}", double.NaN);
+                }
+                loss.backward();
+                optimizer.step();
+                schedule.step();
+
+                var batch = batchLabels.shape[0];
+                using (torch.no_grad())
+                {
+                    correct += logits.argmax(1).eq(batchLabels).sum().item<long>();
+                }
+                lossSum += value * batch;
+                seen += batch;
+                images += batch;
+                step++;
+                progress?.Report(new TrainingProgress(epoch, step, data.TrainBatchesPerEpoch, value));
+            }
+            var validation = Evaluate(model, data);
+            epochs.Add(new EpochReport(epoch, lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1), validation, epochClock.Elapsed));
+        }
+        return Stop(ChildStatus.Succeeded, null, epochs[^1].ValidationAccuracy);
+    }
+
+    /// <summary>Top-1 accuracy over every validation batch, in eval mode.</summary>
+    public static double Evaluate(Module<Tensor, Tensor> model, ITrainingData data)
+    {
+        model.eval();
+        long correct = 0, seen = 0;
+        using var noGrad = torch.no_grad();
+        foreach (var (x, y) in data.ValidationBatches())
+        {
+            using var images = x;
+            using var labels = y;
+            using var scope = torch.NewDisposeScope();
+            correct += model.forward(images.to(torch.channels_last)).argmax(1).eq(labels).sum().item<long>();
+            seen += labels.shape[0];
+        }
+        return seen == 0 ? double.NaN : (double)correct / seen;
+    }
+}
