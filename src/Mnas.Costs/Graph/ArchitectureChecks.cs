@@ -1,0 +1,43 @@
+using System.Globalization;
+using Mnas.SearchSpace.Architectures;
+
+namespace Mnas.Costs.Graph;
+
+/// <summary>Rejects an architecture whose sizes cannot be costed, naming the offending setting.</summary>
+internal static class ArchitectureChecks
+{
+    public static void ThrowIfInvalid(Architecture architecture)
+    {
+        Positive(architecture.Input.Channels, "Input.Channels");
+        Positive(architecture.Input.Height, "Input.Height");
+        Positive(architecture.Input.Width, "Input.Width");
+        Positive(architecture.Classes, "Classes");
+        Positive(architecture.StemChannels, "StemChannels");
+        Positive(architecture.StemStride, "StemStride");
+        Positive(architecture.HeadChannels, "HeadChannels");
+        for (var b = 0; b < architecture.Blocks.Count; b++)
+        {
+            var block = architecture.Blocks[b];
+            Positive(block.Channels, $"Blocks[{b}].Channels");
+            Positive(block.Stride, $"Blocks[{b}].Stride");
+            Positive(block.Kernel, $"Blocks[{b}].Kernel");
+            Positive(block.Expansion, $"Blocks[{b}].Expansion");
+            if (block.Layers < 0)
+            {
+                throw new ArgumentException($"Blocks[{b}].Layers must not be negative, got {block.Layers}", nameof(architecture));
+            }
+            if (!double.IsFinite(block.SeRatio) || block.SeRatio < 0)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Blocks[{b}].SeRatio must be finite and not negative, got {block.SeRatio}"), nameof(architecture));
+            }
+        }
+    }
+
+    private static void Positive(int value, string setting)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentException($"{setting} must be at least 1, got {value}", "architecture");
+        }
+    }
+}
