@@ -1,69 +1,74 @@
+using Mnas.Costs.Graph;
 using Mnas.SearchSpace.Architectures;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
 
 namespace Mnas.Workers.Networks.Child;
 
-/// <summary>One layer of a block: its operation (with optional SE) and its shortcut.</summary>
+/// <summary>
+/// One block layer as its <see cref="LayerConfig"/> describes it: the operation (with optional SE)
+/// and the shortcut it really gets. Built from the same configuration the cost analysis and the
+/// latency table use, so the three always agree.
+/// </summary>
 public sealed class ChildLayer : Module<Tensor, Tensor>
 {
     private readonly Sequential body;
-    private readonly bool identity;
+    private readonly LayerShortcut shortcut;
     private readonly PooledProjection? pooled;
 
-    public ChildLayer(BlockSpec block, int inChannels, int stride, Activation activation)
+    public ChildLayer(LayerConfig config)
     {
-        var outChannels = block.Channels;
+        Config = config;
+        var (cin, cout, act) = (config.InChannels, config.OutChannels, config.Activation);
         var parts = new List<(string, Module<Tensor, Tensor>)>();
-        var se = block.SeRatio > 0 ? SqueezeExcite.SqueezeWidth(inChannels, block.SeRatio) : 0;
-        switch (block.Op)
+        switch (config.Op)
         {
             case ConvOp.Conv:
-                parts.Add(("conv", new ConvBn(inChannels, outChannels, block.Kernel, stride, 1, activation)));
-                if (se > 0)
+                parts.Add(("conv", new ConvBn(cin, cout, config.Kernel, config.Stride, 1, act)));
+                if (config.SeSqueeze > 0)
                 {
-                    parts.Add(("se", new SqueezeExcite(outChannels, se, activation)));
+                    parts.Add(("se", new SqueezeExcite(cout, config.SeSqueeze, act)));
                 }
                 break;
             case ConvOp.DepthwiseConv:
             case ConvOp.MBConv:
-                var hidden = block.Op == ConvOp.MBConv ? inChannels * block.Expansion : inChannels;
-                if (hidden != inChannels)
+                var hidden = cin * config.Expansion;
+                if (hidden != cin)
                 {
-                    parts.Add(("expand", new ConvBn(inChannels, hidden, 1, 1, 1, activation)));
+                    parts.Add(("expand", new ConvBn(cin, hidden, 1, 1, 1, act)));
                 }
-                parts.Add(("depthwise", new ConvBn(hidden, hidden, block.Kernel, stride, hidden, activation)));
-                if (se > 0)
+                parts.Add(("depthwise", new ConvBn(hidden, hidden, config.Kernel, config.Stride, hidden, act)));
+                if (config.SeSqueeze > 0)
                 {
-                    parts.Add(("se", new SqueezeExcite(hidden, se, activation)));
+                    parts.Add(("se", new SqueezeExcite(hidden, config.SeSqueeze, act)));
                 }
-                parts.Add(("project", new ConvBn(hidden, outChannels, 1, 1, 1, activation: null)));
+                parts.Add(("project", new ConvBn(hidden, cout, 1, 1, 1, activation: null)));
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(block), block.Op, "unknown operation");
+                throw new ArgumentOutOfRangeException(nameof(config), config.Op, "unknown operation");
         }
         body = register_module("body", new Sequential(parts.ToArray()));
-
-        var shapesMatch = stride == 1 && inChannels == outChannels;
-        identity = block.Skip != SkipOp.None && shapesMatch;
-        if (block.Skip == SkipOp.Pooling && !shapesMatch)
+        shortcut = config.Shortcut;
+        if (shortcut == LayerShortcut.Pooled)
         {
-            pooled = register_module("shortcut", new PooledProjection(inChannels, outChannels, stride));
+            pooled = register_module("shortcut", new PooledProjection(cin, cout, config.Stride));
         }
     }
 
+    public LayerConfig Config { get; }
+
     public override Tensor forward(Tensor input)
     {
-        if (!identity && pooled == null)
+        if (shortcut == LayerShortcut.None)
         {
             return body.forward(input);
         }
         using var branch = body.forward(input);
-        if (identity)
+        if (shortcut == LayerShortcut.Identity)
         {
             return input + branch;
         }
-        using var shortcut = pooled!.forward(input);
-        return shortcut + branch;
+        using var projected = pooled!.forward(input);
+        return projected + branch;
     }
 }

@@ -1,3 +1,4 @@
+using Mnas.Costs.Graph;
 using Mnas.SearchSpace.Architectures;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
@@ -21,18 +22,10 @@ public sealed class ChildNetwork : Module<Tensor, Tensor>
         Architecture = architecture;
         var act = architecture.Activation;
         stem = register_module("stem", new ConvBn(architecture.Input.Channels, architecture.StemChannels, 3, architecture.StemStride, 1, act));
-        var list = new List<(string, Module<Tensor, Tensor>)>();
-        var channels = architecture.StemChannels;
-        for (var b = 0; b < architecture.Blocks.Count; b++)
-        {
-            var block = architecture.Blocks[b];
-            for (var l = 0; l < block.Layers; l++)
-            {
-                list.Add(($"b{b + 1}_{l + 1}", new ChildLayer(block, channels, l == 0 ? block.Stride : 1, act)));
-                channels = block.Channels;
-            }
-        }
-        layers = register_module("layers", new Sequential(list.ToArray()));
+        var graph = LayerGraph.FromArchitecture(architecture);
+        layers = register_module("layers", new Sequential(
+            graph.Layers.Select(l => (l.Name.Replace('.', '_'), (Module<Tensor, Tensor>)new ChildLayer(l.Config))).ToArray()));
+        var channels = graph.Layers.Count > 0 ? graph.Layers[^1].Config.OutChannels : architecture.StemChannels;
         head = register_module("head", new ConvBn(channels, architecture.HeadChannels, 1, 1, 1, act));
         dropout = register_module("dropout", new Dropout(architecture.Dropout));
         classifier = register_module("classifier", new Linear(architecture.HeadChannels, architecture.Classes));

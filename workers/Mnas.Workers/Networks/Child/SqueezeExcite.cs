@@ -28,7 +28,4 @@ public sealed class SqueezeExcite : Module<Tensor, Tensor>
         var gate = expand.forward(activation.forward(reduce.forward(pooled))).sigmoid();
         return (input * gate).MoveToOuterDisposeScope();
     }
-
-    /// <summary>The squeeze width for a layer with the given input channels: max(1, ⌊cin × ratio⌋).</summary>
-    public static int SqueezeWidth(int inputChannels, double ratio) => Math.Max(1, (int)(inputChannels * ratio));
 }
