@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Mnas.SearchSpace.Serialization;
+
+namespace Mnas.SearchSpace.Architectures;
+
+/// <summary>
+/// Architectures as JSON files: snake_case keys (<c>stem_channels</c>, <c>blocks[i].se_ratio</c>), enums as
+/// lower-case strings (<c>mbconv</c>, <c>depthwiseconv</c>, <c>identity</c>, <c>relu6</c>); <c>activation</c> and
+/// <c>dropout</c> may be left out (relu, 0.2), every other key is required and unknown keys are errors. Loading
+/// validates with <see cref="ArchitectureValidator"/> and throws a <see cref="Validation.SpecException"/> that names
+/// the file and lists every problem by field (<c>blocks[3].kernel: must be odd (got 4)</c>).
+/// </summary>
+public static class ArchitectureFile
+{
+    private static readonly DocumentReader<Architecture> Reader = new("architecture file", ArchitectureValidator.Instance);
+
+    public static Architecture Load(string path) =>
+        DocumentReader<Architecture>.FormatOf(path) == DocumentFormat.Json
+            ? Reader.ReadFile(path)
+            : throw new Validation.SpecException("architecture file", path,
+                [new Validation.SpecProblem("", $"unknown file type '{Path.GetExtension(path)}' (expected .json)")]);
+
+    public static Architecture FromJson(string json, string? origin = null) => Reader.Read(json, DocumentFormat.Json, origin);
+
+    /// <summary>The JSON text; throws a <see cref="Validation.SpecException"/> for an invalid architecture.</summary>
+    public static string ToJson(Architecture architecture)
+    {
+        ArchitectureValidator.Instance.ThrowIfInvalid(architecture);
+        return JsonSerializer.Serialize(architecture, JsonSettings.Options);
+    }
+
+    public static void Save(Architecture architecture, string path) => File.WriteAllText(path, ToJson(architecture));
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mnas.SearchSpace.Serialization;
+
+/// <summary>The one set of JSON options for specs and architecture files: snake_case keys, lower-case enums,
+/// unknown keys rejected, nulls left out when writing.</summary>
+internal static class JsonSettings
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(new LowerCaseNamingPolicy(), allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    /// <summary>The key a property has in files.</summary>
+    public static string KeyOf(System.Reflection.PropertyInfo property) =>
+        property.GetCustomAttributes(typeof(JsonPropertyNameAttribute), true) is [JsonPropertyNameAttribute named, ..]
+            ? named.Name
+            : Options.PropertyNamingPolicy!.ConvertName(property.Name);
+}

@@ -1,0 +1,22 @@
+namespace Mnas.SearchSpace.Spec;
+
+/// <summary>
+/// Everything a search campaign is, as data: the search space's choice lists, the skeleton they apply to, the
+/// target the final network is for, the proxy task children train on, and the reward. Every field has a default,
+/// and the defaults are MnasNet's complete space over MobileNetV2's skeleton (see /work/shared/docs/nas-methods.md §1),
+/// so a spec file need only name what it changes. Files use snake_case keys; see <see cref="CampaignSpecLoader"/>.
+/// </summary>
+public sealed record CampaignSpec
+{
+    public string Name { get; init; } = "mnasnet";
+
+    public SearchSpaceSpec SearchSpace { get; init; } = new();
+
+    public SkeletonSpec Skeleton { get; init; } = new();
+
+    public TargetSpec Target { get; init; } = new();
+
+    public ProxySpec Proxy { get; init; } = new();
+
+    public RewardSpec Reward { get; init; } = new();
+}
