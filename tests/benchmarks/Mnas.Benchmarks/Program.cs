@@ -1,12 +1,14 @@
 using Mnas.Benchmarks;
 
 var which = args.FirstOrDefault() ?? "engine";
+int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var v) && v > 0 ? v : fallback;
 switch (which)
 {
     case "engine":
-        var rounds = args.Length > 1 && int.TryParse(args[1], out var r) && r > 0 ? r : 3;
-        return EngineBenchmark.Run(new EngineSettings(Rounds: rounds));
+        return EngineBenchmark.Run(new EngineSettings(Rounds: Arg(1, 3)));
+    case "latency":
+        return LatencyBenchmark.Run(architectures: Arg(1, 30), seed: Arg(2, 1), tablePath: Environment.GetEnvironmentVariable("MNAS_LATENCY_TABLE"));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine");
+        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train");
         return 2;
 }
