@@ -28,6 +28,21 @@ public abstract class Module : IDisposable
 
     public IEnumerable<(string Name, Module Module)> named_children() => children;
 
+    /// <summary>This module (named "") and every module below it, depth first, with dotted names.</summary>
+    public IEnumerable<(string Name, Module Module)> named_modules()
+    {
+        yield return ("", this);
+        foreach (var (prefix, child) in children)
+        {
+            foreach (var (name, module) in child.named_modules())
+            {
+                yield return (name.Length == 0 ? prefix : $"{prefix}.{name}", module);
+            }
+        }
+    }
+
+    public IEnumerable<Module> modules() => named_modules().Select(m => m.Module);
+
     public IEnumerable<(string Name, Parameter Parameter)> named_parameters()
     {
         foreach (var (name, value) in ownParameters)

@@ -8,6 +8,8 @@ switch (which)
         return EngineBenchmark.Run(new EngineSettings(Rounds: Arg(1, 3)));
     case "latency":
         return LatencyBenchmark.Run(architectures: Arg(1, 30), seed: Arg(2, 1), tablePath: Environment.GetEnvironmentVariable("MNAS_LATENCY_TABLE"));
+    case "train":
+        return TrainBenchmark.Run(subset: Arg(1, 10_000), epochs: Arg(2, 1), batch: Arg(3, 64));
     default:
         Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train");
         return 2;

@@ -49,6 +49,12 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
         }
         body = register_module("body", new Sequential(parts.ToArray()));
         shortcut = config.Shortcut;
+        if (shortcut != LayerShortcut.None && parts.Last(p => p.Item2 is ConvBn).Item2 is ConvBn last)
+        {
+            // A residual layer starts as (nearly) its shortcut: the branch's last BN scale is zero,
+            // which lets a deep child train from its first steps.
+            last.BatchNorm.weight?.zero_();
+        }
         if (shortcut == LayerShortcut.Pooled)
         {
             pooled = register_module("shortcut", new PooledProjection(cin, cout, config.Stride));

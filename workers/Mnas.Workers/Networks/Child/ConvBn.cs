@@ -21,6 +21,8 @@ public sealed class ConvBn : Module<Tensor, Tensor>
         }
     }
 
+    public BatchNorm2d BatchNorm => bn;
+
     public override Tensor forward(Tensor input)
     {
         using var convolved = conv.forward(input);
