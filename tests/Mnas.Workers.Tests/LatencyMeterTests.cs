@@ -3,6 +3,7 @@ using Mnas.Workers.Latency;
 
 namespace Mnas.Workers.Tests;
 
+[Collection("Timing")]
 public class LatencyMeterTests
 {
     private static readonly Architecture Small = BuiltinArchitectures.MobileNetV2 with { Input = new InputShape(3, 64, 64), Classes = 10 };
@@ -23,8 +24,9 @@ public class LatencyMeterTests
     {
         var options = new LatencyOptions { Warmup = 2, Runs = 7, Threads = 1 };
         var small = LatencyMeter.Measure(Small with { Input = new InputShape(3, 32, 32) }, options);
-        var large = LatencyMeter.Measure(Small with { Input = new InputShape(3, 128, 128) }, options);
-        Assert.True(large.MedianMs > 4 * small.MedianMs, $"32²: {small.MedianMs} ms, 128²: {large.MedianMs} ms");
+        var large = LatencyMeter.Measure(Small with { Input = new InputShape(3, 224, 224) }, options);
+        // 49 times the pixels; fixed per-operator costs keep the ratio well below that.
+        Assert.True(large.MedianMs > 3 * small.MedianMs, $"32²: {small.MedianMs} ms, 224²: {large.MedianMs} ms");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed record ProxySpec
 
     public int Epochs { get; init; } = 5;
 
-    public int BatchSize { get; init; } = 128;
+    public int BatchSize { get; init; } = 64;
 
     /// <summary>Train on only this many examples; null trains on the whole training split.</summary>
     public int? TrainSubsetSize { get; init; }

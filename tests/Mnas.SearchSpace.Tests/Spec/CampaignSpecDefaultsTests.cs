@@ -51,7 +51,7 @@ public class CampaignSpecDefaultsTests
             {
                 Dataset = "fashion-mnist",
                 Epochs = 5,
-                BatchSize = 128,
+                BatchSize = 64,
                 TrainSubsetSize = null,
                 ValidationFraction = 0.1,
                 LearningRate = 0.05,

@@ -50,7 +50,7 @@ public class CampaignSpecJsonTests
 
         Assert.Equal("quick", spec.Name);
         Assert.Equal(3, spec.Proxy.Epochs);
-        Assert.Equal(128, spec.Proxy.BatchSize);
+        Assert.Equal(64, spec.Proxy.BatchSize);
         Assert.Equal(10, spec.Target.Classes);
         Assert.Equal(new InputShape(3, 224, 224), spec.Target.Input);
         Assert.Equal(new SearchSpaceSpec(), spec.SearchSpace);

@@ -26,9 +26,11 @@ public static class ChildTrainer
 
         var epochs = new List<EpochReport>();
         var clock = Stopwatch.StartNew();
+        var trainingClock = new Stopwatch();
         long images = 0;
+        // Throughput counts training steps only, not data loading or validation.
         TrainingReport Stop(ChildStatus status, string? reason, double top1) =>
-            new(status, reason, top1, epochs, clock.Elapsed, images / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+            new(status, reason, top1, epochs, clock.Elapsed, images / Math.Max(trainingClock.Elapsed.TotalSeconds, 1e-9));
 
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -45,6 +47,7 @@ public static class ChildTrainer
                 {
                     return Stop(ChildStatus.Cancelled, "cancelled", double.NaN);
                 }
+                trainingClock.Start();
                 using var scope = torch.NewDisposeScope();
                 using var input = batchImages.to(torch.channels_last);
                 optimizer.zero_grad();
@@ -53,6 +56,7 @@ public static class ChildTrainer
                 var value = loss.item<float>();
                 if (!float.IsFinite(value) || value > options.DivergenceLoss)
                 {
+                    trainingClock.Stop();
                     return Stop(ChildStatus.Failed, $"training loss diverged to {value} at epoch {epoch}, step {step + 1}", double.NaN);
                 }
                 loss.backward();
@@ -64,6 +68,7 @@ public static class ChildTrainer
                 {
                     correct += logits.argmax(1).eq(batchLabels).sum().item<long>();
                 }
+                trainingClock.Stop();
                 lossSum += value * batch;
                 seen += batch;
                 images += batch;

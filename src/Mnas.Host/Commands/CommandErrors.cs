@@ -1,0 +1,21 @@
+using Mnas.SearchSpace.Validation;
+using Mnas.Workers.Datasets;
+
+namespace Mnas.Host.Commands;
+
+/// <summary>Turns the errors a user can cause (a bad file, a missing dataset, a bad setting) into a message and exit code 2.</summary>
+internal static class CommandErrors
+{
+    public static int Run(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is SpecException or DatasetException or ArgumentException or InvalidDataException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"mnas: {e.Message}");
+            return 2;
+        }
+    }
+}
