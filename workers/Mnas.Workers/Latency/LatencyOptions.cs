@@ -24,12 +24,5 @@ public sealed record LatencyOptions
         }
     }
 
-    public void ThrowIfInvalid()
-    {
-        var problems = Validate().ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid latency options: " + string.Join("; ", problems));
-        }
-    }
+    public void ThrowIfInvalid() => SettingsCheck.ThrowIfAny("latency options", Validate());
 }

@@ -31,12 +31,5 @@ public sealed record ProxyTaskOptions
         }
     }
 
-    public void ThrowIfInvalid()
-    {
-        var problems = Validate().ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid proxy task options: " + string.Join("; ", problems));
-        }
-    }
+    public void ThrowIfInvalid() => SettingsCheck.ThrowIfAny("proxy task options", Validate());
 }

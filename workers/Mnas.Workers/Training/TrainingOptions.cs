@@ -47,12 +47,5 @@ public sealed record TrainingOptions
         }
     }
 
-    public void ThrowIfInvalid()
-    {
-        var problems = Validate().ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid training options: " + string.Join("; ", problems));
-        }
-    }
+    public void ThrowIfInvalid() => SettingsCheck.ThrowIfAny("training options", Validate());
 }
