@@ -1,0 +1,9 @@
+namespace Mnas.Campaigns;
+
+public enum CampaignStatus
+{
+    Running,
+    Paused,
+    Completed,
+    Failed,
+}
