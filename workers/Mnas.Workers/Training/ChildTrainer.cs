@@ -13,13 +13,19 @@ namespace Mnas.Workers.Training;
 /// </summary>
 public static class ChildTrainer
 {
+    /// <param name="keep">When given, receives the trained network, which the caller then owns and disposes.</param>
     public static TrainingReport Train(Architecture proxyView, ITrainingData data, TrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, Action<ChildNetwork>? keep = null)
     {
         options.ThrowIfInvalid();
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
-        using var model = new ChildNetwork(proxyView);
+        var model = new ChildNetwork(proxyView);
+        if (keep != null)
+        {
+            keep(model);
+        }
+        using var owned = keep == null ? model : null;
         model.to(torch.channels_last);
         using var optimizer = torch.optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
         var schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, (long)options.Epochs * Math.Max(1, data.TrainBatchesPerEpoch));

@@ -1,0 +1,15 @@
+namespace Mnas.Grains.Contracts;
+
+/// <summary>A trainer's answer: the child's measurements, or why it failed.</summary>
+public sealed record ChildEvaluated(
+    string CampaignId,
+    long Sequence,
+    int Attempt,
+    bool Succeeded,
+    string? FailureReason,
+    double Accuracy,
+    double LatencyMs,
+    long Params,
+    long Macs,
+    long PeakActivationBytes,
+    double TrainSeconds);

@@ -1,0 +1,4 @@
+namespace Mnas.Grains.Contracts;
+
+/// <summary>A trainer has taken a child and begun training it.</summary>
+public sealed record ChildStarted(string CampaignId, long Sequence, int Attempt);

@@ -1,0 +1,12 @@
+namespace Mnas.Grains;
+
+/// <summary>Where a campaign's files live under the data directory.</summary>
+public static class CampaignPaths
+{
+    public static string Store(string dataDirectory) => Path.Combine(dataDirectory, "mnas.db");
+
+    public static string Campaign(string dataDirectory, string campaignId) => Path.Combine(dataDirectory, "campaigns", campaignId);
+
+    public static string Weights(string dataDirectory, string campaignId, long sequence) =>
+        Path.Combine(Campaign(dataDirectory, campaignId), "children", $"{sequence}.safetensors");
+}

@@ -1,0 +1,243 @@
+using System.Threading.Channels;
+using Mnas.Campaigns;
+using Mnas.Grains.Contracts;
+using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Space;
+using Mnas.SearchSpace.Spec;
+using Mnas.Store;
+using Mnas.Strategies;
+
+namespace Mnas.Grains.Coordinator;
+
+/// <summary>
+/// The campaign coordinator as the engine its strategy sees. It records each child's lifecycle in
+/// the store, keeps every worker busy, reuses recorded results of identical architectures, retries
+/// failed attempts, turns measurements into rewards, and persists the strategy's state at every
+/// update. On a resumed campaign it replays: proposals that match recorded children reuse them.
+/// </summary>
+public sealed class CampaignEngine : ISearchEngine
+{
+    private readonly Campaign campaign;
+    private readonly CampaignSpec spec;
+    private readonly ModelSpace space;
+    private readonly ICampaignStore store;
+    private readonly IChildDispatcher dispatcher;
+    private readonly RuntimeOptions options;
+    private readonly CampaignBudget budget;
+    private readonly TimeProvider clock;
+    private readonly long started;
+    private readonly Channel<Outcome> results = Channel.CreateUnbounded<Outcome>();
+    private readonly Dictionary<long, Child> recorded;
+    private readonly SortedSet<long> undelivered = [];
+    private readonly object gate = new();
+    private long submitted;
+    private int dispatched;
+    private long checkpointVersion;
+
+    private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, IChildDispatcher dispatcher, RuntimeOptions options,
+        CampaignBudget budget, TimeProvider clock, Dictionary<long, Child> recorded)
+    {
+        (this.campaign, this.spec, this.store, this.dispatcher, this.options, this.budget, this.clock, this.recorded) =
+            (campaign, spec, store, dispatcher, options, budget, clock, recorded);
+        space = new ModelSpace(spec);
+        started = clock.GetTimestamp();
+    }
+
+    public string CampaignId => campaign.Id;
+
+    public ModelSpace Space => space;
+
+    /// <summary>The strategy state to resume from (null for a new campaign).</summary>
+    public byte[]? RestoredState { get; private set; }
+
+    public int Capacity
+    {
+        get
+        {
+            lock (gate)
+            {
+                return BudgetExhausted ? 0 : Math.Max(0, options.Workers - dispatched);
+            }
+        }
+    }
+
+    public int InFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return undelivered.Count;
+            }
+        }
+    }
+
+    public bool BudgetExhausted => budget.Exhausted(Interlocked.Read(ref submitted), clock.GetElapsedTime(started));
+
+    /// <summary>Opens a campaign's coordinator: loads its children and, when resuming, its last checkpoint.</summary>
+    public static async Task<CampaignEngine> OpenAsync(Campaign campaign, ICampaignStore store, IChildDispatcher dispatcher, RuntimeOptions options,
+        CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, CancellationToken cancellation = default)
+    {
+        var spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
+        var children = await store.ListChildrenAsync(campaign.Id, cancellation: cancellation);
+        var engine = new CampaignEngine(campaign, spec, store, dispatcher, options, budget, clock ?? TimeProvider.System,
+            children.ToDictionary(c => c.Sequence));
+        // Registered before anything is dispatched, so no trainer's answer can arrive unrouted.
+        register?.Invoke(engine);
+        var checkpoint = await store.GetLatestCheckpointAsync(campaign.Id, cancellation);
+        if (checkpoint != null)
+        {
+            var envelope = CheckpointEnvelope.FromBytes(checkpoint.State);
+            engine.checkpointVersion = checkpoint.Version;
+            engine.submitted = envelope.SubmittedThrough;
+            engine.RestoredState = envelope.StrategyState;
+            // Children the strategy was waiting for at its checkpoint: results already recorded are
+            // handed over again in the order they finished; the others are evaluated again.
+            foreach (var child in envelope.Undelivered.Select(s => engine.recorded[s]).OrderBy(c => IsFinished(c) ? 0 : 1).ThenBy(c => c.UpdatedAt))
+            {
+                engine.undelivered.Add(child.Sequence);
+                await engine.ResumeAsync(child, cancellation);
+            }
+        }
+        return engine;
+    }
+
+    public async ValueTask<long> SubmitAsync(Proposal proposal, CancellationToken cancellation)
+    {
+        long sequence;
+        lock (gate)
+        {
+            sequence = ++submitted;
+            undelivered.Add(sequence);
+        }
+        var architecture = proposal.Sample.Canonical;
+        if (recorded.TryGetValue(sequence, out var existing))
+        {
+            if (existing.Architecture != architecture)
+            {
+                throw new InvalidOperationException(
+                    $"campaign {campaign.Id} diverged on resume: child {sequence} was {existing.Architecture} but the strategy proposed {architecture}");
+            }
+            await ResumeAsync(existing, cancellation);
+            return sequence;
+        }
+
+        var now = clock.GetUtcNow();
+        var child = new Child(campaign.Id, sequence, architecture, proposal.Sample.ToTokens(), proposal.LogProbability, proposal.PolicyVersion,
+            ChildStatus.Sampled, 0, null, null, null, now);
+        var duplicate = await store.FindDoneChildAsync(campaign.Id, architecture, cancellation);
+        if (duplicate != null)
+        {
+            child = child with { Status = ChildStatus.Done, Metrics = duplicate.Metrics, Reward = duplicate.Reward };
+            await store.AddChildAsync(child, cancellation);
+            await Event("reused", $"child {sequence} has the architecture of child {duplicate.Sequence}: its result is reused");
+            Deliver(child);
+            return sequence;
+        }
+        await store.AddChildAsync(child, cancellation);
+        await DispatchAsync(child with { Attempts = 1 }, cancellation);
+        return sequence;
+    }
+
+    public async ValueTask<Outcome> NextAsync(CancellationToken cancellation)
+    {
+        var outcome = await results.Reader.ReadAsync(cancellation);
+        lock (gate)
+        {
+            undelivered.Remove(outcome.Sequence);
+        }
+        return outcome;
+    }
+
+    public async ValueTask CheckpointAsync(byte[] state, IReadOnlyList<long> included, CancellationToken cancellation)
+    {
+        CheckpointEnvelope envelope;
+        lock (gate)
+        {
+            envelope = new CheckpointEnvelope(submitted, undelivered.ToList(), state);
+        }
+        var version = ++checkpointVersion;
+        await store.SaveCheckpointAsync(
+            new ControllerCheckpoint(campaign.Id, version, included.Count > 0 ? included.Max() : 0, envelope.ToBytes(), clock.GetUtcNow()), cancellation);
+    }
+
+    internal async Task OnStartedAsync(ChildStarted message, CancellationToken cancellation)
+    {
+        var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
+        if (child is { Status: ChildStatus.Queued } && child.Attempts == message.Attempt)
+        {
+            await store.UpdateChildAsync(child with { Status = ChildStatus.Training, UpdatedAt = clock.GetUtcNow() }, cancellation);
+        }
+    }
+
+    internal async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
+    {
+        var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
+        if (child == null || IsFinished(child) || child.Attempts != message.Attempt)
+        {
+            return; // an answer to an attempt that is no longer current
+        }
+        var now = clock.GetUtcNow();
+        if (!message.Succeeded && child.Attempts < options.MaxAttempts)
+        {
+            await Event("retry", $"child {child.Sequence} attempt {child.Attempts} failed ({message.FailureReason}); trying again");
+            await DispatchAsync(child with { Attempts = child.Attempts + 1, FailureReason = message.FailureReason }, cancellation, alreadyCounted: true);
+            return;
+        }
+        lock (gate)
+        {
+            dispatched--;
+        }
+        if (message.Succeeded)
+        {
+            var metrics = new ChildMetrics(message.Accuracy, message.LatencyMs, message.Params, message.Macs, message.PeakActivationBytes, message.TrainSeconds);
+            await store.UpdateChildAsync(child with { Status = ChildStatus.Measured, Metrics = metrics, UpdatedAt = now }, cancellation);
+            var reward = spec.Reward.Reward(message.Accuracy, message.LatencyMs);
+            child = double.IsFinite(reward)
+                ? child with { Status = ChildStatus.Done, Metrics = metrics, Reward = reward, UpdatedAt = now }
+                : child with { Status = ChildStatus.Failed, Metrics = metrics, FailureReason = $"reward is not finite ({reward})", UpdatedAt = now };
+        }
+        else
+        {
+            child = child with { Status = ChildStatus.Failed, FailureReason = message.FailureReason, UpdatedAt = now };
+        }
+        await store.UpdateChildAsync(child, cancellation);
+        Deliver(child);
+    }
+
+    private async Task ResumeAsync(Child child, CancellationToken cancellation)
+    {
+        if (IsFinished(child))
+        {
+            Deliver(child);
+            return;
+        }
+        await DispatchAsync(child with { Attempts = child.Attempts + 1 }, cancellation);
+    }
+
+    private async Task DispatchAsync(Child child, CancellationToken cancellation, bool alreadyCounted = false)
+    {
+        if (!alreadyCounted)
+        {
+            lock (gate)
+            {
+                dispatched++;
+            }
+        }
+        await store.UpdateChildAsync(child with { Status = ChildStatus.Queued, UpdatedAt = clock.GetUtcNow() }, cancellation);
+        var target = space.Freeze(space.Parse(child.Architecture));
+        await dispatcher.DispatchAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
+            cancellation);
+    }
+
+    private void Deliver(Child child)
+    {
+        var failed = child.Status == ChildStatus.Failed;
+        results.Writer.TryWrite(new Outcome(child.Sequence, space.Parse(child.Architecture), child.LogProbability, child.PolicyVersion,
+            failed ? 0 : child.Reward ?? 0, failed));
+    }
+
+    private Task Event(string kind, string message) => store.AppendEventAsync(campaign.Id, kind, message, clock.GetUtcNow());
+
+    private static bool IsFinished(Child child) => child.Status is ChildStatus.Done or ChildStatus.Failed;
+}

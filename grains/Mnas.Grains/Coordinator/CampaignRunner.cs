@@ -1,0 +1,28 @@
+using Mnas.Campaigns;
+using Mnas.Store;
+using Mnas.Strategies;
+
+namespace Mnas.Grains.Coordinator;
+
+/// <summary>Runs (or resumes) one campaign in this process until its budget is spent.</summary>
+public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispatcher, CampaignRegistry registry, RuntimeOptions options)
+{
+    public async Task<Campaign> RunAsync(string campaignId, ISearchStrategy strategy, CampaignBudget budget, TimeProvider? clock = null,
+        CancellationToken cancellation = default)
+    {
+        var campaign = await store.GetCampaignAsync(campaignId, cancellation)
+            ?? throw new ArgumentException($"campaign: no campaign '{campaignId}' in the store", nameof(campaignId));
+        var engine = await CampaignEngine.OpenAsync(campaign, store, dispatcher, options, budget, clock, registry.Register, cancellation);
+        try
+        {
+            await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Running, cancellation);
+            await strategy.RunAsync(engine.Space, engine, engine.RestoredState, cancellation);
+            await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Completed, cancellation);
+            return campaign with { Status = CampaignStatus.Completed };
+        }
+        finally
+        {
+            registry.Unregister(campaignId);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace Mnas.Grains;
+
+/// <summary>How the campaign runtime runs on this machine; <see cref="Validate"/> names every bad setting.</summary>
+public sealed record RuntimeOptions
+{
+    /// <summary>Where campaigns keep their store, weights and logs.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Environment.CurrentDirectory, ".mnas");
+
+    /// <summary>The dataset cache; null for the default (see the datasets' cache directory rule).</summary>
+    public string? DatasetCache { get; init; }
+
+    /// <summary>Children evaluated at once on this machine.</summary>
+    public int Workers { get; init; } = 1;
+
+    public int ThreadsPerWorker { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    public int LatencyThreads { get; init; } = 1;
+    public int LatencyRuns { get; init; } = 15;
+    public int LatencyWarmup { get; init; } = 3;
+
+    /// <summary>Attempts a child gets before it is recorded as failed.</summary>
+    public int MaxAttempts { get; init; } = 2;
+
+    /// <summary>"in-memory" (embedded, the default) or "rabbitmq" (cluster).</summary>
+    public string Transport { get; init; } = "in-memory";
+
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            yield return "data_directory: must be set";
+        }
+        if (Workers < 1)
+        {
+            yield return $"workers: must be at least 1 (got {Workers})";
+        }
+        if (ThreadsPerWorker < 1)
+        {
+            yield return $"threads_per_worker: must be at least 1 (got {ThreadsPerWorker})";
+        }
+        if (LatencyThreads < 1)
+        {
+            yield return $"latency_threads: must be at least 1 (got {LatencyThreads})";
+        }
+        if (LatencyRuns < 3)
+        {
+            yield return $"latency_runs: must be at least 3 (got {LatencyRuns})";
+        }
+        if (MaxAttempts < 1)
+        {
+            yield return $"max_attempts: must be at least 1 (got {MaxAttempts})";
+        }
+        if (Transport is not ("in-memory" or "rabbitmq"))
+        {
+            yield return $"transport: must be in-memory or rabbitmq (got '{Transport}')";
+        }
+    }
+
+    public void ThrowIfInvalid()
+    {
+        var problems = Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid runtime options: " + string.Join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Mnas.Grains.Contracts;
+using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Spec;
+using Mnas.Workers.Evaluation;
+using Mnas.Workers.Latency;
+using Mnas.Workers.Training;
+
+namespace Mnas.Grains.Trainer;
+
+/// <summary>
+/// The real worker pipeline: train the child's proxy view on the campaign's proxy task, measure
+/// its target view, count its costs, and keep its weights under the data directory.
+/// </summary>
+public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
+{
+    // A campaign's proxy task (its dataset split and normalisation) is prepared once per process.
+    private readonly ConcurrentDictionary<string, Lazy<ProxyTask>> tasks = new();
+
+    public Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation) => Task.Run(() =>
+    {
+        try
+        {
+            var spec = CampaignSpecLoader.FromJson(request.SpecJson);
+            var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
+            var task = tasks.GetOrAdd(request.SpecJson, _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data, options.DatasetCache))).Value;
+            var target = ArchitectureFile.FromJson(request.ArchitectureJson);
+            var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker },
+                new LatencyOptions { Threads = options.LatencyThreads, Runs = options.LatencyRuns, Warmup = options.LatencyWarmup });
+            var weights = CampaignPaths.Weights(options.DataDirectory, request.CampaignId, request.Sequence);
+            Directory.CreateDirectory(Path.GetDirectoryName(weights)!);
+            var result = evaluator.Evaluate(target, weights, cancellation);
+            var t = result.Training;
+            if (t.Status != Workers.Training.ChildStatus.Succeeded || result.Latency == null)
+            {
+                return Failed(request, t.FailureReason ?? t.Status.ToString().ToLowerInvariant());
+            }
+            return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, t.ValidationTop1,
+                result.Latency.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed(request, $"{e.GetType().Name}: {e.Message}");
+        }
+    }, cancellation);
+
+    private static ChildEvaluated Failed(TrainChild request, string reason) =>
+        new(request.CampaignId, request.Sequence, request.Attempt, false, reason, 0, 0, 0, 0, 0, 0);
+}
