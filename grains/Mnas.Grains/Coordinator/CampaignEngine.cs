@@ -134,8 +134,7 @@ public sealed class CampaignEngine : ISearchEngine
             Deliver(child);
             return sequence;
         }
-        await store.AddChildAsync(child, cancellation);
-        await DispatchAsync(child with { Attempts = 1 }, cancellation);
+        await DispatchAsync(await store.AddChildAsync(child, cancellation), cancellation);
         return sequence;
     }
 
@@ -181,7 +180,7 @@ public sealed class CampaignEngine : ISearchEngine
         if (!message.Succeeded && child.Attempts < options.MaxAttempts)
         {
             await Event("retry", $"child {child.Sequence} attempt {child.Attempts} failed ({message.FailureReason}); trying again");
-            await DispatchAsync(child with { Attempts = child.Attempts + 1, FailureReason = message.FailureReason }, cancellation, alreadyCounted: true);
+            await DispatchAsync(child, cancellation, alreadyCounted: true);
             return;
         }
         lock (gate)
@@ -212,7 +211,7 @@ public sealed class CampaignEngine : ISearchEngine
             Deliver(child);
             return;
         }
-        await DispatchAsync(child with { Attempts = child.Attempts + 1 }, cancellation);
+        await DispatchAsync(child, cancellation);
     }
 
     private async Task DispatchAsync(Child child, CancellationToken cancellation, bool alreadyCounted = false)
@@ -224,10 +223,22 @@ public sealed class CampaignEngine : ISearchEngine
                 dispatched++;
             }
         }
-        await store.UpdateChildAsync(child with { Status = ChildStatus.Queued, UpdatedAt = clock.GetUtcNow() }, cancellation);
-        var target = space.Freeze(space.Parse(child.Architecture));
-        await dispatcher.DispatchAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
+        var queued = await NextAttemptAsync(child, cancellation);
+        var target = space.Freeze(space.Parse(queued.Architecture));
+        await dispatcher.DispatchAsync(new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
             cancellation);
+    }
+
+    /// <summary>Records the child as queued for its next attempt.</summary>
+    private async Task<Child> NextAttemptAsync(Child child, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        return child.Status switch
+        {
+            ChildStatus.Sampled or ChildStatus.Queued =>
+                await store.UpdateChildAsync(child with { Status = ChildStatus.Queued, Attempts = child.Attempts + 1, UpdatedAt = now }, cancellation),
+            _ => await store.RequeueChildAsync(campaign.Id, child.Sequence, now, cancellation),
+        };
     }
 
     private void Deliver(Child child)
