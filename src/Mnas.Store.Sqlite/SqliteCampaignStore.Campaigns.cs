@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Mnas.Campaigns;
+
+namespace Mnas.Store.Sqlite;
+
+public sealed partial class SqliteCampaignStore
+{
+    public Task CreateCampaignAsync(Campaign campaign, CancellationToken cancellationToken = default)
+    {
+        StoreRules.ValidateCampaign(campaign);
+        return WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                if (await CampaignExistsAsync(connection, transaction, campaign.Id, ct).ConfigureAwait(false))
+                {
+                    throw new DuplicateCampaignException(campaign.Id);
+                }
+
+                return await ExecuteAsync(
+                    Command(
+                        connection,
+                        transaction,
+                        $"INSERT INTO campaigns ({SqliteRows.CampaignColumns}) VALUES ($id, $name, $spec_json, $strategy, $seed, $status, $created_at);",
+                        ("$id", campaign.Id),
+                        ("$name", campaign.Name),
+                        ("$spec_json", campaign.SpecJson),
+                        ("$strategy", campaign.Strategy),
+                        ("$seed", campaign.Seed),
+                        ("$status", SqliteValues.Name(campaign.Status)),
+                        ("$created_at", SqliteValues.Time(campaign.CreatedAt))),
+                    ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<Campaign?> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        StoreRules.RequireId(campaignId, nameof(campaignId));
+        return ReadAsync(
+            (connection, ct) => SelectCampaignAsync(connection, null, campaignId, ct),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Campaign>> ListCampaignsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<Campaign>>(
+            async (connection, ct) => await QueryAsync(
+                Command(connection, null, $"SELECT {SqliteRows.CampaignColumns} FROM campaigns ORDER BY position;"),
+                SqliteRows.Campaign,
+                ct).ConfigureAwait(false),
+            cancellationToken);
+
+    public Task<Campaign> UpdateCampaignStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken = default)
+    {
+        StoreRules.RequireId(campaignId, nameof(campaignId));
+        StoreRules.RequireDefined(status, nameof(status));
+        return WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                var updated = await ExecuteAsync(
+                    Command(
+                        connection,
+                        transaction,
+                        "UPDATE campaigns SET status = $status WHERE id = $id;",
+                        ("$id", campaignId),
+                        ("$status", SqliteValues.Name(status))),
+                    ct).ConfigureAwait(false);
+                if (updated == 0)
+                {
+                    throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
+                }
+
+                return (await SelectCampaignAsync(connection, transaction, campaignId, ct).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+    }
+
+    private static Task<Campaign?> SelectCampaignAsync(SqliteConnection connection, SqliteTransaction? transaction, string campaignId, CancellationToken cancellationToken) =>
+        QuerySingleAsync(
+            Command(connection, transaction, $"SELECT {SqliteRows.CampaignColumns} FROM campaigns WHERE id = $id;", ("$id", campaignId)),
+            SqliteRows.Campaign,
+            cancellationToken);
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Mnas.Campaigns;
+
+namespace Mnas.Store.Sqlite;
+
+/// <summary>The column lists of each table and the readers that turn a row back into its record.</summary>
+internal static class SqliteRows
+{
+    public const string CampaignColumns = "id, name, spec_json, strategy, seed, status, created_at";
+
+    public const string ChildColumns =
+        "campaign_id, sequence, architecture, tokens, log_probability, policy_version, status, attempts, failure_reason, " +
+        "accuracy, latency_ms, params, macs, peak_activation_bytes, train_seconds, reward, updated_at";
+
+    public const string CheckpointColumns = "campaign_id, version, last_child_included, state, created_at";
+
+    public const string EventColumns = "campaign_id, id, kind, message, at";
+
+    public static Campaign Campaign(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetString(3),
+        row.GetInt64(4),
+        SqliteValues.CampaignStatus(row.GetString(5)),
+        SqliteValues.Time(row.GetString(6)));
+
+    public static Child Child(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        row.GetString(2),
+        SqliteValues.Tokens(row.GetString(3)),
+        row.GetDouble(4),
+        row.GetInt64(5),
+        SqliteValues.ChildStatus(row.GetString(6)),
+        row.GetInt32(7),
+        row.IsDBNull(8) ? null : row.GetString(8),
+        row.IsDBNull(9)
+            ? null
+            : new ChildMetrics(row.GetDouble(9), row.GetDouble(10), row.GetInt64(11), row.GetInt64(12), row.GetInt64(13), row.GetDouble(14)),
+        row.IsDBNull(15) ? null : row.GetDouble(15),
+        SqliteValues.Time(row.GetString(16)));
+
+    public static ControllerCheckpoint Checkpoint(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        row.GetInt64(2),
+        (byte[])row.GetValue(3),
+        SqliteValues.Time(row.GetString(4)));
+
+    public static CampaignEvent Event(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        row.GetString(2),
+        row.GetString(3),
+        SqliteValues.Time(row.GetString(4)));
+
+    /// <summary>The parameters of <see cref="ChildColumns"/>, in order, for an insert.</summary>
+    public static (string Name, object? Value)[] ChildParameters(Child child) =>
+    [
+        ("$campaign_id", child.CampaignId),
+        ("$sequence", child.Sequence),
+        ("$architecture", child.Architecture),
+        ("$tokens", SqliteValues.Tokens(child.Tokens)),
+        ("$log_probability", child.LogProbability),
+        ("$policy_version", child.PolicyVersion),
+        .. ChildStateParameters(child),
+    ];
+
+    /// <summary>The parameters of the columns an update may change.</summary>
+    public static (string Name, object? Value)[] ChildStateParameters(Child child) =>
+    [
+        ("$status", SqliteValues.Name(child.Status)),
+        ("$attempts", child.Attempts),
+        ("$failure_reason", child.FailureReason),
+        ("$accuracy", child.Metrics?.Accuracy),
+        ("$latency_ms", child.Metrics?.LatencyMs),
+        ("$params", child.Metrics?.Params),
+        ("$macs", child.Metrics?.Macs),
+        ("$peak_activation_bytes", child.Metrics?.PeakActivationBytes),
+        ("$train_seconds", child.Metrics?.TrainSeconds),
+        ("$reward", child.Reward),
+        ("$updated_at", SqliteValues.Time(child.UpdatedAt)),
+    ];
+}

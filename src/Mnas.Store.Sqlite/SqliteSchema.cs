@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mnas.Store.Sqlite;
+
+/// <summary>
+/// The schema as numbered migrations, applied on open inside one transaction each and recorded in
+/// <c>schema_version</c>. A file whose version is above <see cref="CurrentVersion"/> was written by
+/// a newer build and is refused rather than guessed at.
+/// </summary>
+/// <remarks>
+/// Tables are STRICT. Doubles live in <c>ANY</c> columns checked to hold REAL values: SQLite writes
+/// integral values of REAL columns as integers, which loses the sign of -0.0; an ANY column keeps
+/// the eight bytes as given.
+/// </remarks>
+internal static class SqliteSchema
+{
+    private const string Statuses = "'Sampled', 'Queued', 'Training', 'Measured', 'Done', 'Failed'";
+
+    private static readonly string[] Migrations =
+    [
+        // 1: campaigns, children, checkpoints, events.
+        $"""
+        CREATE TABLE campaigns (
+            position INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            spec_json TEXT NOT NULL,
+            strategy TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Running', 'Paused', 'Completed', 'Failed')),
+            created_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE children (
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            sequence INTEGER NOT NULL CHECK (sequence >= 1),
+            architecture TEXT NOT NULL,
+            tokens TEXT NOT NULL CHECK (json_valid(tokens)),
+            log_probability ANY NOT NULL CHECK (typeof(log_probability) = 'real'),
+            policy_version INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ({Statuses})),
+            attempts INTEGER NOT NULL CHECK (attempts >= 0),
+            failure_reason TEXT,
+            accuracy ANY CHECK (accuracy IS NULL OR typeof(accuracy) = 'real'),
+            latency_ms ANY CHECK (latency_ms IS NULL OR typeof(latency_ms) = 'real'),
+            params INTEGER,
+            macs INTEGER,
+            peak_activation_bytes INTEGER,
+            train_seconds ANY CHECK (train_seconds IS NULL OR typeof(train_seconds) = 'real'),
+            reward ANY CHECK (reward IS NULL OR typeof(reward) = 'real'),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, sequence),
+            CHECK ((accuracy IS NULL) = (latency_ms IS NULL) AND (accuracy IS NULL) = (params IS NULL)
+                AND (accuracy IS NULL) = (macs IS NULL) AND (accuracy IS NULL) = (peak_activation_bytes IS NULL)
+                AND (accuracy IS NULL) = (train_seconds IS NULL))
+        ) STRICT;
+
+        CREATE INDEX children_by_status ON children (campaign_id, status, sequence);
+        CREATE INDEX children_by_architecture ON children (campaign_id, architecture, status, sequence);
+
+        CREATE TABLE checkpoints (
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            version INTEGER NOT NULL CHECK (version >= 0),
+            last_child_included INTEGER NOT NULL,
+            state BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, version)
+        ) STRICT;
+
+        CREATE TABLE events (
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            id INTEGER NOT NULL CHECK (id >= 1),
+            kind TEXT NOT NULL,
+            message TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, id)
+        ) STRICT;
+        """,
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Puts the file in WAL mode and brings its schema to <see cref="CurrentVersion"/>.</summary>
+    public static void Open(SqliteConnection connection, string path)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = wal.ExecuteScalar() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"campaign store '{path}': the file system refused WAL mode (journal_mode is {mode})");
+            }
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT;");
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT version FROM schema_version;";
+        var found = read.ExecuteScalar();
+        var version = found is null ? 0 : Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture);
+        if (found is null)
+        {
+            Execute(connection, transaction, "INSERT INTO schema_version (version) VALUES (0);");
+        }
+
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"campaign store '{path}' has schema version {version}, newer than this build's {CurrentVersion}: open it with a newer Mnas");
+        }
+
+        for (var next = version + 1; next <= CurrentVersion; next++)
+        {
+            Execute(connection, transaction, Migrations[next - 1]);
+            Execute(connection, transaction, $"UPDATE schema_version SET version = {next};");
+        }
+
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

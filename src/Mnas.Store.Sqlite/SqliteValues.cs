@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text.Json;
+using Mnas.Campaigns;
+
+namespace Mnas.Store.Sqlite;
+
+/// <summary>How values are written to and read from columns: times as ISO-8601 text with their offset, tokens as JSON arrays, enums by name.</summary>
+internal static class SqliteValues
+{
+    public static string Time(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Time(string text) =>
+        DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    public static string Tokens(IReadOnlyList<int> tokens) => JsonSerializer.Serialize(tokens);
+
+    public static int[] Tokens(string json) =>
+        JsonSerializer.Deserialize<int[]>(json) ?? throw new InvalidDataException($"tokens column holds '{json}', not an array");
+
+    public static string Name(ChildStatus status) => status.ToString();
+
+    public static string Name(CampaignStatus status) => status.ToString();
+
+    public static ChildStatus ChildStatus(string name) => Enum.Parse<ChildStatus>(name);
+
+    public static CampaignStatus CampaignStatus(string name) => Enum.Parse<CampaignStatus>(name);
+}

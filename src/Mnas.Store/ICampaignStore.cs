@@ -1,0 +1,94 @@
+using Mnas.Campaigns;
+
+namespace Mnas.Store;
+
+/// <summary>
+/// Durable state of search campaigns: campaigns, their children, controller checkpoints and events.
+/// Every implementation passes the same conformance suite (tests/Mnas.Store.Tests).
+/// </summary>
+/// <remarks>
+/// <para>Every write is one transaction: it happens entirely or not at all. Bad arguments (null or
+/// empty ids, a sequence below 1, an unknown campaign or child, a non-finite number) throw an
+/// <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> names the field
+/// (<c>child.Sequence</c>), before anything is written.</para>
+/// <para>The store has no clock: timestamps are kept exactly as given (instant and offset).</para>
+/// <para>Implementations are safe for concurrent use from several threads.</para>
+/// </remarks>
+public interface ICampaignStore : IAsyncDisposable
+{
+    /// <summary>Creates a campaign. Throws <see cref="DuplicateCampaignException"/> when its id is taken.</summary>
+    Task CreateCampaignAsync(Campaign campaign, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign with this id, or null.</summary>
+    Task<Campaign?> GetCampaignAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every campaign, in the order they were created.</summary>
+    Task<IReadOnlyList<Campaign>> ListCampaignsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a campaign's status and returns the campaign as stored.</summary>
+    Task<Campaign> UpdateCampaignStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a child. Adding a sequence that already exists with the same architecture is a no-op that
+    /// returns the stored child (whatever its status now); with a different architecture it throws
+    /// <see cref="ChildConflictException"/>.
+    /// </summary>
+    Task<Child> AddChildAsync(Child child, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds several children of one campaign as one transaction, with <see cref="AddChildAsync"/>'s
+    /// rules for each: if any of them is refused, none is added. Returns the stored children in the
+    /// order given.
+    /// </summary>
+    Task<IReadOnlyList<Child>> AddChildrenAsync(IReadOnlyList<Child> children, CancellationToken cancellationToken = default);
+
+    /// <summary>The child with this sequence number, or null.</summary>
+    Task<Child?> GetChildAsync(string campaignId, long sequence, CancellationToken cancellationToken = default);
+
+    /// <summary>A campaign's children ordered by sequence, only those with <paramref name="status"/> when given.</summary>
+    Task<IReadOnlyList<Child>> ListChildrenAsync(string campaignId, ChildStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a child to <paramref name="child"/>'s status, attempts, failure reason, metrics, reward
+    /// and time, as one transition checked against the stored child (<see cref="ChildLifecycle.CanUpdate"/>):
+    /// forward through Sampled → Queued → Training → Measured → Done, or to Failed, never out of Done
+    /// or Failed (<see cref="InvalidChildTransitionException"/>). Attempts never decrease; the
+    /// architecture, tokens, log-probability and policy version cannot change. Returns the stored child.
+    /// </summary>
+    Task<Child> UpdateChildAsync(Child child, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a child back to Queued for another attempt: allowed from Training, Measured and Failed
+    /// (<see cref="ChildLifecycle.CanRequeue"/>). Increments Attempts and clears the failure reason,
+    /// metrics and reward. Returns the stored child.
+    /// </summary>
+    Task<Child> RequeueChildAsync(string campaignId, long sequence, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The done child of the campaign with this architecture (the lowest sequence if several), or null: its result can be reused.</summary>
+    Task<Child?> FindDoneChildAsync(string campaignId, string architecture, CancellationToken cancellationToken = default);
+
+    /// <summary>The highest sequence number of the campaign's children; 0 when it has none.</summary>
+    Task<long> GetMaxSequenceAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>How many children of the campaign are in each status (every status present, zero included).</summary>
+    Task<IReadOnlyDictionary<ChildStatus, long>> CountChildrenByStatusAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves a controller checkpoint. Versions of a campaign strictly increase: a version not above
+    /// the latest throws <see cref="StaleCheckpointException"/>. Earlier versions are kept.
+    /// </summary>
+    Task SaveCheckpointAsync(ControllerCheckpoint checkpoint, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's checkpoint with the highest version, or null: always a whole one.</summary>
+    Task<ControllerCheckpoint?> GetLatestCheckpointAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an event; its id is the campaign's previous highest event id plus one (the first is 1).</summary>
+    Task<CampaignEvent> AppendEventAsync(string campaignId, string kind, string message, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The campaign's events with an id above <paramref name="afterId"/>, in id order, at most
+    /// <paramref name="limit"/> of them (1 to <see cref="StoreRules.MaxEventPage"/>). Pass the last id
+    /// seen to tail the log.
+    /// </summary>
+    Task<IReadOnlyList<CampaignEvent>> ListEventsAsync(string campaignId, long afterId = 0, int limit = 100, CancellationToken cancellationToken = default);
+}

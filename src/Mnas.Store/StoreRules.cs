@@ -1,0 +1,241 @@
+using Mnas.Campaigns;
+
+namespace Mnas.Store;
+
+/// <summary>
+/// The argument checks and child transitions every <see cref="ICampaignStore"/> applies, so that
+/// implementations refuse the same things with the same messages. Each check throws an
+/// <see cref="ArgumentException"/> whose ParamName is the field (<c>child.Sequence</c>).
+/// </summary>
+public static class StoreRules
+{
+    /// <summary>The most events one <see cref="ICampaignStore.ListEventsAsync"/> call returns.</summary>
+    public const int MaxEventPage = 1000;
+
+    public static void RequireId(string? id, string field)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException($"{field} must be a non-empty id (got {(id is null ? "null" : $"'{id}'")})", field);
+        }
+    }
+
+    public static void RequireSequence(long sequence, string field)
+    {
+        if (sequence < 1)
+        {
+            throw new ArgumentException($"{field} must be at least 1 (got {sequence})", field);
+        }
+    }
+
+    public static void ValidateCampaign(Campaign? campaign)
+    {
+        if (campaign is null)
+        {
+            throw new ArgumentNullException(nameof(campaign));
+        }
+
+        RequireId(campaign.Id, "campaign.Id");
+        RequireNotNull(campaign.Name, "campaign.Name");
+        RequireNotNull(campaign.SpecJson, "campaign.SpecJson");
+        RequireNotNull(campaign.Strategy, "campaign.Strategy");
+        RequireDefined(campaign.Status, "campaign.Status");
+    }
+
+    public static void ValidateChild(Child? child, string name = "child")
+    {
+        if (child is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+
+        RequireId(child.CampaignId, $"{name}.CampaignId");
+        RequireSequence(child.Sequence, $"{name}.Sequence");
+        if (string.IsNullOrWhiteSpace(child.Architecture))
+        {
+            throw new ArgumentException($"{name}.Architecture must not be empty", $"{name}.Architecture");
+        }
+
+        RequireNotNull(child.Tokens, $"{name}.Tokens");
+        RequireFinite(child.LogProbability, $"{name}.LogProbability");
+        RequireNonNegative(child.PolicyVersion, $"{name}.PolicyVersion");
+        RequireDefined(child.Status, $"{name}.Status");
+        RequireNonNegative(child.Attempts, $"{name}.Attempts");
+        if (child.Reward is { } reward)
+        {
+            RequireFinite(reward, $"{name}.Reward");
+        }
+
+        if (child.Metrics is { } metrics)
+        {
+            RequireFinite(metrics.Accuracy, $"{name}.Metrics.Accuracy");
+            RequireFinite(metrics.LatencyMs, $"{name}.Metrics.LatencyMs");
+            RequireNonNegative(metrics.Params, $"{name}.Metrics.Params");
+            RequireNonNegative(metrics.Macs, $"{name}.Metrics.Macs");
+            RequireNonNegative(metrics.PeakActivationBytes, $"{name}.Metrics.PeakActivationBytes");
+            RequireFinite(metrics.TrainSeconds, $"{name}.Metrics.TrainSeconds");
+        }
+    }
+
+    /// <summary>Checks a batch for <see cref="ICampaignStore.AddChildrenAsync"/>: each child valid, all of one campaign.</summary>
+    public static void ValidateChildren(IReadOnlyList<Child>? children)
+    {
+        if (children is null)
+        {
+            throw new ArgumentNullException(nameof(children));
+        }
+
+        for (var i = 0; i < children.Count; i++)
+        {
+            ValidateChild(children[i], $"children[{i}]");
+            if (children[i].CampaignId != children[0].CampaignId)
+            {
+                throw new ArgumentException(
+                    $"children[{i}].CampaignId must be '{children[0].CampaignId}' like children[0] (got '{children[i].CampaignId}')",
+                    $"children[{i}].CampaignId");
+            }
+        }
+    }
+
+    public static void ValidateCheckpoint(ControllerCheckpoint? checkpoint)
+    {
+        if (checkpoint is null)
+        {
+            throw new ArgumentNullException(nameof(checkpoint));
+        }
+
+        RequireId(checkpoint.CampaignId, "checkpoint.CampaignId");
+        RequireNonNegative(checkpoint.Version, "checkpoint.Version");
+        RequireNonNegative(checkpoint.LastChildIncluded, "checkpoint.LastChildIncluded");
+        RequireNotNull(checkpoint.State, "checkpoint.State");
+    }
+
+    public static void ValidateEvent(string? campaignId, string? kind, string? message)
+    {
+        RequireId(campaignId, "campaignId");
+        if (string.IsNullOrWhiteSpace(kind))
+        {
+            throw new ArgumentException("kind must not be empty", nameof(kind));
+        }
+
+        RequireNotNull(message, nameof(message));
+    }
+
+    public static void ValidateEventPage(string? campaignId, long afterId, int limit)
+    {
+        RequireId(campaignId, "campaignId");
+        RequireNonNegative(afterId, nameof(afterId));
+        if (limit < 1 || limit > MaxEventPage)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, $"limit must be between 1 and {MaxEventPage}");
+        }
+    }
+
+    public static void RequireDefined(ChildStatus status, string field)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentException($"{field} is not a child status (got {(int)status})", field);
+        }
+    }
+
+    public static void RequireDefined(CampaignStatus status, string field)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentException($"{field} is not a campaign status (got {(int)status})", field);
+        }
+    }
+
+    /// <summary>The exception for a campaign id that names no campaign.</summary>
+    public static ArgumentException UnknownCampaign(string campaignId, string field) =>
+        new($"{field}: no campaign with id '{campaignId}'", field);
+
+    /// <summary>The exception for a sequence that names no child of the campaign.</summary>
+    public static ArgumentException UnknownChild(string campaignId, long sequence, string field) =>
+        new($"{field}: campaign '{campaignId}' has no child {sequence}", field);
+
+    /// <summary>
+    /// Checks <paramref name="update"/> against the <paramref name="stored"/> child: same identity
+    /// (architecture, tokens, log-probability, policy version), attempts not decreasing, and a status
+    /// change <see cref="ChildLifecycle.CanUpdate"/> allows.
+    /// </summary>
+    public static void CheckUpdate(Child stored, Child update)
+    {
+        RequireUnchanged(stored.Architecture == update.Architecture, "child.Architecture", stored);
+        RequireUnchanged(stored.Tokens.SequenceEqual(update.Tokens), "child.Tokens", stored);
+        RequireUnchanged(
+            BitConverter.DoubleToInt64Bits(stored.LogProbability) == BitConverter.DoubleToInt64Bits(update.LogProbability),
+            "child.LogProbability",
+            stored);
+        RequireUnchanged(stored.PolicyVersion == update.PolicyVersion, "child.PolicyVersion", stored);
+        if (!ChildLifecycle.CanUpdate(stored.Status, update.Status))
+        {
+            throw new InvalidChildTransitionException(
+                stored.CampaignId,
+                stored.Sequence,
+                stored.Status,
+                update.Status,
+                ChildLifecycle.IsTerminal(stored.Status) ? $"{stored.Status} is final (only a requeue for retry leaves Failed)" : "children only move forward");
+        }
+
+        if (update.Attempts < stored.Attempts)
+        {
+            throw new ArgumentException(
+                $"child.Attempts cannot decrease (stored {stored.Attempts}, got {update.Attempts})", "child.Attempts");
+        }
+    }
+
+    /// <summary>The stored child sent back to Queued for another attempt, or an <see cref="InvalidChildTransitionException"/>.</summary>
+    public static Child Requeued(Child stored, DateTimeOffset at)
+    {
+        if (!ChildLifecycle.CanRequeue(stored.Status))
+        {
+            throw new InvalidChildTransitionException(
+                stored.CampaignId, stored.Sequence, stored.Status, ChildStatus.Queued, "only Training, Measured or Failed children are requeued");
+        }
+
+        return stored with
+        {
+            Status = ChildStatus.Queued,
+            Attempts = stored.Attempts + 1,
+            FailureReason = null,
+            Metrics = null,
+            Reward = null,
+            UpdatedAt = at,
+        };
+    }
+
+    private static void RequireUnchanged(bool same, string field, Child stored)
+    {
+        if (!same)
+        {
+            throw new ArgumentException(
+                $"{field} of child {stored.Sequence} of campaign '{stored.CampaignId}' cannot change", field);
+        }
+    }
+
+    private static void RequireNotNull(object? value, string field)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"{field} must not be null", field);
+        }
+    }
+
+    private static void RequireFinite(double value, string field)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"{field} must be a finite number (got {value})", field);
+        }
+    }
+
+    private static void RequireNonNegative(long value, string field)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentException($"{field} must not be negative (got {value})", field);
+        }
+    }
+}

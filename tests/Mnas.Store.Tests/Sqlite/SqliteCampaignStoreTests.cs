@@ -1,0 +1,179 @@
+using Microsoft.Data.Sqlite;
+using Mnas.Store.Sqlite;
+using Mnas.Store.Tests.Conformance;
+
+namespace Mnas.Store.Tests.Sqlite;
+
+/// <summary>The conformance suite against a real SQLite file in a temporary data directory, and what is particular to SQLite.</summary>
+public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
+{
+    private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("mnas-store-");
+
+    private string FilePath => Path.Combine(_dataDirectory.FullName, SqliteCampaignStore.DefaultFileName);
+
+    protected override Task<ICampaignStore> OpenStoreAsync() =>
+        Task.FromResult<ICampaignStore>(SqliteCampaignStore.InDirectory(_dataDirectory.FullName));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _dataDirectory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void the_store_is_one_file_in_the_data_directory_in_wal_mode()
+    {
+        Assert.Equal(FilePath, ((SqliteCampaignStore)Store).Path);
+        Assert.True(File.Exists(FilePath));
+        Assert.Equal("wal", Scalar("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public void the_schema_version_is_recorded()
+    {
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task the_store_creates_its_data_directory()
+    {
+        var nested = Path.Combine(_dataDirectory.FullName, "a", "b", "store.db");
+
+        await using var store = new SqliteCampaignStore(nested);
+        await store.CreateCampaignAsync(NewCampaign());
+
+        Assert.True(File.Exists(nested));
+        Assert.NotNull(await store.GetCampaignAsync("c1"));
+    }
+
+    [Fact]
+    public async Task an_empty_existing_database_is_migrated_on_open()
+    {
+        var path = Path.Combine(_dataDirectory.FullName, "old.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL) STRICT; INSERT INTO schema_version VALUES (0);");
+        }
+
+        await using var store = new SqliteCampaignStore(path);
+        await store.CreateCampaignAsync(NewCampaign());
+
+        Assert.Single(await store.ListCampaignsAsync());
+    }
+
+    [Fact]
+    public async Task reopening_a_current_file_keeps_its_schema_version_and_data()
+    {
+        await CreateCampaignAsync();
+
+        await ReopenAsync();
+        await ReopenAsync();
+
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        Assert.Single(await Store.ListCampaignsAsync());
+    }
+
+    [Fact]
+    public async Task a_file_from_a_newer_schema_is_refused()
+    {
+        await Store.DisposeAsync();
+        using (var connection = Connect())
+        {
+            Execute(connection, $"UPDATE schema_version SET version = {SqliteCampaignStore.SchemaVersion + 1};");
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => new SqliteCampaignStore(FilePath));
+
+        Assert.Contains($"schema version {SqliteCampaignStore.SchemaVersion + 1}", error.Message);
+        using (var connection = Connect())
+        {
+            Execute(connection, $"UPDATE schema_version SET version = {SqliteCampaignStore.SchemaVersion};");
+        }
+
+        await ReopenAsync();
+    }
+
+    [Fact]
+    public async Task a_write_cut_off_before_commit_leaves_the_previous_checkpoint_latest()
+    {
+        await CreateCampaignAsync();
+        await Store.SaveCheckpointAsync(NewCheckpoint(1));
+
+        // A writer that dies mid-save: its transaction has written a row but never commits.
+        using (var crashed = Connect())
+        {
+            using var transaction = crashed.BeginTransaction();
+            using var insert = crashed.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText =
+                "INSERT INTO checkpoints (campaign_id, version, last_child_included, state, created_at) VALUES ('c1', 2, 20, zeroblob(10), 'half');";
+            insert.ExecuteNonQuery();
+            AssertSameCheckpoint(NewCheckpoint(1), await Store.GetLatestCheckpointAsync("c1"));
+        }
+
+        await ReopenAsync();
+        AssertSameCheckpoint(NewCheckpoint(1), await Store.GetLatestCheckpointAsync("c1"));
+        await Store.SaveCheckpointAsync(NewCheckpoint(2));
+        AssertSameCheckpoint(NewCheckpoint(2), await Store.GetLatestCheckpointAsync("c1"));
+    }
+
+    [Fact]
+    public async Task two_stores_on_one_file_see_each_others_writes()
+    {
+        await CreateCampaignAsync();
+        await using var second = new SqliteCampaignStore(FilePath);
+
+        await RunTogetherAsync(2, async i =>
+        {
+            var store = i == 0 ? Store : second;
+            for (var n = 0; n < 20; n++)
+            {
+                await store.AppendEventAsync("c1", "tick", $"{i}/{n}", T0);
+            }
+
+            return i;
+        });
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), (await second.ListEventsAsync("c1")).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task a_disposed_store_refuses_further_use()
+    {
+        await using var store = new SqliteCampaignStore(Path.Combine(_dataDirectory.FullName, "disposed.db"));
+        await store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.ListCampaignsAsync());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CreateCampaignAsync(NewCampaign()));
+    }
+
+    [Fact]
+    public void an_empty_path_is_refused()
+    {
+        Assert.Equal("path", Assert.Throws<ArgumentException>(() => new SqliteCampaignStore(" ")).ParamName);
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
