@@ -3,7 +3,7 @@ namespace Mnas.Grains;
 /// <summary>Where a campaign's files live under the data directory.</summary>
 public static class CampaignPaths
 {
-    public static string Store(string dataDirectory) => Path.Combine(dataDirectory, "mnas.db");
+    public static string Store(string dataDirectory) => Path.Combine(dataDirectory, "campaigns.db");
 
     public static string Campaign(string dataDirectory, string campaignId) => Path.Combine(dataDirectory, "campaigns", campaignId);
 

@@ -79,7 +79,7 @@ public sealed class CampaignEngine : ISearchEngine
         CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, CancellationToken cancellation = default)
     {
         var spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
-        var children = await store.ListChildrenAsync(campaign.Id, cancellation: cancellation);
+        var children = await store.ListChildrenAsync(campaign.Id, cancellationToken: cancellation);
         var engine = new CampaignEngine(campaign, spec, store, dispatcher, options, budget, clock ?? TimeProvider.System,
             children.ToDictionary(c => c.Sequence));
         // Registered before anything is dispatched, so no trainer's answer can arrive unrouted.

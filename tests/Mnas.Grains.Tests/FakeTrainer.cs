@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Mnas.Grains.Contracts;
+using Mnas.Grains.Trainer;
+
+namespace Mnas.Grains.Tests;
+
+/// <summary>
+/// A stand-in trainer (no training runs in these tests): results are a pure function of the
+/// architecture, so runs can be compared exactly. Failures can be scripted per sequence and attempt.
+/// </summary>
+internal sealed class FakeTrainer : IChildRunner
+{
+    private readonly ConcurrentQueue<TrainChild> requests = new();
+
+    public Func<TrainChild, bool> Fails { get; init; } = _ => false;
+
+    public TimeSpan Delay { get; init; } = TimeSpan.Zero;
+
+    public IReadOnlyCollection<TrainChild> Requests => requests;
+
+    public async Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation)
+    {
+        requests.Enqueue(request);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellation);
+        }
+        if (Fails(request))
+        {
+            return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, false, "scripted failure", 0, 0, 0, 0, 0, 0);
+        }
+        var hash = (uint)StableHash(request.ArchitectureJson);
+        var accuracy = 0.5 + hash % 4000 / 10000.0;
+        var latency = 5 + hash / 4000 % 3000 / 100.0;
+        return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, latency, 1000 + hash % 1000,
+            100_000 + hash % 7, 4096, 0.01);
+    }
+
+    private static int StableHash(string text)
+    {
+        unchecked
+        {
+            var h = (int)2166136261;
+            foreach (var c in text)
+            {
+                h = (h ^ c) * 16777619;
+            }
+            return h;
+        }
+    }
+}
