@@ -33,6 +33,7 @@ version.SetAction(_ =>
 var root = new RootCommand("Mnas: hardware-aware neural architecture search")
 {
     demo, version, Mnas.Host.Commands.DatasetsCommand.Create(), Mnas.Host.Commands.CostCommand.Create(),
-    Mnas.Host.Commands.LatencyCommand.Create(), Mnas.Host.Commands.TrainCommand.Create(),
+    Mnas.Host.Commands.LatencyCommand.Create(), Mnas.Host.Commands.TrainCommand.Create(), Mnas.Host.Commands.SearchCommand.Create(),
+    Mnas.Host.Commands.ResumeCommand.Create(), Mnas.Host.Commands.ParetoCommand.Create(), Mnas.Host.Commands.ExportCommand.Create(),
 };
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,41 @@
+using Mnas.Campaigns;
+using Mnas.Grains;
+using Mnas.Grains.Hosting;
+using Spectre.Console;
+
+namespace Mnas.Host.Commands;
+
+/// <summary>Runs a campaign in the foreground with a live display, then prints its front.</summary>
+internal static class CampaignSession
+{
+    public static async Task<int> RunAsync(CampaignHost host, Campaign campaign, CampaignSettings settings, string dataDirectory,
+        CancellationToken cancellation)
+    {
+        var strategy = StrategyFactory.Create(settings, campaign.Seed);
+        Console.WriteLine($"campaign={campaign.Id} strategy={settings.Strategy} budget={settings.MaxChildren?.ToString() ?? "-"} children workers={settings.Workers}");
+        var run = host.Runner.RunAsync(campaign.Id, strategy, settings.Budget, cancellation: cancellation);
+        await AnsiConsole.Status().StartAsync("starting", async context =>
+        {
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(1000, CancellationToken.None));
+                var children = await host.Store.ListChildrenAsync(campaign.Id, cancellationToken: CancellationToken.None);
+                var done = children.Count(c => c.Status == ChildStatus.Done);
+                var failed = children.Count(c => c.Status == ChildStatus.Failed);
+                var best = children.Where(c => c.Reward != null).Select(c => c.Reward!.Value).DefaultIfEmpty(double.NaN).Max();
+                context.Status($"children done {done}, failed {failed}, in progress {children.Count - done - failed}; best reward {best:F4}");
+            }
+        });
+        await run;
+        var report = await ParetoCommand.BuildAsync(dataDirectory, campaign.Id, cancellation: cancellation);
+        Console.Write(report.ToText());
+        return 0;
+    }
+
+    public static RuntimeOptions Runtime(string dataDirectory, int workers) => new()
+    {
+        DataDirectory = dataDirectory,
+        Workers = workers,
+        ThreadsPerWorker = Math.Max(1, Environment.ProcessorCount / workers),
+    };
+}

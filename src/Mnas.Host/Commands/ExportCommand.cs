@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json;
+using Mnas.Grains;
+using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Space;
+using Mnas.SearchSpace.Spec;
+using Mnas.Store.Sqlite;
+
+namespace Mnas.Host.Commands;
+
+/// <summary><c>mnas export CAMPAIGN --child N --out DIR</c>: a found model as architecture JSON, trained weights and metrics.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var campaignId = new Argument<string>("campaign") { Description = "the campaign id" };
+        var child = new Option<long>("--child") { Description = "the child's sequence number", Required = true };
+        var output = new Option<string>("--out") { Description = "the directory to write to", Required = true };
+        var data = DataOption.Create();
+        var command = new Command("export", "Export a child: architecture.json, weights.safetensors (trained proxy weights), metrics.json")
+        {
+            campaignId, child, output, data,
+        };
+        command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
+        {
+            var directory = result.GetValue(data)!;
+            var id = result.GetValue(campaignId)!;
+            var sequence = result.GetValue(child);
+            await using var store = SqliteCampaignStore.InDirectory(directory);
+            var campaign = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in {directory}");
+            var found = await store.GetChildAsync(id, sequence, cancellation)
+                ?? throw new ArgumentException($"--child: campaign {id} has no child {sequence}");
+            var weights = CampaignPaths.Weights(directory, id, sequence);
+            if (found.Metrics == null || !File.Exists(weights))
+            {
+                throw new ArgumentException($"--child: child {sequence} has no trained weights (status {found.Status.ToString().ToLowerInvariant()})");
+            }
+            var space = new ModelSpace(CampaignSpecLoader.FromJson(campaign.SpecJson));
+            var outDirectory = result.GetValue(output)!;
+            Directory.CreateDirectory(outDirectory);
+            ArchitectureFile.Save(space.Freeze(space.Parse(found.Architecture)), Path.Combine(outDirectory, "architecture.json"));
+            File.Copy(weights, Path.Combine(outDirectory, "weights.safetensors"), overwrite: true);
+            await File.WriteAllTextAsync(Path.Combine(outDirectory, "metrics.json"),
+                JsonSerializer.Serialize(new { campaign = id, child = sequence, found.Architecture, found.Metrics, found.Reward }, new JsonSerializerOptions { WriteIndented = true }),
+                cancellation);
+            Console.WriteLine($"exported child {sequence} of {id} to {outDirectory}");
+            return 0;
+        }));
+        return command;
+    }
+}
