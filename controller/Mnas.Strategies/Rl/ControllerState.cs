@@ -1,0 +1,38 @@
+namespace Mnas.Strategies.Rl;
+
+/// <summary>
+/// The controller's scalar state, stored as JSON beside its tensors (weights and Adam moments) in a
+/// <see cref="Serialization.TensorArchive"/>. Doubles round-trip exactly through System.Text.Json's shortest form.
+/// </summary>
+internal sealed record ControllerState
+{
+    public const int CurrentFormat = 1;
+    public const string MetadataKey = "mnas.rl_controller";
+
+    public int Format { get; init; } = CurrentFormat;
+
+    /// <summary>The space's <see cref="TokenLayout.Signature"/>.</summary>
+    public string Space { get; init; } = "";
+
+    public int HiddenSize { get; init; }
+
+    public int EmbeddingSize { get; init; }
+
+    public long PolicyVersion { get; init; }
+
+    public long AdamSteps { get; init; }
+
+    public double? Baseline { get; init; }
+
+    /// <summary>The sampling generator's four words.</summary>
+    public ulong[] Rng { get; init; } = [];
+
+    /// <summary>Outcomes taken in and waiting for an update, in arrival order.</summary>
+    public OutcomeRecord[] Buffer { get; init; } = [];
+
+    /// <summary>Failed children left out since the last update (reported with the next one).</summary>
+    public long[] Excluded { get; init; } = [];
+
+    /// <summary>Every sequence number ever taken in, so a redelivered result is not counted twice.</summary>
+    public long[] Absorbed { get; init; } = [];
+}

@@ -1,0 +1,259 @@
+using Mnas.SearchSpace.Space;
+using Mnas.Strategies.Randomness;
+using Mnas.Strategies.Serialization;
+using Mnas.Torch;
+
+namespace Mnas.Strategies.Rl;
+
+/// <summary>
+/// MnasNet's RL controller: samples architectures from a <see cref="ControllerNetwork"/>, buffers finished children,
+/// and updates on each full minibatch by PPO (or REINFORCE) with managed Adam and an EMA baseline. Its whole state —
+/// weights, Adam moments and step count, baseline, sampling generator, policy version, buffered outcomes — saves to
+/// bytes and restores bitwise (<see cref="SaveState"/>, <see cref="Restore"/>). Not thread-safe: one caller at a time.
+/// </summary>
+/// <remarks>
+/// Baseline: advantages of a minibatch are r − b with b frozen at its value before the minibatch (set to the first
+/// reward of the first minibatch when there is none yet); after the gradient step b takes each reward of the minibatch
+/// in arrival order.
+/// </remarks>
+public sealed partial class RlController : IDisposable
+{
+    private readonly ModelSpace space;
+    private readonly TokenLayout layout;
+    private readonly ControllerNetwork network;
+    private readonly ControllerAdam adam;
+    private readonly EmaBaseline baseline;
+    private readonly List<(Outcome Outcome, double Reward)> buffer = [];
+    private readonly List<long> excluded = [];
+    private readonly HashSet<long> absorbed = [];
+    private Xoshiro256StarStar rng;
+
+    /// <summary>A new controller: weights uniform in [−InitRange, InitRange] from the seed, policy version 0.</summary>
+    public RlController(ModelSpace space, ControllerOptions options)
+        : this(space, options, initialize: true)
+    {
+    }
+
+    private RlController(ModelSpace space, ControllerOptions options, bool initialize)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(options);
+        ControllerOptionsValidator.Instance.ThrowIfInvalid(options);
+        this.space = space;
+        Options = options;
+        layout = new TokenLayout(space, options.HeadSharing);
+        network = new ControllerNetwork(layout, options.HiddenSize, options.EmbeddingSize);
+        var seeds = new SplitMix64(options.Seed);
+        var initRng = new Xoshiro256StarStar(seeds.Next());
+        rng = new Xoshiro256StarStar(seeds.Next());
+        if (initialize)
+        {
+            network.InitializeUniform(initRng, options.InitRange);
+        }
+
+        adam = new ControllerAdam(network.named_parameters(), options.LearningRate, options.AdamBeta1, options.AdamBeta2, options.AdamEpsilon);
+        baseline = new EmaBaseline(options.BaselineDecay);
+    }
+
+    public ControllerOptions Options { get; }
+
+    /// <summary>Updates done so far; proposals carry it.</summary>
+    public long PolicyVersion { get; private set; }
+
+    public double? Baseline => baseline.Value;
+
+    public long AdamSteps => adam.StepCount;
+
+    /// <summary>Outcomes waiting for an update (those the failure policy lets updates use).</summary>
+    public int Buffered => buffer.Count;
+
+    /// <summary>A full minibatch is waiting.</summary>
+    public bool ReadyToUpdate => buffer.Count >= Options.MinibatchSize;
+
+    /// <summary>Children taken in since the last update that an update would report (buffered or left out).</summary>
+    public bool HasUnsettled => buffer.Count > 0 || excluded.Count > 0;
+
+    /// <summary>Draws one architecture: at each step a uniform from the saved generator inverts the softmax's CDF.</summary>
+    public ControllerSample Sample()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var (hidden, cell) = network.lstm.initial_state(1);
+        var input = network.StartInput(1);
+        var tokens = new int[layout.Steps];
+        double logProbability = 0, entropy = 0;
+        var probabilities = new double[layout.ChoiceCounts.Max()];
+        for (var step = 0; step < layout.Steps; step++)
+        {
+            var group = layout.Groups[step];
+            (hidden, cell) = network.Step(input, hidden, cell);
+            var logRow = network.LogProbabilities(group, hidden).data<float>();
+            var p = probabilities.AsSpan(0, logRow.Length);
+            for (var i = 0; i < logRow.Length; i++)
+            {
+                p[i] = Math.Exp(logRow[i]);
+                entropy -= p[i] * logRow[i];
+            }
+
+            var token = Categorical.Invert(p, rng.NextDouble());
+            tokens[step] = token;
+            logProbability += logRow[token];
+            input = network.Embed(group, token);
+        }
+
+        return new ControllerSample(space.FromTokens(tokens), logProbability, entropy, PolicyVersion);
+    }
+
+    /// <summary>A proposal for the engine: <see cref="Sample()"/> with its log-probability and policy version.</summary>
+    public Proposal Propose() => Sample().ToProposal();
+
+    /// <summary>
+    /// Recomputes, under the current weights and with autograd, each sample's summed log-probability and entropy,
+    /// feeding the sample's own tokens back in (teacher forcing). One batched pass per step.
+    /// </summary>
+    public PolicyEvaluation LogProbabilities(IReadOnlyList<Sample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0)
+        {
+            throw new ArgumentException("at least one sample is needed", nameof(samples));
+        }
+
+        var tokens = samples.Select(TokensOf).ToArray();
+        using var scope = torch.NewDisposeScope();
+        var batch = tokens.Length;
+        var (hidden, cell) = network.lstm.initial_state(batch);
+        var input = network.StartInput(batch);
+        Tensor? logProbability = null, entropy = null;
+        for (var step = 0; step < layout.Steps; step++)
+        {
+            var group = layout.Groups[step];
+            (hidden, cell) = network.Step(input, hidden, cell);
+            var logRows = network.LogProbabilities(group, hidden);
+            var chosen = torch.tensor(tokens.Select(t => (long)t[step]).ToArray());
+            var picked = logRows.gather(1, chosen.unsqueeze(1)).squeeze(1);
+            var stepEntropy = -(logRows.exp() * logRows).sum(1);
+            logProbability = logProbability is null ? picked : logProbability + picked;
+            entropy = entropy is null ? stepEntropy : entropy + stepEntropy;
+            input = network.Embed(group, chosen);
+        }
+
+        return new PolicyEvaluation(logProbability!.MoveToOuterDisposeScope(), entropy!.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// Takes a finished child in. Its reward for updates comes from <see cref="ControllerOptions.Failure"/>; a child
+    /// the policy leaves out is only recorded as settled. Returns false, changing nothing, for a sequence number
+    /// already taken in (a redelivered result).
+    /// </summary>
+    public bool Observe(Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        TokensOf(outcome.Sample);
+        if (!absorbed.Add(outcome.Sequence))
+        {
+            return false;
+        }
+
+        if (Options.Failure.RewardForUpdate(outcome) is { } reward)
+        {
+            buffer.Add((outcome, reward));
+        }
+        else
+        {
+            excluded.Add(outcome.Sequence);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One update on the oldest buffered children (a full minibatch, or fewer when forced at the end of a search):
+    /// advantages against the baseline, <see cref="ControllerOptions.Epochs"/> Adam steps on the loss, then the
+    /// baseline moves and the policy version goes up by one. Throws when nothing is buffered.
+    /// </summary>
+    public ControllerUpdate Update()
+    {
+        if (buffer.Count == 0)
+        {
+            throw new InvalidOperationException("no buffered children to update on");
+        }
+
+        var batch = buffer.Take(Options.MinibatchSize).ToList();
+        var rewards = batch.Select(b => b.Reward).ToArray();
+        if (baseline.Value is null)
+        {
+            baseline.Update(rewards[0]);
+        }
+
+        var before = baseline.Value!.Value;
+        var samples = batch.Select(b => b.Outcome.Sample).ToArray();
+        double loss = 0, meanEntropy = 0, meanLogProbability = 0;
+        using (var scope = torch.NewDisposeScope())
+        {
+            var advantages = torch.tensor(rewards.Select(r => (float)(r - before)).ToArray());
+            var old = torch.tensor(batch.Select(b => (float)b.Outcome.LogProbability).ToArray());
+            for (var epoch = 0; epoch < Options.Epochs; epoch++)
+            {
+                using var evaluation = LogProbabilities(samples);
+                using var objective = Options.Rule == UpdateRule.Ppo
+                    ? PolicyLoss.Ppo(evaluation.LogProbabilities, old, advantages, evaluation.Entropies, Options.ClipEpsilon,
+                        Options.EntropyCoefficient)
+                    : PolicyLoss.Reinforce(evaluation.LogProbabilities, advantages, evaluation.Entropies, Options.EntropyCoefficient);
+                if (epoch == 0)
+                {
+                    loss = objective.item<double>();
+                    meanEntropy = evaluation.Entropies.data<float>().Average(v => (double)v);
+                    meanLogProbability = evaluation.LogProbabilities.data<float>().Average(v => (double)v);
+                }
+
+                adam.zero_grad();
+                objective.backward();
+                adam.step();
+            }
+
+            adam.zero_grad();
+        }
+
+        foreach (var reward in rewards)
+        {
+            baseline.Update(reward);
+        }
+
+        buffer.RemoveRange(0, batch.Count);
+        var included = batch.Select(b => b.Outcome.Sequence).Concat(excluded).Order().ToArray();
+        excluded.Clear();
+        PolicyVersion++;
+        return new ControllerUpdate(PolicyVersion, included, batch.Count, rewards.Average(), before, baseline.Value!.Value, meanEntropy,
+            meanLogProbability, loss);
+    }
+
+    /// <summary>Children left out by the failure policy since the last update; taking them reports them as settled.</summary>
+    public IReadOnlyList<long> TakeExcluded()
+    {
+        var result = excluded.Order().ToArray();
+        excluded.Clear();
+        return result;
+    }
+
+    /// <summary>The current weights, named as <see cref="ControllerNetwork"/> names them.</summary>
+    public IReadOnlyList<NamedArray> ParameterValues() =>
+        network.named_parameters().Select(p => new NamedArray(p.Name, p.Parameter.shape, p.Parameter.data<float>())).ToArray();
+
+    private int[] TokensOf(Sample sample)
+    {
+        var tokens = sample.ToTokens();
+        if (tokens.Length != layout.Steps || !space.FromTokens(tokens).Equals(sample))
+        {
+            throw new ArgumentException($"the sample does not belong to this controller's space: {sample.Canonical}", nameof(sample));
+        }
+
+        return tokens;
+    }
+
+    public void Dispose()
+    {
+        adam.Dispose();
+        network.Dispose();
+    }
+}
