@@ -31,7 +31,6 @@ public sealed class CampaignEngine : ISearchEngine
     private readonly SortedSet<long> undelivered = [];
     private readonly object gate = new();
     private long submitted;
-    private int dispatched;
     private long checkpointVersion;
 
     private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, IChildDispatcher dispatcher, RuntimeOptions options,
@@ -50,13 +49,18 @@ public sealed class CampaignEngine : ISearchEngine
     /// <summary>The strategy state to resume from (null for a new campaign).</summary>
     public byte[]? RestoredState { get; private set; }
 
+    /// <summary>
+    /// Free workers: each child submitted and not yet taken by <see cref="NextAsync"/> holds one, even
+    /// one answered at once from a recorded result. So a strategy sees every result before it proposes
+    /// past it, whether the result was just measured or replayed on resume, and replays stay exact.
+    /// </summary>
     public int Capacity
     {
         get
         {
             lock (gate)
             {
-                return BudgetExhausted ? 0 : Math.Max(0, options.Workers - dispatched);
+                return BudgetExhausted ? 0 : Math.Max(0, options.Workers - undelivered.Count);
             }
         }
     }
@@ -180,12 +184,8 @@ public sealed class CampaignEngine : ISearchEngine
         if (!message.Succeeded && child.Attempts < options.MaxAttempts)
         {
             await Event("retry", $"child {child.Sequence} attempt {child.Attempts} failed ({message.FailureReason}); trying again");
-            await DispatchAsync(child, cancellation, alreadyCounted: true);
+            await DispatchAsync(child, cancellation);
             return;
-        }
-        lock (gate)
-        {
-            dispatched--;
         }
         if (message.Succeeded)
         {
@@ -214,15 +214,8 @@ public sealed class CampaignEngine : ISearchEngine
         await DispatchAsync(child, cancellation);
     }
 
-    private async Task DispatchAsync(Child child, CancellationToken cancellation, bool alreadyCounted = false)
+    private async Task DispatchAsync(Child child, CancellationToken cancellation)
     {
-        if (!alreadyCounted)
-        {
-            lock (gate)
-            {
-                dispatched++;
-            }
-        }
         var queued = await NextAttemptAsync(child, cancellation);
         var target = space.Freeze(space.Parse(queued.Architecture));
         await dispatcher.DispatchAsync(new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
