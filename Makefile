@@ -3,8 +3,13 @@
 
 DOTNET ?= dotnet
 
+MNAS = $(DOTNET) src/Mnas.Host/bin/Release/net10.0/mnas.dll
+
+# A small real campaign on Fashion-MNIST (a few minutes on 2 cores); prints the Pareto front.
 demo: bootstrap
-	$(DOTNET) run --project src/Mnas.Host -c Release --no-restore -- demo
+	$(DOTNET) build src/Mnas.Host -c Release --no-restore -v quiet -nologo
+	$(MNAS) datasets fetch fashion-mnist
+	$(MNAS) search --spec docs/demo-campaign.yaml --children 8 --minibatch 4 --data .mnas
 
 test: bootstrap
 	$(DOTNET) build Mnas.sln --no-restore
