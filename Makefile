@@ -1,5 +1,5 @@
 # The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
-.PHONY: demo test bootstrap bootstrap-bench native build bench-engine bench-train bench-latency clean
+.PHONY: demo test bootstrap bootstrap-bench native build bench-engine bench-train bench-latency bench-orchestrator clean
 
 DOTNET ?= dotnet
 
@@ -39,6 +39,10 @@ bench-train: bootstrap
 # Latency lookup table against measured latency over 30 random architectures: lut_spearman, lut_mape.
 bench-latency: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- latency
+
+# The campaign runtime with a sleep-only trainer (8 workers, 2 s children): utilisation, gaps, controller update time.
+bench-orchestrator: bootstrap
+	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- orchestrator
 
 clean:
 	rm -rf build

@@ -10,7 +10,9 @@ switch (which)
         return LatencyBenchmark.Run(architectures: Arg(1, 30), seed: Arg(2, 1), tablePath: Environment.GetEnvironmentVariable("MNAS_LATENCY_TABLE"));
     case "train":
         return TrainBenchmark.Run(subset: Arg(1, 10_000), epochs: Arg(2, 1), batch: Arg(3, 64));
+    case "orchestrator":
+        return await OrchestratorBenchmark.Run(workers: Arg(1, 8), childSeconds: 2, children: Arg(2, 64));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train");
+        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator");
         return 2;
 }

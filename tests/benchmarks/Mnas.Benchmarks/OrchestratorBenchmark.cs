@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mnas.Campaigns;
+using Mnas.Grains;
+using Mnas.Grains.Coordinator;
+using Mnas.Grains.Hosting;
+using Mnas.SearchSpace.Space;
+using Mnas.SearchSpace.Spec;
+using Mnas.Strategies;
+using Mnas.Strategies.Rl;
+
+namespace Mnas.Benchmarks;
+
+/// <summary>
+/// The campaign runtime with a sleep-only trainer: the RL strategy over 8 workers and 2-second
+/// children. Utilisation counts worker time busy over the window in which the budget still had
+/// children to start (the final drain, when no child is left to start, is not the runtime's
+/// doing); a gap runs from one child's end to the start of the next child that worker slot takes.
+/// </summary>
+internal static class OrchestratorBenchmark
+{
+    public static async Task<int> Run(int workers, double childSeconds, int children)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"mnas-bench-{Guid.NewGuid():N}");
+        var trainer = new SleepTrainer(TimeSpan.FromSeconds(childSeconds));
+        try
+        {
+            await using (var host = await CampaignHost.StartAsync(new RuntimeOptions { DataDirectory = data, Workers = workers }, _ => trainer))
+            {
+                var spec = new CampaignSpec();
+                await host.Store.CreateCampaignAsync(new Campaign("bench", "bench", CampaignSpecWriter.ToJson(spec), "rl", 1, CampaignStatus.Running,
+                    DateTimeOffset.UtcNow));
+                var strategy = new RlStrategy(new ControllerOptions { MinibatchSize = 20, Seed = 1 });
+                await host.Runner.RunAsync("bench", strategy, new CampaignBudget(children, null));
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        var runs = trainer.Runs.OrderBy(r => r.Start).ToList();
+        var windowStart = runs[0].Start;
+        var windowEnd = runs[^1].Start;
+        double busy = runs.Sum(r => Math.Max(0, Math.Min(r.End, windowEnd) - Math.Max(r.Start, windowStart)));
+        var utilisation = busy / (workers * (double)(windowEnd - windowStart));
+        var ends = runs.Select(r => r.End).Order().ToList();
+        var laterStarts = runs.Skip(workers).Select(r => r.Start).ToList();
+        var gaps = laterStarts.Select((s, i) => Stopwatch.GetElapsedTime(ends[i], s).TotalMilliseconds).Order().ToArray();
+
+        Console.WriteLine("gaps: " + string.Join(" ", gaps.Select(g => g.ToString("F0", CultureInfo.InvariantCulture))));
+        var updateMs = ControllerUpdateMs();
+        Console.WriteLine($"workers={workers}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"child_seconds={childSeconds}"));
+        Console.WriteLine($"children={runs.Count}");
+        Print("worker_utilisation", utilisation, "F4");
+        Print("gap_p50_ms", Percentile(gaps, 0.50), "F2");
+        Print("gap_p95_ms", Percentile(gaps, 0.95), "F2");
+        Print("controller_update_ms", updateMs, "F1");
+        return 0;
+    }
+
+    /// <summary>One PPO update on a minibatch of 20 with the default controller (median of 5).</summary>
+    private static double ControllerUpdateMs()
+    {
+        var space = new ModelSpace(new CampaignSpec());
+        using var controller = new RlController(space, new ControllerOptions { Seed = 3 });
+        var times = new List<double>();
+        long sequence = 0;
+        for (var update = 0; update < 6; update++)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var p = controller.Propose();
+                controller.Observe(new Outcome(++sequence, p.Sample, p.LogProbability, p.PolicyVersion, 0.5 + i % 5 / 10.0, false));
+            }
+            var clock = Stopwatch.StartNew();
+            controller.Update();
+            if (update > 0)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        return Statistics.Median(times);
+    }
+
+    private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(q * sorted.Length) - 1)];
+
+    private static void Print(string name, double value, string format) =>
+        Console.WriteLine($"{name}={value.ToString(format, CultureInfo.InvariantCulture)}");
+}
