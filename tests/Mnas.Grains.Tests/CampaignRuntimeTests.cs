@@ -50,6 +50,10 @@ public sealed class CampaignRuntimeTests : IAsyncLifetime
             Assert.Equal(child.Reward, strategy.Outcomes.Single(o => o.Sequence == child.Sequence).Reward);
         }
         Assert.Equal(CampaignStatus.Completed, (await host.Store.GetCampaignAsync(campaign.Id))!.Status);
+        await host.DisposeAsync();
+        var log = string.Concat(Directory.GetFiles(Path.Combine(data, "logs")).Select(File.ReadAllText));
+        Assert.Contains("child 6 done", log);
+        Assert.Contains("budget spent, completed", log);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mnas.Campaigns;
 using Mnas.Grains.Contracts;
 using Mnas.SearchSpace.Architectures;
@@ -30,6 +32,7 @@ public sealed class CampaignEngine : ISearchEngine
     private readonly Dictionary<long, Child> recorded;
     private readonly SortedSet<long> undelivered = [];
     private readonly object gate = new();
+    private ILogger logger = NullLogger.Instance;
     private long submitted;
     private long checkpointVersion;
 
@@ -80,12 +83,14 @@ public sealed class CampaignEngine : ISearchEngine
 
     /// <summary>Opens a campaign's coordinator: loads its children and, when resuming, its last checkpoint.</summary>
     public static async Task<CampaignEngine> OpenAsync(Campaign campaign, ICampaignStore store, IChildDispatcher dispatcher, RuntimeOptions options,
-        CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, CancellationToken cancellation = default)
+        CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, ILogger? logger = null,
+        CancellationToken cancellation = default)
     {
         var spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
         var children = await store.ListChildrenAsync(campaign.Id, cancellationToken: cancellation);
         var engine = new CampaignEngine(campaign, spec, store, dispatcher, options, budget, clock ?? TimeProvider.System,
             children.ToDictionary(c => c.Sequence));
+        engine.logger = logger ?? NullLogger.Instance;
         // Registered before anything is dispatched, so no trainer's answer can arrive unrouted.
         register?.Invoke(engine);
         var checkpoint = await store.GetLatestCheckpointAsync(campaign.Id, cancellation);
@@ -160,6 +165,7 @@ public sealed class CampaignEngine : ISearchEngine
             envelope = new CheckpointEnvelope(submitted, undelivered.ToList(), state);
         }
         var version = ++checkpointVersion;
+        logger.LogInformation("campaign {Campaign}: controller checkpoint {Version} after {Count} more children", campaign.Id, version, included.Count);
         await store.SaveCheckpointAsync(
             new ControllerCheckpoint(campaign.Id, version, included.Count > 0 ? included.Max() : 0, envelope.ToBytes(), clock.GetUtcNow()), cancellation);
     }
@@ -201,6 +207,16 @@ public sealed class CampaignEngine : ISearchEngine
             child = child with { Status = ChildStatus.Failed, FailureReason = message.FailureReason, UpdatedAt = now };
         }
         await store.UpdateChildAsync(child, cancellation);
+        if (child.Status == ChildStatus.Done)
+        {
+            logger.LogInformation("campaign {Campaign}: child {Sequence} done: accuracy {Accuracy:F4}, latency {Latency:F2} ms, reward {Reward:F4}",
+                campaign.Id, child.Sequence, child.Metrics!.Accuracy, child.Metrics.LatencyMs, child.Reward);
+        }
+        else
+        {
+            logger.LogWarning("campaign {Campaign}: child {Sequence} failed after {Attempts} attempt(s): {Reason}", campaign.Id, child.Sequence,
+                child.Attempts, child.FailureReason);
+        }
         Deliver(child);
     }
 
@@ -241,7 +257,11 @@ public sealed class CampaignEngine : ISearchEngine
             failed ? 0 : child.Reward ?? 0, failed));
     }
 
-    private Task Event(string kind, string message) => store.AppendEventAsync(campaign.Id, kind, message, clock.GetUtcNow());
+    private Task Event(string kind, string message)
+    {
+        logger.LogInformation("campaign {Campaign}: {Kind}: {Message}", campaign.Id, kind, message);
+        return store.AppendEventAsync(campaign.Id, kind, message, clock.GetUtcNow());
+    }
 
     private static bool IsFinished(Child child) => child.Status is ChildStatus.Done or ChildStatus.Failed;
 }

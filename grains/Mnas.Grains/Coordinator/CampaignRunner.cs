@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Mnas.Campaigns;
 using Mnas.Store;
 using Mnas.Strategies;
@@ -5,18 +6,22 @@ using Mnas.Strategies;
 namespace Mnas.Grains.Coordinator;
 
 /// <summary>Runs (or resumes) one campaign in this process until its budget is spent.</summary>
-public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispatcher, CampaignRegistry registry, RuntimeOptions options)
+public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispatcher, CampaignRegistry registry, RuntimeOptions options,
+    ILogger<CampaignEngine> logger)
 {
     public async Task<Campaign> RunAsync(string campaignId, ISearchStrategy strategy, CampaignBudget budget, TimeProvider? clock = null,
         CancellationToken cancellation = default)
     {
         var campaign = await store.GetCampaignAsync(campaignId, cancellation)
             ?? throw new ArgumentException($"campaign: no campaign '{campaignId}' in the store", nameof(campaignId));
-        var engine = await CampaignEngine.OpenAsync(campaign, store, dispatcher, options, budget, clock, registry.Register, cancellation);
+        var engine = await CampaignEngine.OpenAsync(campaign, store, dispatcher, options, budget, clock, registry.Register, logger, cancellation);
         try
         {
             await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Running, cancellation);
+            logger.LogInformation("campaign {Campaign}: {Action} with strategy {Strategy}", campaignId,
+                engine.RestoredState == null ? "starting" : "resuming", strategy.Name);
             await strategy.RunAsync(engine.Space, engine, engine.RestoredState, cancellation);
+            logger.LogInformation("campaign {Campaign}: budget spent, completed", campaignId);
             await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Completed, cancellation);
             return campaign with { Status = CampaignStatus.Completed };
         }

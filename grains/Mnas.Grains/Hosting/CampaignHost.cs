@@ -4,6 +4,8 @@ using Mnas.Grains.Coordinator;
 using Mnas.Grains.Trainer;
 using Mnas.Store;
 using Mnas.Store.Sqlite;
+using Microsoft.Extensions.Logging;
+using Serilog;
 
 namespace Mnas.Grains.Hosting;
 
@@ -25,6 +27,13 @@ public sealed class CampaignHost : IAsyncDisposable
         CancellationToken cancellation = default)
     {
         var services = new ServiceCollection();
+        // Logs go to a daily file under the data directory; the terminal keeps the progress display.
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.File(Path.Combine(options.DataDirectory, "logs", "mnas-.log"), rollingInterval: RollingInterval.Day)
+            .CreateLogger();
+        services.AddLogging(logging => logging.AddSerilog(logger, dispose: true));
         services.AddSingleton<ICampaignStore>(_ => SqliteCampaignStore.InDirectory(options.DataDirectory));
         services.AddSingleton<CampaignRunner>();
         services.AddMnasRuntime(options, runner);
@@ -34,8 +43,14 @@ public sealed class CampaignHost : IAsyncDisposable
         return new CampaignHost(provider, bus);
     }
 
+    private int disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
         await bus.StopAsync();
         await provider.DisposeAsync();
     }

@@ -48,7 +48,6 @@ internal static class OrchestratorBenchmark
         var laterStarts = runs.Skip(workers).Select(r => r.Start).ToList();
         var gaps = laterStarts.Select((s, i) => Stopwatch.GetElapsedTime(ends[i], s).TotalMilliseconds).Order().ToArray();
 
-        Console.WriteLine("gaps: " + string.Join(" ", gaps.Select(g => g.ToString("F0", CultureInfo.InvariantCulture))));
         var updateMs = ControllerUpdateMs();
         Console.WriteLine($"workers={workers}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"child_seconds={childSeconds}"));
