@@ -38,14 +38,7 @@ public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren =
         }
     }
 
-    public void ThrowIfInvalid()
-    {
-        var problems = Validate().ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid campaign settings: " + string.Join("; ", problems));
-        }
-    }
+    public void ThrowIfInvalid() => Mnas.Workers.SettingsCheck.ThrowIfAny("campaign settings", Validate());
 
     public Coordinator.CampaignBudget Budget => new(MaxChildren, MaxHours is { } h ? TimeSpan.FromHours(h) : null);
 

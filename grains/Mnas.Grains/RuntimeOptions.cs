@@ -55,12 +55,5 @@ public sealed record RuntimeOptions
         }
     }
 
-    public void ThrowIfInvalid()
-    {
-        var problems = Validate().ToList();
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("invalid runtime options: " + string.Join("; ", problems));
-        }
-    }
+    public void ThrowIfInvalid() => Mnas.Workers.SettingsCheck.ThrowIfAny("runtime options", Validate());
 }

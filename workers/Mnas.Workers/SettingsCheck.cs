@@ -1,7 +1,7 @@
 namespace Mnas.Workers;
 
 /// <summary>Refuses settings that have problems, naming every one.</summary>
-internal static class SettingsCheck
+public static class SettingsCheck
 {
     public static void ThrowIfAny(string what, IEnumerable<string> problems)
     {
