@@ -7,8 +7,8 @@ using Mnas.Workers.Training;
 namespace Mnas.Host;
 
 /// <summary>
-/// The main job while the search is being built: a short training run of the engine benchmark
-/// child on random data, reporting loss and throughput.
+/// A quick check of the engine on this machine (<c>mnas demo</c>): a short training run of the
+/// engine benchmark child on random data, reporting loss and throughput.
 /// </summary>
 public static class DemoRun
 {
