@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mnas.Pareto.Indicators;
 using Mnas.Pareto.Objectives;
 using Mnas.Pareto.Points;
@@ -57,11 +56,8 @@ public class HypervolumeManyObjectivesTests
         var points = Simplex(13, 3).Select((v, i) => P(i, [14 - v[0], v[1], v[2]])).ToArray();
         Assert.Equal(105, points.Length);
         var reference = ParetoReference.For(ThreeObjectives, 0, 14, peakMemoryBytes: 14);
-        var clock = Stopwatch.StartNew();
         var volume = Hypervolume.Of(points, ThreeObjectives, reference);
-        clock.Stop();
         Assert.Equal(2289, volume);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Mnas.Host.Commands;
 
 namespace Mnas.Workers.Tests;
 
-[Collection("Timing")]
 public class CommandLineTests
 {
     private static (int Status, string Output, string Error) Run(Command command, params string[] args)

@@ -3,7 +3,6 @@ using Mnas.Workers.Latency;
 
 namespace Mnas.Workers.Tests;
 
-[Collection("Timing")]
 public class LatencyMeterTests
 {
     private static readonly Architecture Small = BuiltinArchitectures.MobileNetV2 with { Input = new InputShape(3, 64, 64), Classes = 10 };
@@ -17,16 +16,6 @@ public class LatencyMeterTests
         Assert.Equal(1, m.Threads);
         Assert.Equal("cpu", m.Device);
         Assert.True(m.CoefficientOfVariation >= 0);
-    }
-
-    [Fact]
-    public void a_bigger_input_takes_longer()
-    {
-        var options = new LatencyOptions { Warmup = 2, Runs = 7, Threads = 1 };
-        var small = LatencyMeter.Measure(Small with { Input = new InputShape(3, 32, 32) }, options);
-        var large = LatencyMeter.Measure(Small with { Input = new InputShape(3, 224, 224) }, options);
-        // 49 times the pixels; fixed per-operator costs keep the ratio well below that.
-        Assert.True(large.MedianMs > 3 * small.MedianMs, $"32²: {small.MedianMs} ms, 224²: {large.MedianMs} ms");
     }
 
     [Fact]
