@@ -29,7 +29,7 @@ public sealed class CampaignRuntimeTests : IAsyncLifetime
 
     private static Sample Random(ModelSpace space, int index) => space.Random(new Random(index));
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task a_campaign_with_a_fake_trainer_evaluates_every_child_and_records_its_reward()
     {
         var trainer = new FakeTrainer();
@@ -56,7 +56,7 @@ public sealed class CampaignRuntimeTests : IAsyncLifetime
         Assert.Contains("budget spent, completed", log);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task an_architecture_seen_before_reuses_its_result_instead_of_training_again()
     {
         var trainer = new FakeTrainer();
@@ -74,7 +74,7 @@ public sealed class CampaignRuntimeTests : IAsyncLifetime
         Assert.Equal(2, events.Count(e => e.Kind == "reused"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task a_failed_attempt_is_retried_and_a_child_failing_every_attempt_is_recorded_as_failed()
     {
         var trainer = new FakeTrainer { Fails = r => r.Sequence == 2 || (r.Sequence == 1 && r.Attempt == 1) };

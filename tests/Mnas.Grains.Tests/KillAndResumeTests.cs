@@ -46,7 +46,7 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         return (children, checkpoint!.State);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(9)]
@@ -69,10 +69,11 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             await host.Store.CreateCampaignAsync(NewCampaign());
             using var kill = new CancellationTokenSource();
             var run = host.Runner.RunAsync("resume", Strategy(), new CampaignBudget(Budget, null), cancellation: kill.Token);
-            while ((await host.Store.CountChildrenByStatusAsync("resume"))[ChildStatus.Done] < k)
+            while (!run.IsCompleted && (await host.Store.CountChildrenByStatusAsync("resume"))[ChildStatus.Done] < k)
             {
                 await Task.Delay(1);
             }
+            Assert.False(run.IsCompletedSuccessfully, "the campaign finished before it could be killed");
             kill.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         }

@@ -32,6 +32,10 @@ public sealed class CampaignEngine : ISearchEngine
     private readonly Dictionary<long, Child> recorded;
     private readonly SortedSet<long> undelivered = [];
     private readonly object gate = new();
+
+    // Trainers' messages for one child can arrive together (started, evaluated, a retry's started):
+    // each is handled against the child as stored, one at a time.
+    private readonly SemaphoreSlim answers = new(1, 1);
     private ILogger logger = NullLogger.Instance;
     private long submitted;
     private long checkpointVersion;
@@ -172,6 +176,32 @@ public sealed class CampaignEngine : ISearchEngine
 
     internal async Task OnStartedAsync(ChildStarted message, CancellationToken cancellation)
     {
+        await answers.WaitAsync(cancellation);
+        try
+        {
+            await RecordStartedAsync(message, cancellation);
+        }
+        finally
+        {
+            answers.Release();
+        }
+    }
+
+    internal async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
+    {
+        await answers.WaitAsync(cancellation);
+        try
+        {
+            await RecordEvaluatedAsync(message, cancellation);
+        }
+        finally
+        {
+            answers.Release();
+        }
+    }
+
+    private async Task RecordStartedAsync(ChildStarted message, CancellationToken cancellation)
+    {
         var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
         if (child is { Status: ChildStatus.Queued } && child.Attempts == message.Attempt)
         {
@@ -179,7 +209,7 @@ public sealed class CampaignEngine : ISearchEngine
         }
     }
 
-    internal async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
+    private async Task RecordEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
     {
         var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
         if (child == null || IsFinished(child) || child.Attempts != message.Attempt)
