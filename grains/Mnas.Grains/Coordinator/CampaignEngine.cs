@@ -174,25 +174,18 @@ public sealed class CampaignEngine : ISearchEngine
             new ControllerCheckpoint(campaign.Id, version, included.Count > 0 ? included.Max() : 0, envelope.ToBytes(), clock.GetUtcNow()), cancellation);
     }
 
-    internal async Task OnStartedAsync(ChildStarted message, CancellationToken cancellation)
-    {
-        await answers.WaitAsync(cancellation);
-        try
-        {
-            await RecordStartedAsync(message, cancellation);
-        }
-        finally
-        {
-            answers.Release();
-        }
-    }
+    internal Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) =>
+        OneAtATimeAsync(() => RecordStartedAsync(message, cancellation), cancellation);
 
-    internal async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
+    internal Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation) =>
+        OneAtATimeAsync(() => RecordEvaluatedAsync(message, cancellation), cancellation);
+
+    private async Task OneAtATimeAsync(Func<Task> handle, CancellationToken cancellation)
     {
         await answers.WaitAsync(cancellation);
         try
         {
-            await RecordEvaluatedAsync(message, cancellation);
+            await handle();
         }
         finally
         {

@@ -1,5 +1,7 @@
+using Mnas.SearchSpace.Architectures;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
+using Mnas.Workers.Networks.Child;
 
 namespace Mnas.Workers.Networks;
 
@@ -19,16 +21,16 @@ public sealed class EngineBenchmarkChild : Module<Tensor, Tensor>
     public const int StemChannels = 16;
     public const int HeadChannels = 320;
 
-    private readonly ConvBnAct stem;
+    private readonly ConvBn stem;
     private readonly Sequential blocks;
-    private readonly ConvBnAct head;
+    private readonly ConvBn head;
     private readonly Linear classifier;
 
     public EngineBenchmarkChild(int inChannels = 1, int classes = 10)
     {
-        stem = register_module("stem", new ConvBnAct(inChannels, StemChannels, 3));
+        stem = register_module("stem", new ConvBn(inChannels, StemChannels, 3, 1, 1, Activation.ReLU6));
         blocks = register_module("blocks", new Sequential(Blocks.Select(b => (Module<Tensor, Tensor>)new MBConv(b)).ToArray()));
-        head = register_module("head", new ConvBnAct(Blocks[^1].Out, HeadChannels, 1));
+        head = register_module("head", new ConvBn(Blocks[^1].Out, HeadChannels, 1, 1, 1, Activation.ReLU6));
         classifier = register_module("classifier", new Linear(HeadChannels, classes));
     }
 

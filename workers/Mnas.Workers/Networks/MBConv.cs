@@ -1,5 +1,7 @@
+using Mnas.SearchSpace.Architectures;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
+using Mnas.Workers.Networks.Child;
 
 namespace Mnas.Workers.Networks;
 
@@ -17,10 +19,10 @@ public sealed class MBConv : Module<Tensor, Tensor>
         var layers = new List<(string, Module<Tensor, Tensor>)>();
         if (spec.Expansion != 1)
         {
-            layers.Add(("expand", new ConvBnAct(spec.In, spec.Hidden, 1)));
+            layers.Add(("expand", new ConvBn(spec.In, spec.Hidden, 1, 1, 1, Activation.ReLU6)));
         }
-        layers.Add(("depthwise", new ConvBnAct(spec.Hidden, spec.Hidden, spec.Kernel, spec.Stride, groups: spec.Hidden)));
-        layers.Add(("project", new ConvBnAct(spec.Hidden, spec.Out, 1, activate: false)));
+        layers.Add(("depthwise", new ConvBn(spec.Hidden, spec.Hidden, spec.Kernel, spec.Stride, spec.Hidden, Activation.ReLU6)));
+        layers.Add(("project", new ConvBn(spec.Hidden, spec.Out, 1, 1, 1, activation: null)));
         body = register_module("body", new Sequential(layers.ToArray()));
     }
 
