@@ -99,6 +99,7 @@ public sealed partial class RlController
             baseline.Update(value);
         }
 
+        sampler = null;
         rng = Xoshiro256StarStar.FromState(state.Rng);
         foreach (var record in state.Buffer)
         {

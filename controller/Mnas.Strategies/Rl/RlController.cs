@@ -27,6 +27,7 @@ public sealed partial class RlController : IDisposable
     private readonly List<long> excluded = [];
     private readonly HashSet<long> absorbed = [];
     private Xoshiro256StarStar rng;
+    private PolicySampler? sampler;
 
     /// <summary>A new controller: weights uniform in [−InitRange, InitRange] from the seed, policy version 0.</summary>
     public RlController(ModelSpace space, ControllerOptions options)
@@ -73,35 +74,34 @@ public sealed partial class RlController : IDisposable
     /// <summary>Children taken in since the last update that an update would report (buffered or left out).</summary>
     public bool HasUnsettled => buffer.Count > 0 || excluded.Count > 0;
 
-    /// <summary>Draws one architecture: at each step a uniform from the saved generator inverts the softmax's CDF.</summary>
+    /// <summary>
+    /// Draws one architecture: at each step a uniform from the saved generator inverts the softmax's CDF. Runs in
+    /// managed code on a copy of the weights taken once per policy version (<see cref="PolicySampler"/>).
+    /// </summary>
     public ControllerSample Sample()
     {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        var (hidden, cell) = network.lstm.initial_state(1);
-        var input = network.StartInput(1);
-        var tokens = new int[layout.Steps];
-        double logProbability = 0, entropy = 0;
-        var probabilities = new double[layout.ChoiceCounts.Max()];
-        for (var step = 0; step < layout.Steps; step++)
-        {
-            var group = layout.Groups[step];
-            (hidden, cell) = network.Step(input, hidden, cell);
-            var logRow = network.LogProbabilities(group, hidden).data<float>();
-            var p = probabilities.AsSpan(0, logRow.Length);
-            for (var i = 0; i < logRow.Length; i++)
-            {
-                p[i] = Math.Exp(logRow[i]);
-                entropy -= p[i] * logRow[i];
-            }
+        sampler ??= PolicySampler.From(network, Options.HiddenSize);
+        var (tokens, logProbability, entropy) = sampler.Draw(rng);
+        return new ControllerSample(space.FromTokens(tokens), logProbability, entropy, PolicyVersion);
+    }
 
-            var token = Categorical.Invert(p, rng.NextDouble());
-            tokens[step] = token;
-            logProbability += logRow[token];
-            input = network.Embed(group, token);
+    /// <summary>
+    /// Runs every path of a controller — sampling, an update, saving and restoring — once on a throwaway controller
+    /// with these options, so that the first real update does not also pay for compiling code and for the engine's
+    /// first backward pass (together several times the update itself). Touches no other controller's state.
+    /// </summary>
+    public static void WarmUp(ModelSpace space, ControllerOptions options)
+    {
+        using var controller = new RlController(space, options);
+        for (var sequence = 1; sequence <= 2; sequence++)
+        {
+            var proposal = controller.Propose();
+            controller.Observe(new Outcome(sequence, proposal.Sample, proposal.LogProbability, proposal.PolicyVersion, sequence / 2.0, false));
         }
 
-        return new ControllerSample(space.FromTokens(tokens), logProbability, entropy, PolicyVersion);
+        controller.Update();
+        using var restored = Restore(space, options, controller.SaveState());
+        restored.Propose();
     }
 
     /// <summary>A proposal for the engine: <see cref="Sample()"/> with its log-probability and policy version.</summary>
@@ -223,6 +223,7 @@ public sealed partial class RlController : IDisposable
         buffer.RemoveRange(0, batch.Count);
         var included = batch.Select(b => b.Outcome.Sequence).Concat(excluded).Order().ToArray();
         excluded.Clear();
+        sampler = null;
         PolicyVersion++;
         return new ControllerUpdate(PolicyVersion, included, batch.Count, rewards.Average(), before, baseline.Value!.Value, meanEntropy,
             meanLogProbability, loss);

@@ -31,6 +31,8 @@ public sealed class RlStrategy : ISearchStrategy
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(engine);
         using var controller = restoredState is null ? new RlController(space, options) : RlController.Restore(space, options, restoredState);
+        // Meanwhile the first children run; the first update waits for it (long done by then).
+        var warmUp = Task.Run(() => RlController.WarmUp(space, options), CancellationToken.None);
         while (true)
         {
             await SearchLoop.FillAsync(engine, controller.Propose, cancellation);
@@ -42,10 +44,12 @@ public sealed class RlStrategy : ISearchStrategy
             controller.Observe(await engine.NextAsync(cancellation));
             while (controller.ReadyToUpdate)
             {
+                await warmUp;
                 await UpdateAsync(controller, engine, cancellation);
             }
         }
 
+        await warmUp;
         if (options.UpdateOnPartialMinibatch && controller.Buffered > 0)
         {
             await UpdateAsync(controller, engine, cancellation);

@@ -46,6 +46,30 @@ public class ControllerSamplingTests
     }
 
     [Fact]
+    public void after_an_update_and_after_a_restore_samples_are_drawn_from_the_new_weights()
+    {
+        using var controller = new RlController(Spaces.Default, new ControllerOptions { Seed = 8, MinibatchSize = 4, LearningRate = 0.05 });
+        for (var i = 0; i < 4; i++)
+        {
+            controller.Observe(Outcomes.Of(controller.Sample(), i + 1, reward: i % 2));
+        }
+
+        var before = controller.ParameterValues();
+        controller.Update();
+        Assert.NotEqual(before.SelectMany(p => p.Data), controller.ParameterValues().SelectMany(p => p.Data));
+        using var restored = RlController.Restore(Spaces.Default, controller.Options, controller.SaveState());
+
+        foreach (var source in new[] { controller, restored })
+        {
+            var drawn = Enumerable.Range(0, 3).Select(_ => source.Sample()).ToArray();
+            var reference = new ReferenceController(source.ParameterValues());
+            Assert.All(drawn, d => Assert.Equal(1, d.PolicyVersion));
+            Assert.All(drawn, d => Assert.Equal(reference.Score(Spaces.Default, d.Sample).LogProbability, d.LogProbability, 4));
+            Assert.All(drawn, d => Assert.NotEqual(new ReferenceController(before).Score(Spaces.Default, d.Sample).LogProbability, d.LogProbability, 3));
+        }
+    }
+
+    [Fact]
     public void every_weight_starts_uniform_in_minus_to_plus_a_tenth()
     {
         using var controller = new RlController(Spaces.Default, new ControllerOptions());
