@@ -24,6 +24,12 @@ public interface ISearchEngine
     ValueTask<Outcome> NextAsync(CancellationToken cancellation);
 
     /// <summary>
+    /// Completes once <see cref="NextAsync"/> would return at once, taking nothing: a strategy can wait for a result and
+    /// for work of its own together, and a result not yet taken still counts as in flight (and in a checkpoint).
+    /// </summary>
+    ValueTask WaitForOutcomeAsync(CancellationToken cancellation);
+
+    /// <summary>
     /// Persists the strategy's full state after an update, with the sequence numbers of the
     /// children the update included; a resumed campaign hands the latest state back to the strategy.
     /// </summary>

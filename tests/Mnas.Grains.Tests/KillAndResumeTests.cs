@@ -10,7 +10,8 @@ namespace Mnas.Grains.Tests;
 /// A campaign stopped at an arbitrary point and resumed must end exactly where an uninterrupted
 /// run with the same seed ends: the same children in the same order, none evaluated twice, and
 /// bitwise the same controller state. Trained here with the fake trainer (results are a pure
-/// function of the architecture) and one worker, so both runs see results in the same order.
+/// function of the architecture) and one worker, so both runs see results in the same order; with
+/// and without a policy lag (updates learning while proposals go on).
 /// </summary>
 public sealed class KillAndResumeTests : IAsyncLifetime
 {
@@ -32,7 +33,8 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         return d;
     }
 
-    private static RlStrategy Strategy() => new(new ControllerOptions { MinibatchSize = 4, Seed = 7, HiddenSize = 16, EmbeddingSize = 16 });
+    private static RlStrategy Strategy(int policyLag) =>
+        new(new ControllerOptions { MinibatchSize = 4, Seed = 7, HiddenSize = 16, EmbeddingSize = 16, PolicyLag = policyLag });
 
     private static Campaign NewCampaign() =>
         new("resume", "resume", CampaignSpecWriter.ToJson(new CampaignSpec()), "rl", 7, CampaignStatus.Running, DateTimeOffset.UnixEpoch);
@@ -47,10 +49,13 @@ public sealed class KillAndResumeTests : IAsyncLifetime
     }
 
     [Theory(Timeout = 60_000)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(9)]
-    public async Task a_campaign_killed_after_k_results_and_resumed_with_a_fake_trainer_ends_as_an_uninterrupted_one(int k)
+    [InlineData(3, 0)]
+    [InlineData(4, 0)]
+    [InlineData(9, 0)]
+    [InlineData(3, 2)]
+    [InlineData(5, 2)]
+    [InlineData(9, 2)]
+    public async Task a_campaign_killed_after_k_results_and_resumed_with_a_fake_trainer_ends_as_an_uninterrupted_one(int k, int policyLag)
     {
         var uninterrupted = NewDirectory();
         var trainerA = new FakeTrainer();
@@ -58,7 +63,7 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         await using (var host = await CampaignHost.StartAsync(Options(uninterrupted), _ => trainerA))
         {
             await host.Store.CreateCampaignAsync(NewCampaign());
-            await host.Runner.RunAsync("resume", Strategy(), new CampaignBudget(Budget, null));
+            await host.Runner.RunAsync("resume", Strategy(policyLag), new CampaignBudget(Budget, null));
             expected = await Outcome(host);
         }
 
@@ -68,7 +73,7 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         {
             await host.Store.CreateCampaignAsync(NewCampaign());
             using var kill = new CancellationTokenSource();
-            var run = host.Runner.RunAsync("resume", Strategy(), new CampaignBudget(Budget, null), cancellation: kill.Token);
+            var run = host.Runner.RunAsync("resume", Strategy(policyLag), new CampaignBudget(Budget, null), cancellation: kill.Token);
             while (!run.IsCompleted && (await host.Store.CountChildrenByStatusAsync("resume"))[ChildStatus.Done] < k)
             {
                 await Task.Delay(1);
@@ -80,7 +85,7 @@ public sealed class KillAndResumeTests : IAsyncLifetime
         var trainerC = new FakeTrainer();
         await using (var host = await CampaignHost.StartAsync(Options(interrupted), _ => trainerC))
         {
-            await host.Runner.RunAsync("resume", Strategy(), new CampaignBudget(Budget, null));
+            await host.Runner.RunAsync("resume", Strategy(policyLag), new CampaignBudget(Budget, null));
             var actual = await Outcome(host);
 
             Assert.Equal(expected.Children.Select(c => c.Architecture), actual.Children.Select(c => c.Architecture));

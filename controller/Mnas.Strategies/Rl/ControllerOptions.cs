@@ -44,6 +44,14 @@ public sealed record ControllerOptions
     /// <summary>Gradient steps per minibatch (PPO's K epochs); each recomputes log-probabilities under the current weights.</summary>
     public int Epochs { get; init; } = 1;
 
+    /// <summary>
+    /// Proposals still drawn from the previous policy after an update begins, so that the update can run while freed
+    /// workers get their next children at once. 0 (the default): every proposal after an update waits for it. The
+    /// switch falls at a fixed count of proposals, not when the update happens to finish, so a campaign proposes the
+    /// same children however fast its updates run; each child keeps the log-probability it was drawn with.
+    /// </summary>
+    public int PolicyLag { get; init; }
+
     public double AdamBeta1 { get; init; } = 0.9;
 
     public double AdamBeta2 { get; init; } = 0.999;

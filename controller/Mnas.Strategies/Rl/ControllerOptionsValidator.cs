@@ -10,6 +10,8 @@ namespace Mnas.Strategies.Rl;
 /// </summary>
 public sealed class ControllerOptionsValidator : ISpecValidator<ControllerOptions>
 {
+    public const int MaxPolicyLag = 100_000;
+
     public static ControllerOptionsValidator Instance { get; } = new();
 
     public IReadOnlyList<SpecProblem> Validate(ControllerOptions options)
@@ -37,6 +39,7 @@ public sealed class ControllerOptionsValidator : ISpecValidator<ControllerOption
         Check(options.BaselineDecay is >= 0 and < 1, "baseline_decay", "must be in [0, 1)", options.BaselineDecay);
         Check(options.MinibatchSize >= 1, "minibatch_size", "must be at least 1", options.MinibatchSize);
         Check(options.Epochs >= 1, "epochs", "must be at least 1", options.Epochs);
+        Check(options.PolicyLag is >= 0 and <= MaxPolicyLag, "policy_lag", $"must be in [0, {MaxPolicyLag}]", options.PolicyLag);
         Check(options.AdamBeta1 is >= 0 and < 1, "adam_beta1", "must be in [0, 1)", options.AdamBeta1);
         Check(options.AdamBeta2 is >= 0 and < 1, "adam_beta2", "must be in [0, 1)", options.AdamBeta2);
         Check(options.AdamEpsilon > 0 && double.IsFinite(options.AdamEpsilon), "adam_epsilon", "must be positive", options.AdamEpsilon);

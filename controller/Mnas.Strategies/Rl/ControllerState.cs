@@ -20,6 +20,15 @@ internal sealed record ControllerState
 
     public long PolicyVersion { get; init; }
 
+    /// <summary>The version samples are drawn from (absent in states saved before policy lags: the policy version).</summary>
+    public long? SamplingVersion { get; init; }
+
+    /// <summary>Samples drawn so far.</summary>
+    public long Proposals { get; init; }
+
+    /// <summary>Policies made by updates and not yet sampled from, with the proposal count from which they are.</summary>
+    public PolicySwitchRecord[] Switches { get; init; } = [];
+
     public long AdamSteps { get; init; }
 
     public double? Baseline { get; init; }
@@ -36,3 +45,6 @@ internal sealed record ControllerState
     /// <summary>Every sequence number ever taken in, so a redelivered result is not counted twice.</summary>
     public long[] Absorbed { get; init; } = [];
 }
+
+/// <summary>A scheduled change of the sampling policy: to <paramref name="Version"/> from proposal count <paramref name="At"/> on.</summary>
+internal sealed record PolicySwitchRecord(long Version, long At);

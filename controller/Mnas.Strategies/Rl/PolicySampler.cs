@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Mnas.Strategies.Randomness;
+using Mnas.Strategies.Serialization;
 using Mnas.Torch;
 
 namespace Mnas.Strategies.Rl;
@@ -28,19 +29,28 @@ internal sealed class PolicySampler
     private readonly float[][] headWeights;
     private readonly float[][] headBiases;
 
-    private PolicySampler(TokenLayout layout, int hiddenSize, float[] recurrentWeights, float[] startGates, float[][] tokenGates,
-        float[][] headWeights, float[][] headBiases)
+    private PolicySampler(TokenLayout layout, int hiddenSize, IReadOnlyList<NamedArray> weights, float[] recurrentWeights, float[] startGates,
+        float[][] tokenGates, float[][] headWeights, float[][] headBiases)
     {
-        (this.layout, this.hiddenSize, this.recurrentWeights, this.startGates, this.tokenGates, this.headWeights, this.headBiases) =
-            (layout, hiddenSize, recurrentWeights, startGates, tokenGates, headWeights, headBiases);
+        (this.layout, this.hiddenSize, Weights, this.recurrentWeights, this.startGates, this.tokenGates, this.headWeights, this.headBiases) =
+            (layout, hiddenSize, weights, recurrentWeights, startGates, tokenGates, headWeights, headBiases);
     }
+
+    /// <summary>The weights sampled from, named as <see cref="ControllerNetwork"/> names its parameters.</summary>
+    public IReadOnlyList<NamedArray> Weights { get; }
 
     /// <summary>A copy of <paramref name="network"/>'s current weights, ready to sample from.</summary>
     public static PolicySampler From(ControllerNetwork network, int hiddenSize)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var layout = network.Layout;
-        var weights = network.named_parameters().ToDictionary(p => p.Name, p => p.Parameter.data<float>());
+        return From(network.Layout, network.named_parameters().Select(p => new NamedArray(p.Name, p.Parameter.shape, p.Parameter.data<float>())).ToArray(),
+            hiddenSize);
+    }
+
+    /// <summary>A sampler over saved weights (every parameter of a <see cref="ControllerNetwork"/> for <paramref name="layout"/>).</summary>
+    public static PolicySampler From(TokenLayout layout, IReadOnlyList<NamedArray> arrays, int hiddenSize)
+    {
+        var weights = arrays.ToDictionary(p => p.Name, p => p.Data);
         var inputWeights = weights["lstm.weight_ih"];
         var embeddingSize = inputWeights.Length / (4 * hiddenSize);
         var biases = weights["lstm.bias_ih"].Zip(weights["lstm.bias_hh"], (a, b) => a + b).ToArray();
@@ -74,7 +84,7 @@ internal sealed class PolicySampler
             headBiases[group] = weights[$"head_{name}.bias"];
         }
 
-        return new PolicySampler(layout, hiddenSize, weights["lstm.weight_hh"], InputGates(weights["start"]), tokenGates, headWeights,
+        return new PolicySampler(layout, hiddenSize, arrays, weights["lstm.weight_hh"], InputGates(weights["start"]), tokenGates, headWeights,
             headBiases);
     }
 

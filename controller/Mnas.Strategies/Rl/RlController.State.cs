@@ -11,6 +11,7 @@ public sealed partial class RlController
 {
     private const string NetworkPrefix = "net.";
     private const string AdamPrefix = "adam.";
+    private const string SamplingPrefix = "sampling.";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -21,12 +22,20 @@ public sealed partial class RlController
     /// <summary>The whole state as bytes (safetensors layout: weights and Adam moments, the rest as JSON metadata).</summary>
     public byte[] SaveState()
     {
+        if (running is not null)
+        {
+            throw new InvalidOperationException("an update is running; complete it before saving the state");
+        }
+
         var state = new ControllerState
         {
             Space = layout.Signature,
             HiddenSize = Options.HiddenSize,
             EmbeddingSize = Options.EmbeddingSize,
             PolicyVersion = PolicyVersion,
+            SamplingVersion = SamplingVersion,
+            Proposals = proposals,
+            Switches = switches.Select(s => new PolicySwitchRecord(s.Version, s.At)).ToArray(),
             AdamSteps = adam.StepCount,
             Baseline = baseline.Value,
             Rng = rng.GetState(),
@@ -38,6 +47,8 @@ public sealed partial class RlController
         var arrays = network.named_parameters()
             .Select(p => new NamedArray(NetworkPrefix + p.Name, p.Parameter.shape, p.Parameter.data<float>()))
             .Concat(adam.ExportMoments(AdamPrefix))
+            .Concat(SamplingVersion == PolicyVersion ? [] : sampler.Weights.Select(w => w with { Name = SamplingPrefix + w.Name }))
+            .Concat(switches.Where(s => s.Version != PolicyVersion).SelectMany(s => s.Sampler!.Weights.Select(w => w with { Name = PolicyPrefix(s.Version) + w.Name })))
             .ToArray();
         return TensorArchive.Write(arrays, new Dictionary<string, string> { [ControllerState.MetadataKey] = JsonSerializer.Serialize(state, Json) });
     }
@@ -99,8 +110,18 @@ public sealed partial class RlController
             baseline.Update(value);
         }
 
-        sampler = null;
         rng = Xoshiro256StarStar.FromState(state.Rng);
+        var current = PolicySampler.From(network, Options.HiddenSize);
+        PolicySampler SamplerOf(long version, string prefix) => version == PolicyVersion ? current : SavedSampler(arrays, prefix);
+        SamplingVersion = state.SamplingVersion ?? PolicyVersion;
+        CheckSchedule(state, SamplingVersion);
+        sampler = SamplerOf(SamplingVersion, SamplingPrefix);
+        proposals = state.Proposals;
+        foreach (var saved in state.Switches)
+        {
+            switches.Add(new PolicySwitch(saved.Version, saved.At) { Sampler = SamplerOf(saved.Version, PolicyPrefix(saved.Version)) });
+        }
+
         foreach (var record in state.Buffer)
         {
             var outcome = new Outcome(record.Sequence, space.Parse(record.Sample), record.LogProbability, record.PolicyVersion, record.Reward,
@@ -118,5 +139,36 @@ public sealed partial class RlController
 
         excluded.AddRange(state.Excluded);
         absorbed.UnionWith(state.Absorbed);
+    }
+
+    /// <summary>Pending policies come in version order, after the sampling one, up to the learned one.</summary>
+    private static void CheckSchedule(ControllerState state, long samplingVersion)
+    {
+        var versions = state.Switches.Select(s => s.Version).Prepend(samplingVersion).ToArray();
+        var ordered = versions.Zip(versions.Skip(1), (a, b) => b == a + 1).All(next => next);
+        if (state.Proposals < 0 || !ordered || versions[^1] != state.PolicyVersion ||
+            state.Switches.Zip(state.Switches.Skip(1), (a, b) => a.At <= b.At).Any(inOrder => !inOrder))
+        {
+            throw new InvalidDataException(
+                $"the controller state's policy schedule is inconsistent: sampling version {samplingVersion}, policy version {state.PolicyVersion}, " +
+                $"pending [{string.Join(", ", state.Switches.Select(s => $"{s.Version}@{s.At}"))}], proposals {state.Proposals}");
+        }
+    }
+
+    private static string PolicyPrefix(long version) => $"policy{version}.";
+
+    /// <summary>A policy saved beside the weights (one that samples are still, or will be, drawn from).</summary>
+    private PolicySampler SavedSampler(IReadOnlyDictionary<string, NamedArray> arrays, string prefix)
+    {
+        var weights = network.named_parameters().Select(p =>
+        {
+            if (!arrays.TryGetValue(prefix + p.Name, out var saved) || !saved.Shape.SequenceEqual(p.Parameter.shape))
+            {
+                throw new InvalidDataException($"the controller state lacks '{prefix + p.Name}' of shape [{string.Join(", ", p.Parameter.shape)}]");
+            }
+
+            return saved with { Name = p.Name };
+        }).ToArray();
+        return PolicySampler.From(layout, weights, Options.HiddenSize);
     }
 }

@@ -26,8 +26,11 @@ public sealed partial class RlController : IDisposable
     private readonly List<(Outcome Outcome, double Reward)> buffer = [];
     private readonly List<long> excluded = [];
     private readonly HashSet<long> absorbed = [];
+    private readonly List<PolicySwitch> switches = [];
     private Xoshiro256StarStar rng;
-    private PolicySampler? sampler;
+    private PolicySampler sampler;
+    private long proposals;
+    private PendingUpdate? running;
 
     /// <summary>A new controller: weights uniform in [−InitRange, InitRange] from the seed, policy version 0.</summary>
     public RlController(ModelSpace space, ControllerOptions options)
@@ -54,12 +57,19 @@ public sealed partial class RlController : IDisposable
 
         adam = new ControllerAdam(network.named_parameters(), options.LearningRate, options.AdamBeta1, options.AdamBeta2, options.AdamEpsilon);
         baseline = new EmaBaseline(options.BaselineDecay);
+        sampler = PolicySampler.From(network, options.HiddenSize);
     }
 
     public ControllerOptions Options { get; }
 
-    /// <summary>Updates done so far; proposals carry it.</summary>
+    /// <summary>Updates completed so far: the version of the weights.</summary>
     public long PolicyVersion { get; private set; }
+
+    /// <summary>The version samples are drawn from now (behind <see cref="PolicyVersion"/> while a policy lag lasts); proposals carry it.</summary>
+    public long SamplingVersion { get; private set; }
+
+    /// <summary>Samples drawn so far.</summary>
+    public long Proposals => proposals;
 
     public double? Baseline => baseline.Value;
 
@@ -76,14 +86,30 @@ public sealed partial class RlController : IDisposable
 
     /// <summary>
     /// Draws one architecture: at each step a uniform from the saved generator inverts the softmax's CDF. Runs in
-    /// managed code on a copy of the weights taken once per policy version (<see cref="PolicySampler"/>).
+    /// managed code on a copy of the weights taken once per policy version (<see cref="PolicySampler"/>), so it may run
+    /// while an update is learning. Throws when the policy of an update still learning is due (see <see cref="WaitsForUpdate"/>).
     /// </summary>
     public ControllerSample Sample()
     {
-        sampler ??= PolicySampler.From(network, Options.HiddenSize);
+        while (switches.Count > 0 && switches[0].At <= proposals)
+        {
+            var due = switches[0];
+            if (due.Sampler is null)
+            {
+                throw new InvalidOperationException($"policy version {due.Version} is due but its update has not completed");
+            }
+
+            (sampler, SamplingVersion) = (due.Sampler, due.Version);
+            switches.RemoveAt(0);
+        }
+
         var (tokens, logProbability, entropy) = sampler.Draw(rng);
-        return new ControllerSample(space.FromTokens(tokens), logProbability, entropy, PolicyVersion);
+        proposals++;
+        return new ControllerSample(space.FromTokens(tokens), logProbability, entropy, SamplingVersion);
     }
+
+    /// <summary>The next sample must come from an update that is still learning: complete it first.</summary>
+    public bool WaitsForUpdate => switches.Count > 0 && switches[0].At <= proposals && switches[0].Sampler is null;
 
     /// <summary>
     /// Runs every path of a controller — sampling, an update, saving and restoring — once on a throwaway controller
@@ -165,68 +191,6 @@ public sealed partial class RlController : IDisposable
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// One update on the oldest buffered children (a full minibatch, or fewer when forced at the end of a search):
-    /// advantages against the baseline, <see cref="ControllerOptions.Epochs"/> Adam steps on the loss, then the
-    /// baseline moves and the policy version goes up by one. Throws when nothing is buffered.
-    /// </summary>
-    public ControllerUpdate Update()
-    {
-        if (buffer.Count == 0)
-        {
-            throw new InvalidOperationException("no buffered children to update on");
-        }
-
-        var batch = buffer.Take(Options.MinibatchSize).ToList();
-        var rewards = batch.Select(b => b.Reward).ToArray();
-        if (baseline.Value is null)
-        {
-            baseline.Update(rewards[0]);
-        }
-
-        var before = baseline.Value!.Value;
-        var samples = batch.Select(b => b.Outcome.Sample).ToArray();
-        double loss = 0, meanEntropy = 0, meanLogProbability = 0;
-        using (var scope = torch.NewDisposeScope())
-        {
-            var advantages = torch.tensor(rewards.Select(r => (float)(r - before)).ToArray());
-            var old = torch.tensor(batch.Select(b => (float)b.Outcome.LogProbability).ToArray());
-            for (var epoch = 0; epoch < Options.Epochs; epoch++)
-            {
-                using var evaluation = LogProbabilities(samples);
-                using var objective = Options.Rule == UpdateRule.Ppo
-                    ? PolicyLoss.Ppo(evaluation.LogProbabilities, old, advantages, evaluation.Entropies, Options.ClipEpsilon,
-                        Options.EntropyCoefficient)
-                    : PolicyLoss.Reinforce(evaluation.LogProbabilities, advantages, evaluation.Entropies, Options.EntropyCoefficient);
-                if (epoch == 0)
-                {
-                    loss = objective.item<double>();
-                    meanEntropy = evaluation.Entropies.data<float>().Average(v => (double)v);
-                    meanLogProbability = evaluation.LogProbabilities.data<float>().Average(v => (double)v);
-                }
-
-                adam.zero_grad();
-                objective.backward();
-                adam.step();
-            }
-
-            adam.zero_grad();
-        }
-
-        foreach (var reward in rewards)
-        {
-            baseline.Update(reward);
-        }
-
-        buffer.RemoveRange(0, batch.Count);
-        var included = batch.Select(b => b.Outcome.Sequence).Concat(excluded).Order().ToArray();
-        excluded.Clear();
-        sampler = null;
-        PolicyVersion++;
-        return new ControllerUpdate(PolicyVersion, included, batch.Count, rewards.Average(), before, baseline.Value!.Value, meanEntropy,
-            meanLogProbability, loss);
     }
 
     /// <summary>Children left out by the failure policy since the last update; taking them reports them as settled.</summary>

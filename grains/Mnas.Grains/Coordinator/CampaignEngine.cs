@@ -161,6 +161,8 @@ public sealed class CampaignEngine : ISearchEngine
         return outcome;
     }
 
+    public async ValueTask WaitForOutcomeAsync(CancellationToken cancellation) => await results.Reader.WaitToReadAsync(cancellation);
+
     public async ValueTask CheckpointAsync(byte[] state, IReadOnlyList<long> included, CancellationToken cancellation)
     {
         CheckpointEnvelope envelope;

@@ -21,6 +21,7 @@ public class ControllerOptionsValidatorTests
         Assert.Equal(0.95, options.BaselineDecay);
         Assert.Equal(20, options.MinibatchSize);
         Assert.Equal(1, options.Epochs);
+        Assert.Equal(0, options.PolicyLag);
         Assert.Equal(FailurePolicy.Exclude, options.Failure.Policy);
     }
 
@@ -35,6 +36,7 @@ public class ControllerOptionsValidatorTests
             BaselineDecay = 1,
             MinibatchSize = 0,
             Epochs = 0,
+            PolicyLag = -1,
             Failure = new FailureOptions { Policy = (FailurePolicy)9 },
         };
 
@@ -48,6 +50,7 @@ public class ControllerOptionsValidatorTests
             "baseline_decay: must be in [0, 1) (got 1)",
             "minibatch_size: must be at least 1 (got 0)",
             "epochs: must be at least 1 (got 0)",
+            "policy_lag: must be in [0, 100000] (got -1)",
             "failure.policy: must be one of Exclude, Zero (got 9)",
         ], problems);
     }

@@ -59,6 +59,44 @@ public class RlStrategyTests
     }
 
     [Fact]
+    public async Task with_a_policy_lag_the_new_policy_takes_over_that_many_proposals_later_however_fast_the_update_runs()
+    {
+        var engine = new InMemorySearchEngine(workers: 4, budget: 45, new ToyReward(Spaces.Default).Score, shuffleSeed: 2);
+
+        await new RlStrategy(Small with { PolicyLag = 2 }).RunAsync(Spaces.Default, engine, null, CancellationToken.None);
+
+        // The 20th result comes when 23 are submitted: 2 more from version 0, version 1 from the 26th on. The 40th
+        // comes when 43 are: the last two fall within the lag.
+        Assert.Equal(25, engine.Submitted.Count(p => p.PolicyVersion == 0));
+        Assert.Equal(20, engine.Submitted.Count(p => p.PolicyVersion == 1));
+        Assert.Equal([20, 20, 0], engine.Checkpoints.Select(c => c.Included.Count));
+        using var final = RlController.Restore(Spaces.Default, Small, engine.Checkpoints[^1].State);
+        Assert.Equal(2, final.PolicyVersion);
+        Assert.Equal(1, final.SamplingVersion);
+    }
+
+    [Fact]
+    public async Task with_a_policy_lag_a_strategy_restored_from_any_checkpoint_proposes_what_the_original_proposed_after_it()
+    {
+        var toy = new ToyReward(Spaces.Default);
+        var lagged = Small with { PolicyLag = 3 };
+        var original = new InMemorySearchEngine(workers: 4, budget: 70, toy.Score, shuffleSeed: 5);
+        await new RlStrategy(lagged).RunAsync(Spaces.Default, original, null, CancellationToken.None);
+        Assert.Equal(4, original.Checkpoints.Count);
+
+        foreach (var checkpoint in original.Checkpoints.Take(3))
+        {
+            using var state = RlController.Restore(Spaces.Default, lagged, checkpoint.State);
+            var resumed = new InMemorySearchEngine(workers: 4, budget: 4, toy.Score);
+            await new RlStrategy(lagged).RunAsync(Spaces.Default, resumed, checkpoint.State, CancellationToken.None);
+
+            var expected = original.Submitted.Skip((int)state.Proposals).Take(4).ToArray();
+            Assert.Equal(expected.Select(p => p.Sample.Canonical), resumed.Submitted.Select(p => p.Sample.Canonical));
+            Assert.Equal(expected.Select(p => p.PolicyVersion), resumed.Submitted.Select(p => p.PolicyVersion));
+        }
+    }
+
+    [Fact]
     public async Task a_strategy_restored_from_a_checkpoint_proposes_what_the_original_proposed_after_it()
     {
         var toy = new ToyReward(Spaces.Default);

@@ -62,6 +62,9 @@ internal sealed class InMemorySearchEngine(int workers, int budget, Func<Sample,
         return ValueTask.FromResult(outcome);
     }
 
+    public ValueTask WaitForOutcomeAsync(CancellationToken cancellation) =>
+        inFlight.Count > 0 ? ValueTask.CompletedTask : throw new InvalidOperationException("WaitForOutcomeAsync with nothing in flight would wait forever");
+
     public ValueTask CheckpointAsync(byte[] state, IReadOnlyList<long> included, CancellationToken cancellation)
     {
         Checkpoints.Add((state, included.ToArray(), Delivered.Count));

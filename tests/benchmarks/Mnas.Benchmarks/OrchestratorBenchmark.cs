@@ -30,7 +30,7 @@ internal static class OrchestratorBenchmark
                 var spec = new CampaignSpec();
                 await host.Store.CreateCampaignAsync(new Campaign("bench", "bench", CampaignSpecWriter.ToJson(spec), "rl", 1, CampaignStatus.Running,
                     DateTimeOffset.UtcNow));
-                var strategy = new RlStrategy(new ControllerOptions { MinibatchSize = 20, Seed = 1 });
+                var strategy = new RlStrategy(new ControllerOptions { MinibatchSize = 20, PolicyLag = workers, Seed = 1 });
                 await host.Runner.RunAsync("bench", strategy, new CampaignBudget(children, null));
             }
         }
