@@ -9,4 +9,8 @@ public static class CampaignPaths
 
     public static string Weights(string dataDirectory, string campaignId, long sequence) =>
         Path.Combine(Campaign(dataDirectory, campaignId), "children", $"{sequence}.safetensors");
+
+    /// <summary>The architecture the kept weights belong to: the child's proxy view (input and classes of the proxy task).</summary>
+    public static string WeightsArchitecture(string dataDirectory, string campaignId, long sequence) =>
+        Path.Combine(Campaign(dataDirectory, campaignId), "children", $"{sequence}.architecture.json");
 }

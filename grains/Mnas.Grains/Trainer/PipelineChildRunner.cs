@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Mnas.Grains.Contracts;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Spec;
+using Mnas.SearchSpace.Views;
 using Mnas.Workers.Evaluation;
 using Mnas.Workers.Latency;
 using Mnas.Workers.Training;
@@ -35,6 +36,8 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             {
                 return Failed(request, t.FailureReason ?? t.Status.ToString().ToLowerInvariant());
             }
+            var proxy = ArchitectureViews.Proxy(target, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes);
+            ArchitectureFile.Save(proxy, CampaignPaths.WeightsArchitecture(options.DataDirectory, request.CampaignId, request.Sequence));
             return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, t.ValidationTop1,
                 result.Latency.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds);
         }

@@ -17,7 +17,7 @@ internal static class ExportCommand
         var child = new Option<long>("--child") { Description = "the child's sequence number", Required = true };
         var output = new Option<string>("--out") { Description = "the directory to write to", Required = true };
         var data = DataOption.Create();
-        var command = new Command("export", "Export a child: architecture.json, weights.safetensors (trained proxy weights), metrics.json")
+        var command = new Command("export", "Export a child: architecture.json (target), weights.safetensors with weights-architecture.json (the proxy view they were trained on), metrics.json")
         {
             campaignId, child, output, data,
         };
@@ -40,8 +40,28 @@ internal static class ExportCommand
             Directory.CreateDirectory(outDirectory);
             ArchitectureFile.Save(space.Freeze(space.Parse(found.Architecture)), Path.Combine(outDirectory, "architecture.json"));
             File.Copy(weights, Path.Combine(outDirectory, "weights.safetensors"), overwrite: true);
+            // The weights were trained on the proxy view (the proxy task's input and classes), not the target architecture.
+            var weightsArchitecture = CampaignPaths.WeightsArchitecture(directory, id, sequence);
+            var hasWeightsArchitecture = File.Exists(weightsArchitecture);
+            if (hasWeightsArchitecture)
+            {
+                File.Copy(weightsArchitecture, Path.Combine(outDirectory, "weights-architecture.json"), overwrite: true);
+            }
             await File.WriteAllTextAsync(Path.Combine(outDirectory, "metrics.json"),
-                JsonSerializer.Serialize(new { campaign = id, child = sequence, found.Architecture, found.Metrics, found.Reward }, new JsonSerializerOptions { WriteIndented = true }),
+                JsonSerializer.Serialize(new
+                {
+                    campaign = id,
+                    child = sequence,
+                    found.Architecture,
+                    found.Metrics,
+                    found.Reward,
+                    weights = new
+                    {
+                        file = "weights.safetensors",
+                        trained_on = "proxy view of the architecture, on the campaign's proxy task",
+                        architecture = hasWeightsArchitecture ? "weights-architecture.json" : null,
+                    },
+                }, new JsonSerializerOptions { WriteIndented = true }),
                 cancellation);
             Console.WriteLine($"exported child {sequence} of {id} to {outDirectory}");
             return 0;
