@@ -20,6 +20,18 @@ public sealed record RuntimeOptions
     /// <summary>Attempts a child gets before it is recorded as failed.</summary>
     public int MaxAttempts { get; init; } = 2;
 
+    /// <summary>How often a worker reports itself and the children it runs.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a child's lease lasts past the last heartbeat that reported it: a worker silent for this long is taken
+    /// for lost, and its children go to other workers (the attempt counts).
+    /// </summary>
+    public TimeSpan LeaseGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The device class of this machine's workers (latency is measured per class).</summary>
+    public string DeviceClass { get; init; } = "cpu";
+
     /// <summary>"in-memory" (embedded, the default) or "rabbitmq" (cluster).</summary>
     public string Transport { get; init; } = "in-memory";
 
@@ -48,6 +60,18 @@ public sealed record RuntimeOptions
         if (MaxAttempts < 1)
         {
             yield return $"max_attempts: must be at least 1 (got {MaxAttempts})";
+        }
+        if (HeartbeatInterval <= TimeSpan.Zero)
+        {
+            yield return $"heartbeat_interval: must be positive (got {HeartbeatInterval})";
+        }
+        if (LeaseGrace < 2 * HeartbeatInterval)
+        {
+            yield return $"lease_grace: must be at least two heartbeat intervals ({2 * HeartbeatInterval}) (got {LeaseGrace})";
+        }
+        if (string.IsNullOrWhiteSpace(DeviceClass) || !DeviceClass.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            yield return $"device_class: must be letters, digits, '-' or '_' (got '{DeviceClass}')";
         }
         if (Transport is not ("in-memory" or "rabbitmq"))
         {

@@ -24,6 +24,7 @@ public sealed class CampaignEngine : ISearchEngine
     private readonly ModelSpace space;
     private readonly ICampaignStore store;
     private readonly IChildDispatcher dispatcher;
+    private readonly WorkerPool pool;
     private readonly RuntimeOptions options;
     private readonly CampaignBudget budget;
     private readonly TimeProvider clock;
@@ -40,11 +41,11 @@ public sealed class CampaignEngine : ISearchEngine
     private long submitted;
     private long checkpointVersion;
 
-    private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, IChildDispatcher dispatcher, RuntimeOptions options,
-        CampaignBudget budget, TimeProvider clock, Dictionary<long, Child> recorded)
+    private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, IChildDispatcher dispatcher, WorkerPool pool,
+        RuntimeOptions options, CampaignBudget budget, TimeProvider clock, Dictionary<long, Child> recorded)
     {
-        (this.campaign, this.spec, this.store, this.dispatcher, this.options, this.budget, this.clock, this.recorded) =
-            (campaign, spec, store, dispatcher, options, budget, clock, recorded);
+        (this.campaign, this.spec, this.store, this.dispatcher, this.pool, this.options, this.budget, this.clock, this.recorded) =
+            (campaign, spec, store, dispatcher, pool, options, budget, clock, recorded);
         space = new ModelSpace(spec);
         started = clock.GetTimestamp();
     }
@@ -57,8 +58,8 @@ public sealed class CampaignEngine : ISearchEngine
     public byte[]? RestoredState { get; private set; }
 
     /// <summary>
-    /// Free workers: each child submitted and not yet taken by <see cref="NextAsync"/> holds one, even
-    /// one answered at once from a recorded result. So a strategy sees every result before it proposes
+    /// Free worker slots (of the live workers in the pool): each child submitted and not yet taken by
+    /// <see cref="NextAsync"/> holds one, even one answered at once from a recorded result. So a strategy sees every result before it proposes
     /// past it, whether the result was just measured or replayed on resume, and replays stay exact.
     /// </summary>
     public int Capacity
@@ -67,7 +68,7 @@ public sealed class CampaignEngine : ISearchEngine
         {
             lock (gate)
             {
-                return BudgetExhausted ? 0 : Math.Max(0, options.Workers - undelivered.Count);
+                return BudgetExhausted ? 0 : Math.Max(0, pool.LiveSlots - undelivered.Count);
             }
         }
     }
@@ -86,13 +87,13 @@ public sealed class CampaignEngine : ISearchEngine
     public bool BudgetExhausted => budget.Exhausted(Interlocked.Read(ref submitted), clock.GetElapsedTime(started));
 
     /// <summary>Opens a campaign's coordinator: loads its children and, when resuming, its last checkpoint.</summary>
-    public static async Task<CampaignEngine> OpenAsync(Campaign campaign, ICampaignStore store, IChildDispatcher dispatcher, RuntimeOptions options,
-        CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, ILogger? logger = null,
+    public static async Task<CampaignEngine> OpenAsync(Campaign campaign, ICampaignStore store, IChildDispatcher dispatcher, WorkerPool pool,
+        RuntimeOptions options, CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, ILogger? logger = null,
         CancellationToken cancellation = default)
     {
         var spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
         var children = await store.ListChildrenAsync(campaign.Id, cancellationToken: cancellation);
-        var engine = new CampaignEngine(campaign, spec, store, dispatcher, options, budget, clock ?? TimeProvider.System,
+        var engine = new CampaignEngine(campaign, spec, store, dispatcher, pool, options, budget, clock ?? TimeProvider.System,
             children.ToDictionary(c => c.Sequence));
         engine.logger = logger ?? NullLogger.Instance;
         // Registered before anything is dispatched, so no trainer's answer can arrive unrouted.
@@ -182,6 +183,15 @@ public sealed class CampaignEngine : ISearchEngine
     internal Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation) =>
         OneAtATimeAsync(() => RecordEvaluatedAsync(message, cancellation), cancellation);
 
+    /// <summary>No heartbeat renewed the child's lease: the attempt counts as failed (retried while attempts remain).</summary>
+    internal Task OnLeaseExpiredAsync(TrainChild request, string reason, CancellationToken cancellation) =>
+        OneAtATimeAsync(() => RecordEvaluatedAsync(
+            new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, false, reason, 0, 0, 0, 0, 0, 0), cancellation), cancellation);
+
+    /// <summary>A worker handed the child back unanswered (stopping, or no free slot): it goes to another worker, same attempt.</summary>
+    internal Task OnReleasedAsync(ChildReleased message, CancellationToken cancellation) =>
+        OneAtATimeAsync(() => RecordReleasedAsync(message, cancellation), cancellation);
+
     private async Task OneAtATimeAsync(Func<Task> handle, CancellationToken cancellation)
     {
         await answers.WaitAsync(cancellation);
@@ -209,7 +219,8 @@ public sealed class CampaignEngine : ISearchEngine
         var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
         if (child == null || IsFinished(child) || child.Attempts != message.Attempt)
         {
-            return; // an answer to an attempt that is no longer current
+            await IgnoredAsync(child, message.Sequence, message.Attempt, message.Succeeded ? "result" : $"failure ({message.FailureReason})");
+            return;
         }
         var now = clock.GetUtcNow();
         if (!message.Succeeded && child.Attempts < options.MaxAttempts)
@@ -245,6 +256,25 @@ public sealed class CampaignEngine : ISearchEngine
         Deliver(child);
     }
 
+    private async Task RecordReleasedAsync(ChildReleased message, CancellationToken cancellation)
+    {
+        var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
+        if (child == null || IsFinished(child) || child.Attempts != message.Attempt)
+        {
+            await IgnoredAsync(child, message.Sequence, message.Attempt, $"hand-back by worker {message.WorkerId}");
+            return;
+        }
+        await Event("released", $"child {child.Sequence} attempt {child.Attempts} handed back by worker {message.WorkerId} ({message.Reason}); " +
+            "it goes to another worker and the attempt does not count");
+        await SendAsync(child, cancellation);
+    }
+
+    /// <summary>An answer for an attempt that is no longer current (late, repeated, or for a finished child) changes nothing but is recorded.</summary>
+    private Task IgnoredAsync(Child? child, long sequence, int attempt, string what) =>
+        Event("ignored", child == null
+            ? $"{what} for unknown child {sequence} ignored"
+            : $"{what} for child {sequence} attempt {attempt} ignored: the child is {child.Status.ToString().ToLowerInvariant()} at attempt {child.Attempts}");
+
     private async Task ResumeAsync(Child child, CancellationToken cancellation)
     {
         if (IsFinished(child))
@@ -255,11 +285,13 @@ public sealed class CampaignEngine : ISearchEngine
         await DispatchAsync(child, cancellation);
     }
 
-    private async Task DispatchAsync(Child child, CancellationToken cancellation)
+    private async Task DispatchAsync(Child child, CancellationToken cancellation) => await SendAsync(await NextAttemptAsync(child, cancellation), cancellation);
+
+    /// <summary>Queues the child's current attempt for a worker.</summary>
+    private Task SendAsync(Child queued, CancellationToken cancellation)
     {
-        var queued = await NextAttemptAsync(child, cancellation);
         var target = space.Freeze(space.Parse(queued.Architecture));
-        await dispatcher.DispatchAsync(new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
+        return dispatcher.DispatchAsync(new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
             cancellation);
     }
 

@@ -6,15 +6,20 @@ using Mnas.Strategies;
 namespace Mnas.Grains.Coordinator;
 
 /// <summary>Runs (or resumes) one campaign in this process until its budget is spent.</summary>
-public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispatcher, CampaignRegistry registry, RuntimeOptions options,
-    ILogger<CampaignEngine> logger)
+public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispatcher, WorkerPool pool, CampaignRegistry registry,
+    RuntimeOptions options, ILogger<CampaignEngine> logger)
 {
     public async Task<Campaign> RunAsync(string campaignId, ISearchStrategy strategy, CampaignBudget budget, TimeProvider? clock = null,
         CancellationToken cancellation = default)
     {
         var campaign = await store.GetCampaignAsync(campaignId, cancellation)
             ?? throw new ArgumentException($"campaign: no campaign '{campaignId}' in the store", nameof(campaignId));
-        var engine = await CampaignEngine.OpenAsync(campaign, store, dispatcher, options, budget, clock, registry.Register, logger, cancellation);
+        if (pool.LiveSlots == 0)
+        {
+            logger.LogInformation("campaign {Campaign}: waiting for a worker", campaignId);
+            await pool.WaitForWorkersAsync(cancellation);
+        }
+        var engine = await CampaignEngine.OpenAsync(campaign, store, dispatcher, pool, options, budget, clock, registry.Register, logger, cancellation);
         try
         {
             await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Running, cancellation);

@@ -3,12 +3,33 @@ using Mnas.Grains.Contracts;
 
 namespace Mnas.Grains.Coordinator;
 
-/// <summary>Routes trainers' messages to the coordinator of their campaign (ignored when it does not run here).</summary>
-public sealed class ChildEvaluatedConsumer(CampaignRegistry registry) : IConsumer<ChildEvaluated>, IConsumer<ChildStarted>
+/// <summary>
+/// Routes workers' answers: each ends the child's lease (freeing the slot for the next waiting child) and goes to the
+/// coordinator of its campaign (ignored when that campaign is not coordinated here).
+/// </summary>
+public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChildDispatcher dispatcher)
+    : IConsumer<ChildEvaluated>, IConsumer<ChildStarted>, IConsumer<ChildReleased>
 {
-    public Task Consume(ConsumeContext<ChildEvaluated> context) =>
-        registry.Find(context.Message.CampaignId)?.OnEvaluatedAsync(context.Message, context.CancellationToken) ?? Task.CompletedTask;
+    public async Task Consume(ConsumeContext<ChildEvaluated> context)
+    {
+        var m = context.Message;
+        await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
+        if (registry.Find(m.CampaignId) is { } engine)
+        {
+            await engine.OnEvaluatedAsync(m, context.CancellationToken);
+        }
+    }
 
     public Task Consume(ConsumeContext<ChildStarted> context) =>
         registry.Find(context.Message.CampaignId)?.OnStartedAsync(context.Message, context.CancellationToken) ?? Task.CompletedTask;
+
+    public async Task Consume(ConsumeContext<ChildReleased> context)
+    {
+        var m = context.Message;
+        await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
+        if (registry.Find(m.CampaignId) is { } engine)
+        {
+            await engine.OnReleasedAsync(m, context.CancellationToken);
+        }
+    }
 }

@@ -23,6 +23,16 @@ public sealed class CampaignHost : IAsyncDisposable
 
     public RuntimeOptions Options => provider.GetRequiredService<RuntimeOptions>();
 
+    /// <summary>The message bus (in-memory or RabbitMQ, as configured).</summary>
+    public IBus Bus => bus;
+
+    /// <summary>This process's worker.</summary>
+    public WorkerAgent Worker => provider.GetRequiredService<WorkerAgent>();
+
+    public WorkerPool Pool => provider.GetRequiredService<WorkerPool>();
+
+    public LeasingChildDispatcher Dispatcher => provider.GetRequiredService<LeasingChildDispatcher>();
+
     public static async Task<CampaignHost> StartAsync(RuntimeOptions options, Func<IServiceProvider, IChildRunner>? runner = null,
         CancellationToken cancellation = default)
     {
@@ -40,7 +50,31 @@ public sealed class CampaignHost : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         var bus = provider.GetRequiredService<IBusControl>();
         await bus.StartAsync(cancellation);
+        await provider.GetRequiredService<WorkerAgent>().StartAsync();
         return new CampaignHost(provider, bus);
+    }
+
+    private readonly List<WorkerAgent> extraWorkers = [];
+
+    /// <summary>
+    /// Starts one more worker in this process with a queue of its own (for tests and single machines with several
+    /// device classes); it stops with the host.
+    /// </summary>
+    public async Task<WorkerAgent> StartWorkerAsync(int slots, IChildRunner runner, string? deviceClass = null)
+    {
+        var options = Options;
+        var identity = WorkerIdentity.ForThisProcess(deviceClass ?? options.DeviceClass, options.ThreadsPerWorker);
+        var agent = new WorkerAgent(identity, slots, runner, bus, options, provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<WorkerAgent>());
+        var handle = bus.ConnectReceiveEndpoint(WorkerIdentity.QueueName(identity.WorkerId), (IReceiveEndpointConfigurator endpoint) =>
+            endpoint.Consumer(() => new AssignedChildConsumer(agent)));
+        await handle.Ready;
+        await agent.StartAsync();
+        lock (extraWorkers)
+        {
+            extraWorkers.Add(agent);
+        }
+        return agent;
     }
 
     private int disposed;
@@ -51,6 +85,12 @@ public sealed class CampaignHost : IAsyncDisposable
         {
             return;
         }
+        await provider.GetRequiredService<WorkerAgent>().StopAsync();
+        foreach (var agent in extraWorkers)
+        {
+            await agent.DisposeAsync();
+        }
+        await provider.GetRequiredService<LeasingChildDispatcher>().DisposeAsync();
         await bus.StopAsync();
         await provider.DisposeAsync();
     }

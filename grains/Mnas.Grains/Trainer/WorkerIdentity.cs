@@ -1,0 +1,29 @@
+namespace Mnas.Grains.Trainer;
+
+/// <summary>Who a worker is, as its heartbeats tell the coordinator.</summary>
+public sealed record WorkerIdentity(string WorkerId, string DeviceClass, string Device, int Threads)
+{
+    /// <summary>A new identity on this machine: host name, process id and a random suffix, so restarts are told apart.</summary>
+    public static WorkerIdentity ForThisProcess(string deviceClass, int threads) =>
+        new($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}", deviceClass, ProcessorName(), threads);
+
+    /// <summary>The worker's own queue, where the coordinator sends the children it assigns to it.</summary>
+    public static string QueueName(string workerId) => $"mnas-worker-{workerId}";
+
+    private static string ProcessorName()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?.Split(':', 2)[1].Trim() ?? "cpu";
+        }
+        catch (IOException)
+        {
+            return "cpu";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "cpu";
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Mnas.Campaigns;
+using Mnas.Grains.Coordinator;
+using Mnas.Grains.Hosting;
+using Mnas.Grains.Trainer;
+using Mnas.SearchSpace.Space;
+using Mnas.SearchSpace.Spec;
+
+namespace Mnas.Grains.Tests;
+
+/// <summary>
+/// What happens to a child when its worker dies or stops (workers in this process, each with a queue of its own;
+/// heartbeats every 50 ms, leases of 600 ms): a killed worker's child goes to another worker once its lease runs out
+/// and the attempt counts; a worker stopping gracefully hands its child back at once and the attempt does not count.
+/// </summary>
+public sealed class WorkerFailureTests : IAsyncLifetime
+{
+    private readonly string data = Path.Combine(Path.GetTempPath(), $"mnas-workers-{Guid.NewGuid():N}");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(data, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private async Task<(CampaignHost Host, Campaign Campaign)> Start(FakeTrainer trainer, int maxAttempts = 3)
+    {
+        var options = new RuntimeOptions
+        {
+            DataDirectory = data, Workers = 1, MaxAttempts = maxAttempts,
+            HeartbeatInterval = TimeSpan.FromMilliseconds(50), LeaseGrace = TimeSpan.FromMilliseconds(600),
+        };
+        var host = await CampaignHost.StartAsync(options, _ => trainer);
+        var campaign = new Campaign("c1", "test", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0, CampaignStatus.Running,
+            DateTimeOffset.UnixEpoch);
+        await host.Store.CreateCampaignAsync(campaign);
+        return (host, campaign);
+    }
+
+    private static Sample Random(ModelSpace space, int index) => space.Random(new Random(index));
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_killed_workers_child_is_retried_on_another_worker_after_its_lease_and_the_attempt_counts()
+    {
+        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
+        var (host, campaign) = await Start(slow);
+        await using var _ = host;
+        var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
+        await host.StartWorkerAsync(1, other);
+        await WaitUntil(() => host.Pool.LiveSlots == 2);
+
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(5, null));
+        await WaitUntil(() => slow.Requests.Count == 1);
+        var lost = slow.Requests.Single();
+        await host.Worker.KillAsync();
+        await run;
+
+        var children = await host.Store.ListChildrenAsync(campaign.Id);
+        Assert.All(children, c => Assert.Equal(ChildStatus.Done, c.Status));
+        Assert.Equal(2, children.Single(c => c.Sequence == lost.Sequence).Attempts);
+        Assert.Contains(other.Requests, r => r.Sequence == lost.Sequence && r.Attempt == 2);
+        var events = await host.Store.ListEventsAsync(campaign.Id);
+        Assert.Contains(events, e => e.Kind == "retry" && e.Message.Contains($"child {lost.Sequence} attempt 1") && e.Message.Contains("lost"));
+        Assert.DoesNotContain(host.Pool.Snapshot(), w => w.Heartbeat.WorkerId == host.Worker.Id);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_worker_stopping_gracefully_hands_its_child_back_at_once_and_the_attempt_does_not_count()
+    {
+        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
+        var (host, campaign) = await Start(slow);
+        await using var _ = host;
+        var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
+        await host.StartWorkerAsync(1, other);
+        await WaitUntil(() => host.Pool.LiveSlots == 2);
+
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(5, null));
+        await WaitUntil(() => slow.Requests.Count == 1);
+        var handedBack = slow.Requests.Single();
+        await host.Worker.StopAsync();
+        await run;
+
+        var children = await host.Store.ListChildrenAsync(campaign.Id);
+        Assert.All(children, c => Assert.Equal(ChildStatus.Done, c.Status));
+        Assert.All(children, c => Assert.Equal(1, c.Attempts));
+        Assert.Contains(other.Requests, r => r.Sequence == handedBack.Sequence && r.Attempt == 1);
+        var events = await host.Store.ListEventsAsync(campaign.Id);
+        Assert.Contains(events, e => e.Kind == "released" && e.Message.Contains($"child {handedBack.Sequence} attempt 1"));
+        Assert.DoesNotContain(events, e => e.Kind == "retry");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_child_whose_workers_keep_dying_fails_with_the_reason_after_its_last_attempt_and_the_campaign_goes_on()
+    {
+        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
+        var (host, campaign) = await Start(slow, maxAttempts: 1);
+        await using var _ = host;
+        var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
+        await host.StartWorkerAsync(1, other);
+        await WaitUntil(() => host.Pool.LiveSlots == 2);
+
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(4, null));
+        await WaitUntil(() => slow.Requests.Count == 1);
+        var lost = slow.Requests.Single();
+        await host.Worker.KillAsync();
+        await run;
+
+        var children = await host.Store.ListChildrenAsync(campaign.Id);
+        var failed = children.Single(c => c.Sequence == lost.Sequence);
+        Assert.Equal(ChildStatus.Failed, failed.Status);
+        Assert.Contains("lost", failed.FailureReason);
+        Assert.Equal(3, children.Count(c => c.Status == ChildStatus.Done));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_result_for_an_attempt_that_is_no_longer_current_is_ignored_and_recorded()
+    {
+        var (host, campaign) = await Start(new FakeTrainer { Delay = TimeSpan.FromMilliseconds(300) });
+        await using var _ = host;
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(2, null));
+        await WaitUntil(() => host.Dispatcher.Leased == 1);
+
+        await host.Bus.Publish(new Contracts.ChildEvaluated("c1", 1, 7, true, null, 0.9, 5, 1, 1, 1, 1));
+        await run;
+
+        var events = await host.Store.ListEventsAsync(campaign.Id);
+        Assert.Contains(events, e => e.Kind == "ignored" && e.Message.Contains("child 1 attempt 7"));
+        var child = await host.Store.GetChildAsync(campaign.Id, 1);
+        Assert.Equal(1, child!.Attempts);
+        Assert.NotEqual(0.9, child.Metrics!.Accuracy);
+    }
+}
