@@ -58,6 +58,9 @@ start() {
     echo "postgres.sh: already running on port $port ($dir)"
     return
   fi
+  if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+    die "another server already answers on port $port (another checkout's?): stop it, or choose another MNAS_PG_PORT"
+  fi
   [[ -f "$dir/PG_VERSION" ]] || init
   # A test server: losing the last transactions in a power cut is fine, waiting for fsync is not.
   if ! as_server "$bin/pg_ctl" start -D "$dir" -l "$dir/server.log" -w -t 60 -o \
