@@ -6,7 +6,8 @@ namespace Mnas.Store.Tests.Postgres;
 /// <summary>
 /// A PostgreSQL server of its own for tests that stop and start it: <c>scripts/postgres.sh</c>
 /// with a temporary data directory and a free port, so that the server other tests share is never
-/// restarted under them. Removed when disposed.
+/// restarted under them. Removed when disposed. It needs PostgreSQL's binaries on this machine
+/// even when <c>MNAS_TEST_POSTGRES</c> names a server elsewhere.
 /// </summary>
 public sealed class RestartableServer : IAsyncLifetime
 {
