@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ make)
+# postgresql: scripts/postgres.sh runs a throwaway server of its own from its binaries, for the
+# PostgreSQL store's tests and local clusters.
+packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql)
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(python3-torch)
 fi
@@ -21,6 +23,14 @@ for p in "${packages[@]}"; do
 done
 if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}"
+  if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    # On install, Debian's package creates a system cluster "15/main" (port 5432) and starts it
+    # through invoke-rc.d. In a container without an init system that start is refused only where
+    # the image ships a policy-rc.d refusing service starts; elsewhere the init script starts a
+    # server that then runs unsupervised. Mnas needs no system cluster, so none is created.
+    as_root mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/mnas.conf >/dev/null
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi

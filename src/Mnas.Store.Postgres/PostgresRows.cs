@@ -1,0 +1,113 @@
+using Mnas.Campaigns;
+using Npgsql;
+
+namespace Mnas.Store.Postgres;
+
+/// <summary>The column lists of each table, the readers that turn a row back into its record, and the parameters that write one.</summary>
+internal static class PostgresRows
+{
+    public const string CampaignColumns = "id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes";
+
+    public const string ChildColumns =
+        "campaign_id, sequence, architecture, tokens, log_probability, policy_version, status, attempts, failure_reason, " +
+        "accuracy, latency_ms, params, macs, peak_activation_bytes, train_seconds, reward, updated_utc_ticks, updated_offset_minutes";
+
+    public const string CheckpointColumns = "campaign_id, version, last_child_included, state, created_utc_ticks, created_offset_minutes";
+
+    public const string EventColumns = "campaign_id, id, kind, message, at_utc_ticks, at_offset_minutes";
+
+    public static Campaign Campaign(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetString(3),
+        row.GetInt64(4),
+        PostgresValues.CampaignStatus(row.GetString(5)),
+        PostgresValues.Time(row.GetInt64(6), row.GetInt16(7)));
+
+    public static Child Child(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        row.GetString(2),
+        row.GetFieldValue<int[]>(3),
+        row.GetDouble(4),
+        row.GetInt64(5),
+        PostgresValues.ChildStatus(row.GetString(6)),
+        row.GetInt32(7),
+        row.IsDBNull(8) ? null : row.GetString(8),
+        row.IsDBNull(9)
+            ? null
+            : new ChildMetrics(row.GetDouble(9), row.GetDouble(10), row.GetInt64(11), row.GetInt64(12), row.GetInt64(13), row.GetDouble(14)),
+        row.IsDBNull(15) ? null : row.GetDouble(15),
+        PostgresValues.Time(row.GetInt64(16), row.GetInt16(17)));
+
+    public static ControllerCheckpoint Checkpoint(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        row.GetInt64(2),
+        row.GetFieldValue<byte[]>(3),
+        PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)));
+
+    public static CampaignEvent Event(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        row.GetString(2),
+        row.GetString(3),
+        PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)));
+
+    /// <summary>The parameters of <see cref="CampaignColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] CampaignParameters(Campaign campaign) =>
+    [
+        ("id", campaign.Id),
+        ("name", campaign.Name),
+        ("spec_json", campaign.SpecJson),
+        ("strategy", campaign.Strategy),
+        ("seed", campaign.Seed),
+        ("status", PostgresValues.Name(campaign.Status)),
+        ("created_utc_ticks", PostgresValues.UtcTicks(campaign.CreatedAt)),
+        ("created_offset_minutes", PostgresValues.OffsetMinutes(campaign.CreatedAt)),
+    ];
+
+    /// <summary>The parameters of <see cref="ChildColumns"/>, in order, for an insert.</summary>
+    public static (string Name, object? Value)[] ChildParameters(Child child) =>
+    [
+        ("campaign_id", child.CampaignId),
+        ("sequence", child.Sequence),
+        ("architecture", child.Architecture),
+        ("tokens", child.Tokens.ToArray()),
+        ("log_probability", child.LogProbability),
+        ("policy_version", child.PolicyVersion),
+        .. ChildStateParameters(child),
+    ];
+
+    /// <summary>The parameters of the columns an update may change.</summary>
+    public static (string Name, object? Value)[] ChildStateParameters(Child child) =>
+    [
+        ("status", PostgresValues.Name(child.Status)),
+        ("attempts", child.Attempts),
+        ("failure_reason", child.FailureReason),
+        ("accuracy", child.Metrics?.Accuracy),
+        ("latency_ms", child.Metrics?.LatencyMs),
+        ("params", child.Metrics?.Params),
+        ("macs", child.Metrics?.Macs),
+        ("peak_activation_bytes", child.Metrics?.PeakActivationBytes),
+        ("train_seconds", child.Metrics?.TrainSeconds),
+        ("reward", child.Reward),
+        ("updated_utc_ticks", PostgresValues.UtcTicks(child.UpdatedAt)),
+        ("updated_offset_minutes", PostgresValues.OffsetMinutes(child.UpdatedAt)),
+    ];
+
+    /// <summary>The parameters of <see cref="CheckpointColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] CheckpointParameters(ControllerCheckpoint checkpoint) =>
+    [
+        ("campaign_id", checkpoint.CampaignId),
+        ("version", checkpoint.Version),
+        ("last_child_included", checkpoint.LastChildIncluded),
+        ("state", checkpoint.State),
+        ("created_utc_ticks", PostgresValues.UtcTicks(checkpoint.CreatedAt)),
+        ("created_offset_minutes", PostgresValues.OffsetMinutes(checkpoint.CreatedAt)),
+    ];
+
+    /// <summary>"@a, @b, …": the placeholders of <paramref name="parameters"/>, for a VALUES list.</summary>
+    public static string Placeholders((string Name, object? Value)[] parameters) => string.Join(", ", parameters.Select(p => "@" + p.Name));
+}

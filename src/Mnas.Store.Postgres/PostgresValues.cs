@@ -1,0 +1,22 @@
+using Mnas.Campaigns;
+
+namespace Mnas.Store.Postgres;
+
+/// <summary>How values are written to and read from columns: a time as UTC ticks and an offset in minutes, enums by name.</summary>
+internal static class PostgresValues
+{
+    public static long UtcTicks(DateTimeOffset value) => value.UtcTicks;
+
+    public static short OffsetMinutes(DateTimeOffset value) => checked((short)(value.Offset.Ticks / TimeSpan.TicksPerMinute));
+
+    public static DateTimeOffset Time(long utcTicks, short offsetMinutes) =>
+        new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+
+    public static string Name(ChildStatus status) => status.ToString();
+
+    public static string Name(CampaignStatus status) => status.ToString();
+
+    public static ChildStatus ChildStatus(string name) => Enum.Parse<ChildStatus>(name);
+
+    public static CampaignStatus CampaignStatus(string name) => Enum.Parse<CampaignStatus>(name);
+}

@@ -1,0 +1,81 @@
+using Mnas.Campaigns;
+using Mnas.Store.Postgres;
+
+namespace Mnas.Store.Tests.Postgres;
+
+/// <summary>How the store brings a database's schema to its version: once, under a lock, never past what it knows.</summary>
+public sealed class PostgresSchemaTests : IAsyncLifetime
+{
+    private PostgresTestDatabase _database = null!;
+
+    private PostgresStoreOptions Options => new() { ConnectionString = _database.ConnectionString };
+
+    public async Task InitializeAsync() => _database = await PostgresTestServer.CreateEmptyDatabaseAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task a_fresh_database_gets_every_migration_once_and_reopening_applies_none()
+    {
+        await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();
+        var applied = await AppliedAsync();
+
+        await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();
+        await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();
+
+        Assert.Equal(Enumerable.Range(1, PostgresCampaignStore.SchemaVersion), applied.Split(',').Select(v => int.Parse(v.Split('@')[0])));
+        Assert.Equal(applied, await AppliedAsync());
+    }
+
+    [Fact]
+    public async Task stores_opening_a_fresh_database_at_once_all_succeed_at_the_current_version()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opening = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            await start.Task;
+            return await PostgresCampaignStore.OpenAsync(Options);
+        })).ToArray();
+        start.SetResult();
+        var stores = await Task.WhenAll(opening);
+
+        await stores[0].CreateCampaignAsync(new("c1", "one", "{}", "rl", 1, CampaignStatus.Running, DateTimeOffset.UnixEpoch));
+        Assert.All(await Task.WhenAll(stores.Select(s => s.GetCampaignAsync("c1"))), Assert.NotNull);
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        Assert.Equal((long)PostgresCampaignStore.SchemaVersion, await _database.ScalarAsync("SELECT COUNT(*) FROM mnas.schema_migrations;"));
+        Assert.Equal(PostgresCampaignStore.SchemaVersion, await _database.ScalarAsync("SELECT MAX(version) FROM mnas.schema_migrations;"));
+    }
+
+    [Fact]
+    public async Task a_database_with_a_newer_schema_version_is_refused_naming_both_versions()
+    {
+        await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();
+        var newer = PostgresCampaignStore.SchemaVersion + 1;
+        await _database.ExecuteAsync($"INSERT INTO mnas.schema_migrations (version) VALUES ({newer});");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresCampaignStore.OpenAsync(Options));
+
+        Assert.Contains($"schema version {newer}", error.Message);
+        Assert.Contains($"this build's {PostgresCampaignStore.SchemaVersion}", error.Message);
+        Assert.Contains("'mnas'", error.Message);
+    }
+
+    [Fact]
+    public async Task a_store_opens_where_its_schema_exists_without_its_tables()
+    {
+        await _database.ExecuteAsync("CREATE SCHEMA mnas;");
+
+        await using var store = await PostgresCampaignStore.OpenAsync(Options);
+
+        Assert.Empty(await store.ListCampaignsAsync());
+    }
+
+    /// <summary>"version@applied_at,…" in version order.</summary>
+    private async Task<string> AppliedAsync() =>
+        (string)(await _database.ScalarAsync(
+            "SELECT string_agg(version || '@' || applied_at, ',' ORDER BY version) FROM mnas.schema_migrations;"))!;
+}
