@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Configuration;
+using Mnas.Grains;
+using Mnas.Store.Postgres;
+
+namespace Mnas.Host.Configuration;
+
+/// <summary>
+/// How one <c>mnas</c> process runs: the runtime (transport, worker, leases) and the store. Read from, in rising
+/// priority, the defaults, a JSON file (<c>--config</c> or <c>MNAS_CONFIG</c>), environment variables
+/// (<c>MNAS_TRANSPORT=rabbitmq</c>, <c>MNAS_TRANSPORT__RABBITMQ__HOST=broker</c>) and <c>--set key=value</c>; every bad or unknown setting is
+/// reported by its dotted name before anything starts.
+/// </summary>
+internal sealed record HostSettings(RuntimeOptions Runtime, string Store, PostgresStoreOptions? Postgres)
+{
+    public const string Sqlite = "sqlite";
+    public const string PostgreSql = "postgres";
+
+    /// <summary>Reads and checks the settings; throws <see cref="SettingsException"/> listing every problem.</summary>
+    public static HostSettings Load(string? file, IEnumerable<string> sets, IDictionary<string, string?>? environment = null)
+    {
+        var problems = new List<string>();
+        var builder = new ConfigurationBuilder();
+        file ??= Environment.GetEnvironmentVariable("MNAS_CONFIG");
+        if (file != null)
+        {
+            if (!File.Exists(file))
+            {
+                throw new SettingsException([$"config: no file '{file}'"]);
+            }
+
+            try
+            {
+                var fromFile = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(file), optional: false).Build();
+                problems.AddRange(KnownSettings.Unknown(fromFile).Select(k => $"{k}: unknown setting (in {file})"));
+                builder.AddConfiguration(fromFile);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new SettingsException([$"config: '{file}' is not valid JSON ({e.InnerException?.Message ?? e.Message})"]);
+            }
+        }
+
+        if (environment != null)
+        {
+            builder.AddInMemoryCollection(environment.Where(kv => kv.Key.StartsWith("MNAS_", StringComparison.Ordinal))
+                .Select(kv => KeyValuePair.Create(kv.Key["MNAS_".Length..].Replace("__", ":", StringComparison.Ordinal).ToLowerInvariant(), kv.Value)));
+        }
+        else
+        {
+            builder.AddEnvironmentVariables("MNAS_");
+        }
+
+        var fromSets = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var set in sets)
+        {
+            var split = set.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0)
+            {
+                problems.Add($"--set: expected key=value (got '{set}')");
+                continue;
+            }
+
+            var key = set[..split].Trim();
+            if (!KnownSettings.IsKnown(key))
+            {
+                problems.Add($"{key}: unknown setting (in --set)");
+                continue;
+            }
+
+            fromSets[key.Replace('.', ':')] = set[(split + 1)..];
+        }
+
+        builder.AddInMemoryCollection(fromSets);
+        var settings = Bind(new SettingsReader(builder.Build()), problems);
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
+
+        return settings;
+    }
+
+    // The runtime names its fields; a process's settings group them differently.
+    private static readonly Dictionary<string, string> RuntimeFieldSettings = new(StringComparer.Ordinal)
+    {
+        ["workers"] = "worker.slots",
+        ["threads_per_worker"] = "worker.threads",
+        ["device_class"] = "worker.device_class",
+        ["latency_threads"] = "latency.threads",
+        ["latency_runs"] = "latency.runs",
+        ["heartbeat_interval"] = "leases.heartbeat_seconds",
+        ["lease_grace"] = "leases.grace_seconds",
+    };
+
+    private static string AsSetting(string problem)
+    {
+        var colon = problem.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && RuntimeFieldSettings.TryGetValue(problem[..colon], out var setting) ? setting + problem[colon..] : problem;
+    }
+
+    private static HostSettings Bind(SettingsReader read, List<string> problems)
+    {
+        var defaults = new RuntimeOptions();
+        var rabbit = new RabbitMqOptions();
+        var runtime = new RuntimeOptions
+        {
+            DataDirectory = read.Text("data_directory", defaults.DataDirectory),
+            DatasetCache = read.OptionalText("dataset_cache"),
+            MaxAttempts = read.Int("max_attempts", defaults.MaxAttempts),
+            Workers = read.Int("worker.slots", defaults.Workers),
+            ThreadsPerWorker = read.Int("worker.threads", defaults.ThreadsPerWorker),
+            DeviceClass = read.Text("worker.device_class", defaults.DeviceClass),
+            LatencyThreads = read.Int("latency.threads", defaults.LatencyThreads),
+            LatencyRuns = read.Int("latency.runs", defaults.LatencyRuns),
+            LatencyWarmup = read.Int("latency.warmup", defaults.LatencyWarmup),
+            HeartbeatInterval = read.Seconds("leases.heartbeat_seconds", defaults.HeartbeatInterval),
+            LeaseGrace = read.Seconds("leases.grace_seconds", defaults.LeaseGrace),
+            Transport = read.OptionalText("transport.kind") ?? read.Text("transport", defaults.Transport),
+            RabbitMq = new RabbitMqOptions
+            {
+                Host = read.Text("transport.rabbitmq.host", rabbit.Host),
+                Port = read.Int("transport.rabbitmq.port", rabbit.Port),
+                VirtualHost = read.Text("transport.rabbitmq.virtual_host", rabbit.VirtualHost),
+                UserName = read.Text("transport.rabbitmq.user_name", rabbit.UserName),
+                Password = read.Text("transport.rabbitmq.password", rabbit.Password),
+                PrefetchCount = read.Int("transport.rabbitmq.prefetch_count", rabbit.PrefetchCount),
+                NamePrefix = read.Text("transport.rabbitmq.name_prefix", rabbit.NamePrefix),
+                HeartbeatSeconds = read.Int("transport.rabbitmq.heartbeat_seconds", rabbit.HeartbeatSeconds),
+                ConnectionTimeoutSeconds = read.Int("transport.rabbitmq.connection_timeout_seconds", rabbit.ConnectionTimeoutSeconds),
+                ConnectionName = read.Text("transport.rabbitmq.connection_name", rabbit.ConnectionName),
+                PublisherConfirmation = read.Flag("transport.rabbitmq.publisher_confirmation", rabbit.PublisherConfirmation),
+                Tls = read.Flag("transport.rabbitmq.tls", rabbit.Tls),
+                TlsServerName = read.OptionalText("transport.rabbitmq.tls_server_name"),
+                ClusterNodes = read.List("transport.rabbitmq.cluster_nodes"),
+            },
+        };
+        var store = read.OptionalText("store.kind") ?? read.Text("store", Sqlite);
+        PostgresStoreOptions? postgres = null;
+        if (store == PostgreSql)
+        {
+            postgres = new PostgresStoreOptions
+            {
+                ConnectionString = read.Text("store.postgres.connection_string", ""),
+                Schema = read.Text("store.postgres.schema", PostgresStoreOptions.DefaultSchema),
+                CommandTimeout = read.Seconds("store.postgres.command_timeout", TimeSpan.FromSeconds(30)),
+            };
+            problems.AddRange(PostgresStoreOptionsValidator.Instance.Validate(postgres));
+        }
+        else if (store != Sqlite)
+        {
+            problems.Add($"store: must be {Sqlite} or {PostgreSql} (got '{store}')");
+        }
+
+        problems.AddRange(read.Problems);
+        problems.AddRange(runtime.Validate().Select(AsSetting));
+        return new HostSettings(runtime, store, postgres);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Mnas.Host.Configuration;
+
+/// <summary>Every setting a <c>mnas</c> process reads, so that a misspelt one in a file or <c>--set</c> is reported, not ignored.</summary>
+internal static class KnownSettings
+{
+    private static readonly HashSet<string> Keys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "data_directory", "dataset_cache", "max_attempts",
+        "worker.slots", "worker.threads", "worker.device_class",
+        "latency.threads", "latency.runs", "latency.warmup",
+        "leases.heartbeat_seconds", "leases.grace_seconds",
+        "transport", "transport.kind",
+        "transport.rabbitmq.host", "transport.rabbitmq.port", "transport.rabbitmq.virtual_host", "transport.rabbitmq.user_name",
+        "transport.rabbitmq.password", "transport.rabbitmq.prefetch_count", "transport.rabbitmq.name_prefix",
+        "transport.rabbitmq.heartbeat_seconds", "transport.rabbitmq.connection_timeout_seconds", "transport.rabbitmq.connection_name",
+        "transport.rabbitmq.publisher_confirmation", "transport.rabbitmq.tls", "transport.rabbitmq.tls_server_name",
+        "transport.rabbitmq.cluster_nodes",
+        "store", "store.kind", "store.postgres.connection_string", "store.postgres.schema", "store.postgres.command_timeout",
+    };
+
+    public static bool IsKnown(string dottedKey) => Keys.Contains(dottedKey);
+
+    /// <summary>The dotted names of the leaf settings in <paramref name="configuration"/> that are not known (list items count as their list).</summary>
+    public static IEnumerable<string> Unknown(IConfiguration configuration) =>
+        configuration.AsEnumerable()
+            .Where(kv => kv.Value != null)
+            .Select(kv => kv.Key.Replace(':', '.'))
+            .Select(key => System.Text.RegularExpressions.Regex.Replace(key, @"\.\d+$", ""))
+            .Where(key => !IsKnown(key))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal);
+}

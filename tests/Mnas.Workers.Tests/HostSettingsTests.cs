@@ -1,0 +1,72 @@
+using Mnas.Host.Configuration;
+
+namespace Mnas.Workers.Tests;
+
+public sealed class HostSettingsTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("mnas-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static HostSettings Load(string? file = null, string[]? sets = null, Dictionary<string, string?>? environment = null) =>
+        HostSettings.Load(file, sets ?? [], environment ?? []);
+
+    private string File(string json)
+    {
+        var path = Path.Combine(directory, "mnas.json");
+        System.IO.File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void with_nothing_set_a_process_runs_embedded_on_the_in_memory_bus_and_sqlite()
+    {
+        var settings = Load();
+
+        Assert.Equal("in-memory", settings.Runtime.Transport);
+        Assert.Equal(HostSettings.Sqlite, settings.Store);
+        Assert.Null(settings.Postgres);
+    }
+
+    [Fact]
+    public void a_file_the_environment_and_set_are_merged_in_rising_priority()
+    {
+        var file = File("""{ "transport": { "kind": "rabbitmq", "rabbitmq": { "host": "broker", "port": 5673 } }, "worker": { "slots": 2 } }""");
+
+        var settings = Load(file, ["worker.slots=4", "transport.rabbitmq.cluster_nodes=a:1,b:2"],
+            new() { ["MNAS_TRANSPORT__RABBITMQ__PORT"] = "5674", ["MNAS_WORKER__DEVICE_CLASS"] = "cuda" });
+
+        Assert.Equal("rabbitmq", settings.Runtime.Transport);
+        Assert.Equal("broker", settings.Runtime.RabbitMq.Host);
+        Assert.Equal(5674, settings.Runtime.RabbitMq.Port);
+        Assert.Equal(4, settings.Runtime.Workers);
+        Assert.Equal("cuda", settings.Runtime.DeviceClass);
+        Assert.Equal(["a:1", "b:2"], settings.Runtime.RabbitMq.ClusterNodes);
+    }
+
+    [Fact]
+    public void every_bad_or_unknown_setting_is_named_at_once()
+    {
+        var file = File("""{ "transprot": "rabbitmq", "leases": { "grace_seconds": 1, "heartbeat_seconds": 2 } }""");
+
+        var error = Assert.Throws<SettingsException>(() => Load(file, ["store=postgres", "worker.slot=3", "nonsense"],
+            new() { ["MNAS_TRANSPORT"] = "rabbitmq", ["MNAS_TRANSPORT__RABBITMQ__PORT"] = "abc" }));
+
+        Assert.Contains(error.Problems, p => p.StartsWith("transprot: unknown setting", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("worker.slot: unknown setting", StringComparison.Ordinal));
+        Assert.Contains("--set: expected key=value (got 'nonsense')", error.Problems);
+        Assert.Contains("transport.rabbitmq.port: must be a whole number (got 'abc')", error.Problems);
+        Assert.Contains(error.Problems, p => p.StartsWith("store.postgres.connection_string:", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("leases.grace_seconds: must be at least two heartbeat intervals", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void a_missing_or_broken_file_is_named()
+    {
+        var missing = Assert.Throws<SettingsException>(() => Load(Path.Combine(directory, "absent.json")));
+        var broken = Assert.Throws<SettingsException>(() => Load(File("{ not json")));
+
+        Assert.StartsWith("config: no file", Assert.Single(missing.Problems));
+        Assert.StartsWith("config: '", Assert.Single(broken.Problems));
+    }
+}
