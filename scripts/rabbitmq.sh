@@ -14,7 +14,9 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
-port=${MNAS_RABBITMQ_PORT:-55672}
+# Below the kernel's ephemeral range (32768 and up): a port in it can be held by any client's
+# outgoing connection, or its TIME_WAIT, and the node then fails to listen (seen with 55672).
+port=${MNAS_RABBITMQ_PORT:-27672}
 dir=${MNAS_RABBITMQ_DIR:-$repo/.services/rabbitmq}
 node=${MNAS_RABBITMQ_NODE:-mnas@localhost}
 dist_port=$((port + 1))
@@ -30,7 +32,7 @@ die() {
 }
 
 [[ -x $sbin/rabbitmq-server ]] || die "rabbitmq-server is not installed (scripts/bootstrap.sh installs it)"
-((port >= 1 && port <= 65515)) || die "MNAS_RABBITMQ_PORT must be in 1..65515 (got $port)"
+[[ $port =~ ^[0-9]+$ ]] && ((port >= 1 && port <= 65515)) || die "MNAS_RABBITMQ_PORT must be in 1..65515 (got '$port')"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -85,7 +87,6 @@ write_files() {
 listeners.tcp.1 = 127.0.0.1:$port
 default_user = $user
 default_pass = $password
-loopback_users = none
 log.file.level = info
 log.console = false
 EOF
@@ -105,7 +106,8 @@ start() {
     return
   fi
   write_files
-  setsid "${as_node[@]}" env "${node_env[@]}" "$sbin/rabbitmq-server" </dev/null >"$dir/log/startup.log" 2>&1 &
+  # Detached, and without the script's lock (descriptor 9), which would otherwise stay held as long as the node runs.
+  setsid "${as_node[@]}" env "${node_env[@]}" "$sbin/rabbitmq-server" </dev/null >"$dir/log/startup.log" 2>&1 9>&- &
   local server=$! deadline=$((SECONDS + start_timeout))
   until ctl await_startup --timeout 5 >/dev/null 2>&1; do
     if ! kill -0 "$server" 2>/dev/null; then
@@ -134,6 +136,14 @@ stop() {
     sleep 0.1
   done
 }
+
+# One command at a time on this node: two test runs starting it at once would otherwise race.
+case ${1:-} in
+  start | stop | restart)
+    exec 9>"$dir/.script.lock"
+    flock 9
+    ;;
+esac
 
 case "${1:-}" in
   start) start ;;
