@@ -32,8 +32,14 @@ public sealed record RuntimeOptions
     /// <summary>The device class of this machine's workers (latency is measured per class).</summary>
     public string DeviceClass { get; init; } = "cpu";
 
-    /// <summary>"in-memory" (embedded, the default) or "rabbitmq" (cluster).</summary>
-    public string Transport { get; init; } = "in-memory";
+    /// <summary>"in-memory" (embedded, the default) or "rabbitmq" (cluster, see <see cref="RabbitMq"/>).</summary>
+    public string Transport { get; init; } = RuntimeTransports.InMemory;
+
+    /// <summary>The broker, when <see cref="Transport"/> is rabbitmq (ignored otherwise).</summary>
+    public RabbitMqOptions RabbitMq { get; init; } = new();
+
+    /// <summary>A queue's name on this runtime's transport: on RabbitMQ, with <see cref="RabbitMqOptions.NamePrefix"/> before it.</summary>
+    public string QueueName(string name) => Transport == RuntimeTransports.RabbitMq ? RabbitMq.NamePrefix + name : name;
 
     public IEnumerable<string> Validate()
     {
@@ -73,9 +79,16 @@ public sealed record RuntimeOptions
         {
             yield return $"device_class: must be letters, digits, '-' or '_' (got '{DeviceClass}')";
         }
-        if (Transport is not ("in-memory" or "rabbitmq"))
+        if (Transport is not (RuntimeTransports.InMemory or RuntimeTransports.RabbitMq))
         {
-            yield return $"transport: must be in-memory or rabbitmq (got '{Transport}')";
+            yield return $"transport: must be {RuntimeTransports.InMemory} or {RuntimeTransports.RabbitMq} (got '{Transport}')";
+        }
+        if (Transport == RuntimeTransports.RabbitMq)
+        {
+            foreach (var problem in RabbitMq.Validate())
+            {
+                yield return $"transport.rabbitmq.{problem}";
+            }
         }
     }
 

@@ -152,7 +152,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
 
         foreach (var request in assigned)
         {
-            var endpoint = await send.GetSendEndpoint(new Uri($"queue:{WorkerIdentity.QueueName(request.WorkerId)}"));
+            var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.QueueName(WorkerIdentity.QueueName(request.WorkerId))}"));
             await endpoint.Send(request, cancellation);
         }
     }

@@ -66,7 +66,7 @@ public sealed class CampaignHost : IAsyncDisposable
         var identity = WorkerIdentity.ForThisProcess(deviceClass ?? options.DeviceClass, options.ThreadsPerWorker);
         var agent = new WorkerAgent(identity, slots, runner, bus, options, provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<WorkerAgent>());
-        var handle = bus.ConnectReceiveEndpoint(WorkerIdentity.QueueName(identity.WorkerId), (IReceiveEndpointConfigurator endpoint) =>
+        var handle = bus.ConnectReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), (IReceiveEndpointConfigurator endpoint) =>
             endpoint.Consumer(() => new AssignedChildConsumer(agent)));
         await handle.Ready;
         await agent.StartAsync();

@@ -15,7 +15,7 @@ public static class RuntimeServiceCollectionExtensions
     /// The campaign runtime: the coordinator (worker pool, leasing dispatcher, campaign engines) and a worker of
     /// <see cref="RuntimeOptions.Workers"/> slots over the message bus. The coordinator hands each child to a worker's
     /// own queue; workers report by heartbeat. The transport is a setting (<see cref="RuntimeOptions.Transport"/>):
-    /// the in-memory bus for the embedded mode.
+    /// the in-memory bus for the embedded mode, or a RabbitMQ broker (<see cref="RuntimeOptions.RabbitMq"/>) for a cluster.
     /// </summary>
     public static IServiceCollection AddMnasRuntime(this IServiceCollection services, RuntimeOptions options,
         Func<IServiceProvider, IChildRunner>? runner = null)
@@ -43,21 +43,15 @@ public static class RuntimeServiceCollectionExtensions
             bus.AddConsumer<AssignedChildConsumer>();
             bus.AddConsumer<ChildEvaluatedConsumer>();
             bus.AddConsumer<WorkerHeartbeatConsumer>();
+            // The transport is the only thing that differs: both run the same endpoints (RuntimeEndpoints).
             switch (options.Transport)
             {
-                case "in-memory":
-                    bus.UsingInMemory((context, cfg) =>
-                    {
-                        cfg.ReceiveEndpoint(WorkerIdentity.QueueName(identity.WorkerId), e => e.ConfigureConsumer<AssignedChildConsumer>(context));
-                        cfg.ReceiveEndpoint(CoordinatorQueue, e =>
-                        {
-                            e.ConfigureConsumer<ChildEvaluatedConsumer>(context);
-                            e.ConfigureConsumer<WorkerHeartbeatConsumer>(context);
-                        });
-                    });
+                case RuntimeTransports.InMemory:
+                    bus.UsingInMemory((context, cfg) => RuntimeEndpoints.Configure(context, cfg, options, identity));
                     break;
-                default:
-                    throw new NotSupportedException($"transport: '{options.Transport}' is not available in this build (in-memory only)");
+                case RuntimeTransports.RabbitMq:
+                    bus.UsingMnasRabbitMq(options, identity);
+                    break;
             }
         });
         return services;
