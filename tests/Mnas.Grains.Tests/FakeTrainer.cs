@@ -11,6 +11,7 @@ namespace Mnas.Grains.Tests;
 internal sealed class FakeTrainer : IChildRunner
 {
     private readonly ConcurrentQueue<TrainChild> requests = new();
+    private int received;
 
     public Func<TrainChild, bool> Fails { get; init; } = _ => false;
 
@@ -18,9 +19,17 @@ internal sealed class FakeTrainer : IChildRunner
 
     public IReadOnlyCollection<TrainChild> Requests => requests;
 
+    /// <summary>Awaited with each request and its number (1 for the first) before it is answered: lets a test hold children in training.</summary>
+    public Func<TrainChild, int, CancellationToken, Task>? Received { get; init; }
+
     public async Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation)
     {
         requests.Enqueue(request);
+        var number = Interlocked.Increment(ref received);
+        if (Received != null)
+        {
+            await Received(request, number, cancellation);
+        }
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellation);
