@@ -96,8 +96,11 @@ EOF
   fi
 }
 
+# Asks the node's own epmd first: the command-line tools would start an epmd that outlives them.
 running() {
-  [[ -f $dir/.erlang.cookie ]] && ctl status >/dev/null 2>&1
+  [[ -f $dir/.erlang.cookie ]] &&
+    ERL_EPMD_PORT=$epmd_port epmd -names 2>/dev/null | grep -q "^name ${node%@*} at port " &&
+    ctl status >/dev/null 2>&1
 }
 
 start() {
