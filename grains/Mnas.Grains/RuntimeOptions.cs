@@ -9,8 +9,11 @@ public sealed record RuntimeOptions
     /// <summary>The dataset cache; null for the default (see the datasets' cache directory rule).</summary>
     public string? DatasetCache { get; init; }
 
-    /// <summary>Children evaluated at once on this machine.</summary>
+    /// <summary>Children evaluated at once by this process's worker; 0 runs no worker here (a coordinator of a cluster).</summary>
     public int Workers { get; init; } = 1;
+
+    /// <summary>This process coordinates campaigns (takes workers' answers and heartbeats); off in a worker of a cluster.</summary>
+    public bool Coordinates { get; init; } = true;
 
     public int ThreadsPerWorker { get; init; } = Math.Max(1, Environment.ProcessorCount);
     public int LatencyThreads { get; init; } = 1;
@@ -47,9 +50,18 @@ public sealed record RuntimeOptions
         {
             yield return "data_directory: must be set";
         }
-        if (Workers < 1)
+        if (Workers < 0)
         {
-            yield return $"workers: must be at least 1 (got {Workers})";
+            yield return $"workers: must not be negative (got {Workers})";
+        }
+        if (Workers == 0 && !Coordinates)
+        {
+            yield return "workers: a process that does not coordinate must run a worker (at least 1 slot)";
+        }
+        if (Transport == RuntimeTransports.InMemory && (Workers == 0 || !Coordinates))
+        {
+            yield return $"transport: {RuntimeTransports.InMemory} reaches only this process, which must then both coordinate and run a worker " +
+                $"(workers {Workers}, coordinates {Coordinates.ToString().ToLowerInvariant()})";
         }
         if (ThreadsPerWorker < 1)
         {

@@ -26,8 +26,8 @@ public sealed class CampaignHost : IAsyncDisposable
     /// <summary>The message bus (in-memory or RabbitMQ, as configured).</summary>
     public IBus Bus => bus;
 
-    /// <summary>This process's worker.</summary>
-    public WorkerAgent Worker => provider.GetRequiredService<WorkerAgent>();
+    /// <summary>This process's worker (throws when it runs none: <see cref="RuntimeOptions.Workers"/> 0).</summary>
+    public WorkerAgent Worker => Options.Workers > 0 ? provider.GetRequiredService<WorkerAgent>() : throw new InvalidOperationException("this process runs no worker");
 
     public WorkerPool Pool => provider.GetRequiredService<WorkerPool>();
 
@@ -50,7 +50,10 @@ public sealed class CampaignHost : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         var bus = provider.GetRequiredService<IBusControl>();
         await bus.StartAsync(cancellation);
-        await provider.GetRequiredService<WorkerAgent>().StartAsync();
+        if (options.Workers > 0)
+        {
+            await provider.GetRequiredService<WorkerAgent>().StartAsync();
+        }
         return new CampaignHost(provider, bus);
     }
 
@@ -85,12 +88,18 @@ public sealed class CampaignHost : IAsyncDisposable
         {
             return;
         }
-        await provider.GetRequiredService<WorkerAgent>().StopAsync();
+        if (Options.Workers > 0)
+        {
+            await provider.GetRequiredService<WorkerAgent>().StopAsync();
+        }
         foreach (var agent in extraWorkers)
         {
             await agent.DisposeAsync();
         }
-        await provider.GetRequiredService<LeasingChildDispatcher>().DisposeAsync();
+        if (Options.Coordinates)
+        {
+            await provider.GetRequiredService<LeasingChildDispatcher>().DisposeAsync();
+        }
         await bus.StopAsync();
         await provider.DisposeAsync();
     }

@@ -4,16 +4,25 @@ using Mnas.Grains.Trainer;
 
 namespace Mnas.Grains.Hosting;
 
-/// <summary>The runtime's receive endpoints, the same on every transport: this process's worker queue and the coordinator's queue.</summary>
+/// <summary>
+/// The runtime's receive endpoints, the same on every transport: this process's worker queue (when it runs a worker)
+/// and the coordinator's queue (when it coordinates).
+/// </summary>
 internal static class RuntimeEndpoints
 {
     public static void Configure(IBusRegistrationContext context, IBusFactoryConfigurator cfg, RuntimeOptions options, WorkerIdentity identity)
     {
-        cfg.ReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), e => e.ConfigureConsumer<AssignedChildConsumer>(context));
-        cfg.ReceiveEndpoint(options.QueueName(RuntimeServiceCollectionExtensions.CoordinatorQueue), e =>
+        if (options.Workers > 0)
         {
-            e.ConfigureConsumer<ChildEvaluatedConsumer>(context);
-            e.ConfigureConsumer<WorkerHeartbeatConsumer>(context);
-        });
+            cfg.ReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), e => e.ConfigureConsumer<AssignedChildConsumer>(context));
+        }
+        if (options.Coordinates)
+        {
+            cfg.ReceiveEndpoint(options.QueueName(RuntimeServiceCollectionExtensions.CoordinatorQueue), e =>
+            {
+                e.ConfigureConsumer<ChildEvaluatedConsumer>(context);
+                e.ConfigureConsumer<WorkerHeartbeatConsumer>(context);
+            });
+        }
     }
 }

@@ -110,4 +110,29 @@ public sealed class RabbitMqCampaignTests(RabbitMqBroker broker) : IAsyncLifetim
         Assert.Equal(Enumerable.Range(1, Children).Select(i => (long)i), trainer.Requests.Select(r => r.Sequence).Order());
         Assert.All(trainer.Requests, r => Assert.Equal(1, r.Attempt));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_coordinator_without_a_worker_and_a_worker_that_does_not_coordinate_run_a_campaign_together()
+    {
+        var options = new RuntimeOptions
+        {
+            DataDirectory = data, MaxAttempts = 2, Transport = RuntimeTransports.RabbitMq, RabbitMq = rabbitMq,
+            HeartbeatInterval = TimeSpan.FromMilliseconds(200), LeaseGrace = TimeSpan.FromSeconds(5),
+        };
+        var trainer = new FakeTrainer();
+        await using var coordinator = await CampaignHost.StartAsync(options with { Workers = 0 }, _ => trainer);
+        await using var worker = await CampaignHost.StartAsync(options with { Workers = 3, Coordinates = false }, _ => trainer);
+        queues.AddRange([options.QueueName(RuntimeServiceCollectionExtensions.CoordinatorQueue), options.QueueName(WorkerIdentity.QueueName(worker.Worker.Id))]);
+        await coordinator.Store.CreateCampaignAsync(new Campaign(CampaignId, "rabbitmq", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0,
+            CampaignStatus.Running, DateTimeOffset.UnixEpoch));
+        var strategy = DistinctChildren();
+
+        await coordinator.Runner.RunAsync(CampaignId, strategy, new CampaignBudget(Children, null));
+
+        await AssertEveryChildDoneAndCountedOnce(coordinator, strategy);
+        Assert.Equal(Children, trainer.Requests.Count);
+        Assert.All(trainer.Requests, r => Assert.Equal(worker.Worker.Id, r.WorkerId));
+        Assert.Equal(3, coordinator.Pool.LiveSlots);
+        Assert.Throws<InvalidOperationException>(() => coordinator.Worker);
+    }
 }
