@@ -33,8 +33,9 @@ public sealed class CampaignHost : IAsyncDisposable
 
     public LeasingChildDispatcher Dispatcher => provider.GetRequiredService<LeasingChildDispatcher>();
 
+    /// <param name="openStore">Opens the campaign store; null for the SQLite store under the data directory.</param>
     public static async Task<CampaignHost> StartAsync(RuntimeOptions options, Func<IServiceProvider, IChildRunner>? runner = null,
-        CancellationToken cancellation = default)
+        Func<CancellationToken, Task<ICampaignStore>>? openStore = null, CancellationToken cancellation = default)
     {
         var services = new ServiceCollection();
         // Logs go to a daily file under the data directory; the terminal keeps the progress display.
@@ -44,7 +45,14 @@ public sealed class CampaignHost : IAsyncDisposable
             .WriteTo.File(Path.Combine(options.DataDirectory, "logs", "mnas-.log"), rollingInterval: RollingInterval.Day)
             .CreateLogger();
         services.AddLogging(logging => logging.AddSerilog(logger, dispose: true));
-        services.AddSingleton<ICampaignStore>(_ => SqliteCampaignStore.InDirectory(options.DataDirectory));
+        if (openStore != null)
+        {
+            services.AddSingleton(await openStore(cancellation));
+        }
+        else
+        {
+            services.AddSingleton<ICampaignStore>(_ => SqliteCampaignStore.InDirectory(options.DataDirectory));
+        }
         services.AddSingleton<CampaignRunner>();
         services.AddMnasRuntime(options, runner);
         var provider = services.BuildServiceProvider();

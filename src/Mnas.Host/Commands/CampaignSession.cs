@@ -1,6 +1,10 @@
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Grains.Hosting;
+using Mnas.Host.Configuration;
+using Mnas.Store;
+using Mnas.Store.Postgres;
+using Mnas.Store.Sqlite;
 using Spectre.Console;
 
 namespace Mnas.Host.Commands;
@@ -32,10 +36,24 @@ internal static class CampaignSession
         return 0;
     }
 
-    public static RuntimeOptions Runtime(string dataDirectory, int workers) => new()
+    /// <summary>
+    /// The runtime of a foreground campaign: the process's settings (transport, store, leases), the data directory, and
+    /// <paramref name="workers"/> local worker slots sharing the machine's cores.
+    /// </summary>
+    public static Task<CampaignHost> StartHostAsync(HostSettings process, string dataDirectory, int workers, CancellationToken cancellation)
     {
-        DataDirectory = dataDirectory,
-        Workers = workers,
-        ThreadsPerWorker = Math.Max(1, Environment.ProcessorCount / workers),
-    };
+        var runtime = process.Runtime with
+        {
+            DataDirectory = dataDirectory,
+            Workers = workers,
+            ThreadsPerWorker = Math.Max(1, Environment.ProcessorCount / Math.Max(1, workers)),
+        };
+        return CampaignHost.StartAsync(runtime, openStore: token => OpenStoreAsync(process, dataDirectory, token), cancellation: cancellation);
+    }
+
+    /// <summary>The store the settings name: PostgreSQL, or SQLite under the data directory.</summary>
+    public static async Task<ICampaignStore> OpenStoreAsync(HostSettings process, string dataDirectory, CancellationToken cancellation) =>
+        process.Postgres is { } postgres
+            ? await PostgresCampaignStore.OpenAsync(postgres, cancellation)
+            : SqliteCampaignStore.InDirectory(dataDirectory);
 }

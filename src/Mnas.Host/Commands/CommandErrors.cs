@@ -20,7 +20,7 @@ internal static class CommandErrors
     }
 
     private static bool IsUserError(Exception e) =>
-        e is SpecException or DatasetException or ArgumentException or InvalidDataException or FileNotFoundException;
+        e is SpecException or Configuration.SettingsException or DatasetException or ArgumentException or InvalidDataException or FileNotFoundException;
 
     public static int Run(Func<int> action)
     {

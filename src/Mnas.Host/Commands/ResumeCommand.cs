@@ -11,18 +11,22 @@ internal static class ResumeCommand
     {
         var campaignId = new Argument<string>("campaign") { Description = "the campaign id" };
         var data = DataOption.Create();
-        var command = new Command("resume", "Continue a stopped campaign where it left off") { campaignId, data };
+        var workers = new Option<int?>("--workers") { Description = "children evaluated at once by this process (default: as the campaign started)" };
+        var settingsOptions = new SettingsOptions();
+        var command = new Command("resume", "Continue a stopped campaign where it left off") { campaignId, data, workers };
+        settingsOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
             var directory = result.GetValue(data)!;
             var id = result.GetValue(campaignId)!;
+            var process = settingsOptions.Load(result);
             CampaignSettings settings;
-            await using (var store = Mnas.Store.Sqlite.SqliteCampaignStore.InDirectory(directory))
+            await using (var store = await CampaignSession.OpenStoreAsync(process, directory, cancellation))
             {
-                var stored = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in {directory}");
+                var stored = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in the store");
                 settings = CampaignSettings.FromJson(stored.Strategy);
             }
-            await using var host = await CampaignHost.StartAsync(CampaignSession.Runtime(directory, settings.Workers), cancellation: cancellation);
+            await using var host = await CampaignSession.StartHostAsync(process, directory, result.GetValue(workers) ?? settings.Workers, cancellation);
             var campaign = (await host.Store.GetCampaignAsync(id, cancellation))!;
             return await CampaignSession.RunAsync(host, campaign, settings, directory, cancellation);
         }));

@@ -16,21 +16,28 @@ internal static class SearchCommand
         var children = new Option<int?>("--children") { Description = "children to evaluate (default 20)" };
         var hours = new Option<double?>("--hours") { Description = "wall-clock budget in hours" };
         var minibatch = new Option<int>("--minibatch") { Description = "finished children per controller update", DefaultValueFactory = _ => 20 };
-        var workers = new Option<int>("--workers") { Description = "children evaluated at once", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers")
+        {
+            Description = "children evaluated at once by this process (0 with a broker: only the cluster's workers)", DefaultValueFactory = _ => 1,
+        };
+        var settingsOptions = new SettingsOptions();
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
         var id = new Option<string?>("--id") { Description = "campaign id (default: the spec's name and the time)" };
         var data = DataOption.Create();
         var command = new Command("search", "Run a search campaign in the foreground") { spec, strategy, children, hours, minibatch, workers, seed, id, data };
+        settingsOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
             var campaignSpec = CampaignSpecLoader.Load(result.GetValue(spec)!);
             var maxChildren = result.GetValue(children) ?? (result.GetValue(hours) == null ? 20 : null);
+            var local = result.GetValue(workers);
             var settings = new CampaignSettings(result.GetValue(strategy)!, maxChildren, result.GetValue(hours), result.GetValue(minibatch),
-                result.GetValue(workers));
+                Math.Max(1, local));
             settings.ThrowIfInvalid();
+            var process = settingsOptions.Load(result);
             var campaignId = result.GetValue(id) ?? $"{campaignSpec.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
             var directory = result.GetValue(data)!;
-            await using var host = await CampaignHost.StartAsync(CampaignSession.Runtime(directory, settings.Workers), cancellation: cancellation);
+            await using var host = await CampaignSession.StartHostAsync(process, directory, local, cancellation);
             var campaign = new Campaign(campaignId, campaignSpec.Name, CampaignSpecWriter.ToJson(campaignSpec), settings.ToJson(), result.GetValue(seed),
                 CampaignStatus.Running, DateTimeOffset.UtcNow);
             await host.Store.CreateCampaignAsync(campaign, cancellation);
