@@ -11,9 +11,12 @@ demo: bootstrap
 	$(MNAS) datasets fetch fashion-mnist
 	$(MNAS) search --spec docs/demo-campaign.yaml --children 8 --minibatch 4 --data .mnas
 
+# The tests start the throwaway PostgreSQL server and RabbitMQ node they need (scripts/postgres.sh,
+# scripts/rabbitmq.sh); they are stopped afterwards, whatever the outcome.
 test: bootstrap
 	$(DOTNET) build Mnas.sln --no-restore
-	scripts/test-summary.sh --no-build
+	status=0; scripts/test-summary.sh --no-build || status=$$?; \
+	  scripts/postgres.sh stop >/dev/null 2>&1 || true; scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; exit $$status
 
 bootstrap:
 	scripts/bootstrap.sh
