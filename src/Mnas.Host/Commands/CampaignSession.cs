@@ -31,7 +31,7 @@ internal static class CampaignSession
             }
         });
         await run;
-        var report = await ParetoCommand.BuildAsync(dataDirectory, campaign.Id, cancellation: cancellation);
+        var report = await ParetoCommand.BuildAsync(host.Store, campaign.Id, cancellation: cancellation);
         Console.Write(report.ToText());
         return 0;
     }

@@ -4,7 +4,6 @@ using Mnas.Grains;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
-using Mnas.Store.Sqlite;
 
 namespace Mnas.Host.Commands;
 
@@ -17,17 +16,19 @@ internal static class ExportCommand
         var child = new Option<long>("--child") { Description = "the child's sequence number", Required = true };
         var output = new Option<string>("--out") { Description = "the directory to write to", Required = true };
         var data = DataOption.Create();
+        var settingsOptions = new SettingsOptions();
         var command = new Command("export", "Export a child: architecture.json (target), weights.safetensors with weights-architecture.json (the proxy view they were trained on), metrics.json")
         {
             campaignId, child, output, data,
         };
+        settingsOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
             var directory = result.GetValue(data)!;
             var id = result.GetValue(campaignId)!;
             var sequence = result.GetValue(child);
-            await using var store = SqliteCampaignStore.InDirectory(directory);
-            var campaign = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in {directory}");
+            await using var store = await CampaignSession.OpenStoreAsync(settingsOptions.Load(result), directory, cancellation);
+            var campaign = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in the store");
             var found = await store.GetChildAsync(id, sequence, cancellation)
                 ?? throw new ArgumentException($"--child: campaign {id} has no child {sequence}");
             var weights = CampaignPaths.Weights(directory, id, sequence);

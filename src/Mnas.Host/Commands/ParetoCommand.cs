@@ -3,7 +3,7 @@ using Mnas.Pareto.Objectives;
 using Mnas.Pareto.Points;
 using Mnas.Pareto.Report;
 using Mnas.SearchSpace.Spec;
-using Mnas.Store.Sqlite;
+using Mnas.Store;
 
 namespace Mnas.Host.Commands;
 
@@ -18,14 +18,16 @@ internal static class ParetoCommand
         var memory = new Option<bool>("--memory") { Description = "add peak activation memory as an objective" };
         var parameters = new Option<bool>("--params") { Description = "add parameter count as an objective" };
         var data = DataOption.Create();
+        var settingsOptions = new SettingsOptions();
         var command = new Command("pareto", "Print a campaign's Pareto front (accuracy × latency, optionally × memory × parameters)")
         {
             campaign, csv, json, memory, parameters, data,
         };
+        settingsOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
-            var report = await BuildAsync(result.GetValue(data)!, result.GetValue(campaign)!, result.GetValue(memory), result.GetValue(parameters),
-                cancellation);
+            await using var store = await CampaignSession.OpenStoreAsync(settingsOptions.Load(result), result.GetValue(data)!, cancellation);
+            var report = await BuildAsync(store, result.GetValue(campaign)!, result.GetValue(memory), result.GetValue(parameters), cancellation);
             Console.Write(result.GetValue(csv) ? report.ToCsv() : result.GetValue(json) ? report.ToJson() : report.ToText());
             return 0;
         }));
@@ -33,12 +35,11 @@ internal static class ParetoCommand
     }
 
     /// <summary>The front of a campaign's done children; the reference point is accuracy 0 and four times the latency target.</summary>
-    public static async Task<ParetoReport> BuildAsync(string dataDirectory, string campaignId, bool memory = false, bool parameters = false,
+    public static async Task<ParetoReport> BuildAsync(ICampaignStore store, string campaignId, bool memory = false, bool parameters = false,
         CancellationToken cancellation = default)
     {
-        await using var store = SqliteCampaignStore.InDirectory(dataDirectory);
         var campaign = await store.GetCampaignAsync(campaignId, cancellation)
-            ?? throw new ArgumentException($"campaign: no campaign '{campaignId}' in {dataDirectory}");
+            ?? throw new ArgumentException($"campaign: no campaign '{campaignId}' in the store");
         var spec = CampaignSpecLoader.FromJson(campaign.SpecJson);
         var children = await store.ListChildrenAsync(campaignId, cancellationToken: cancellation);
         var objectives = ParetoObjectives.Default;
