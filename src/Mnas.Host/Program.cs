@@ -35,6 +35,6 @@ var root = new RootCommand("Mnas: hardware-aware neural architecture search")
     demo, version, Mnas.Host.Commands.DatasetsCommand.Create(), Mnas.Host.Commands.CostCommand.Create(),
     Mnas.Host.Commands.LatencyCommand.Create(), Mnas.Host.Commands.TrainCommand.Create(), Mnas.Host.Commands.SearchCommand.Create(),
     Mnas.Host.Commands.ResumeCommand.Create(), Mnas.Host.Commands.ParetoCommand.Create(), Mnas.Host.Commands.ExportCommand.Create(),
-    Mnas.Host.Commands.WorkerCommand.Create(),
+    Mnas.Host.Commands.WorkerCommand.Create(), Mnas.Host.Commands.ControllerCommand.Create(), Mnas.Host.Commands.SubmitCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

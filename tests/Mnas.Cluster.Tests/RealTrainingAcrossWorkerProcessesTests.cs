@@ -39,8 +39,8 @@ public sealed class RealTrainingAcrossWorkerProcessesTests(RabbitMqBroker broker
         };
         await using var coordinator = await CampaignHost.StartAsync(options);
         var settings = new[] { "latency.runs=3", "latency.warmup=1", "worker.threads=1", "leases.heartbeat_seconds=1", "leases.grace_seconds=60" };
-        await using var first = WorkerProcess.Start(rabbitMq, Path.Combine(data, "w1"), settings);
-        await using var second = WorkerProcess.Start(rabbitMq, Path.Combine(data, "w2"), settings);
+        await using var first = MnasProcess.Worker(rabbitMq, Path.Combine(data, "w1"), settings);
+        await using var second = MnasProcess.Worker(rabbitMq, Path.Combine(data, "w2"), settings);
         using (var ready = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
         {
             while (coordinator.Pool.LiveSlots < 2)
