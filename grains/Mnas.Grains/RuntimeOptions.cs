@@ -21,7 +21,7 @@ public sealed record RuntimeOptions
     public int LatencyWarmup { get; init; } = 3;
 
     /// <summary>Attempts a child gets before it is recorded as failed.</summary>
-    public int MaxAttempts { get; init; } = 2;
+    public int MaxAttempts { get; init; } = 3;
 
     /// <summary>How often a worker reports itself and the children it runs.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -10,6 +10,8 @@ public class RuntimeOptionsTests
         Assert.Empty(options.Validate());
         Assert.True(options.Coordinates);
         Assert.Equal(1, options.Workers);
+        Assert.Equal(3, options.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.LeaseGrace);
     }
 
     [Fact]
