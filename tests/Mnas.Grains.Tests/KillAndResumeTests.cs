@@ -101,4 +101,49 @@ public sealed class KillAndResumeTests : IAsyncLifetime
             $"evaluated {trainerB.Requests.Count} + {trainerC.Requests.Count} times for {Budget} children (at most the one in flight repeats)");
         Assert.True(evaluatedTwice.Count() <= 1);
     }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(3, 1)]
+    [InlineData(1, 3)]
+    public async Task a_campaign_resumed_with_another_number_of_workers_replays_its_children_and_completes(int before, int after)
+    {
+        var data = NewDirectory();
+        var strategy = () => new RlStrategy(new ControllerOptions
+        {
+            MinibatchSize = 2, Seed = 7, HiddenSize = 16, EmbeddingSize = 16, PolicyLag = 2, LearningRate = 0.5, // large steps: each policy samples differently
+        });
+        await using (var host = await CampaignHost.StartAsync(Options(data) with { Workers = before }, _ => new FakeTrainer { Delay = TimeSpan.FromMilliseconds(5) }))
+        {
+            await host.Store.CreateCampaignAsync(NewCampaign());
+            using var kill = new CancellationTokenSource();
+            var run = host.Runner.RunAsync("resume", strategy(), new CampaignBudget(Budget, null), cancellation: kill.Token);
+            while (!run.IsCompleted && (await host.Store.CountChildrenByStatusAsync("resume"))[ChildStatus.Done] < 7)
+            {
+                await Task.Delay(1);
+            }
+            Assert.False(run.IsCompletedSuccessfully, "the campaign finished before it could be killed");
+            kill.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+        var recorded = await ReadChildrenAsync(data);
+
+        await using (var host = await CampaignHost.StartAsync(Options(data) with { Workers = after }, _ => new FakeTrainer()))
+        {
+            await host.Runner.RunAsync("resume", strategy(), new CampaignBudget(Budget, null));
+            var children = await host.Store.ListChildrenAsync("resume");
+
+            Assert.Equal(Budget, children.Count);
+            Assert.All(children, c => Assert.Equal(ChildStatus.Done, c.Status));
+            // Every child recorded before the kill was proposed again, identically (a different proposal would stop the
+            // resume as diverged): a policy's samples only ever follow its checkpoint, so the replay does not depend on
+            // how proposals interleaved with results.
+            Assert.Equal(recorded.Select(c => c.Architecture), children.Take(recorded.Count).Select(c => c.Architecture));
+        }
+    }
+
+    private static async Task<IReadOnlyList<Child>> ReadChildrenAsync(string data)
+    {
+        await using var store = Mnas.Store.Sqlite.SqliteCampaignStore.InDirectory(data);
+        return await store.ListChildrenAsync("resume");
+    }
 }
