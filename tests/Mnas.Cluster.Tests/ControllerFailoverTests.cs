@@ -10,8 +10,8 @@ namespace Mnas.Cluster.Tests;
 /// <summary>
 /// Two <c>mnas controller</c> processes and two <c>mnas worker</c> processes over the broker and a PostgreSQL store,
 /// with real (tiny) training; a campaign is submitted with <c>mnas submit</c>. Killing the leading controller outright
-/// mid-campaign hands the lead to the standby, which resumes from the last checkpoint: every child ends done, each
-/// sequence once.
+/// mid-campaign hands the lead to the standby, which resumes from the last checkpoint and takes over the children
+/// still running on workers: every child ends done, each sequence once.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ControllerFailoverTests(RabbitMqBroker broker) : IAsyncLifetime
@@ -63,6 +63,9 @@ public sealed class ControllerFailoverTests(RabbitMqBroker broker) : IAsyncLifet
         Assert.All(children, c => Assert.True(c.Status == ChildStatus.Done, $"child {c.Sequence} is {c.Status}: {c.FailureReason}"));
         Assert.Contains("controller: leading", standby.Output);
         Assert.NotNull(await reader.GetLatestCheckpointAsync("failover"));
+        // The children the dead leader had handed out kept running; the new leader took them over instead of sending them out again.
+        var events = await reader.ListEventsAsync("failover", limit: 1000);
+        Assert.Contains(events, e => e.Kind == "adopted");
         Assert.Equal(0, await standby.TerminateAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(0, await w1.TerminateAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(0, await w2.TerminateAsync(TimeSpan.FromSeconds(60)));

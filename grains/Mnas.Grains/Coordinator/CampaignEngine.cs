@@ -282,6 +282,11 @@ public sealed class CampaignEngine : ISearchEngine
             Deliver(child);
             return;
         }
+        if (dispatcher.TryAdopt(campaign.Id, child.Sequence, child.Attempts))
+        {
+            await Event("adopted", $"child {child.Sequence} attempt {child.Attempts} is still running on a worker: its result is awaited");
+            return;
+        }
         await DispatchAsync(child, cancellation);
     }
 

@@ -7,14 +7,14 @@ namespace Mnas.Grains.Coordinator;
 /// Routes workers' answers: each ends the child's lease (freeing the slot for the next waiting child) and goes to the
 /// coordinator of its campaign (ignored when that campaign is not coordinated here).
 /// </summary>
-public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChildDispatcher dispatcher)
+public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChildDispatcher dispatcher, RuntimeOptions options)
     : IConsumer<ChildEvaluated>, IConsumer<ChildStarted>, IConsumer<ChildReleased>
 {
     public async Task Consume(ConsumeContext<ChildEvaluated> context)
     {
         var m = context.Message;
         await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
-        if (registry.Find(m.CampaignId) is { } engine)
+        if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
         {
             await engine.OnEvaluatedAsync(m, context.CancellationToken);
         }
@@ -27,9 +27,12 @@ public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChi
     {
         var m = context.Message;
         await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
-        if (registry.Find(m.CampaignId) is { } engine)
+        if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
         {
             await engine.OnReleasedAsync(m, context.CancellationToken);
         }
     }
+
+    // Long enough for a coordinator taking over to open its campaigns (it waits for two heartbeats first).
+    private TimeSpan Patience => 3 * options.HeartbeatInterval + TimeSpan.FromSeconds(5);
 }

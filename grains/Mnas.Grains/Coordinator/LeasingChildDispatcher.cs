@@ -24,6 +24,10 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
     private readonly object gate = new();
     private readonly LinkedList<TrainChild> waiting = new();
     private readonly Dictionary<(string Campaign, long Sequence), Lease> leases = [];
+
+    // Children workers report that no lease here covers (handed out by a coordinator before this one): adoptable.
+    private readonly Dictionary<(string Campaign, long Sequence), RunningChild> unleased = [];
+    private readonly Dictionary<(string Campaign, long Sequence), string> unleasedWorkers = [];
     private readonly CancellationTokenSource life = new();
     private readonly Task sweeper;
 
@@ -79,15 +83,40 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         {
             foreach (var child in heartbeat.Running)
             {
-                if (leases.TryGetValue((child.CampaignId, child.Sequence), out var lease) && lease.Request.Attempt == child.Attempt &&
-                    lease.Request.WorkerId == heartbeat.WorkerId)
+                if (leases.TryGetValue((child.CampaignId, child.Sequence), out var lease))
                 {
-                    lease.Until = until;
+                    if (lease.Request.Attempt == child.Attempt && lease.Request.WorkerId == heartbeat.WorkerId)
+                    {
+                        lease.Until = until;
+                    }
+                }
+                else
+                {
+                    unleased[(child.CampaignId, child.Sequence)] = child;
+                    unleasedWorkers[(child.CampaignId, child.Sequence)] = heartbeat.WorkerId;
                 }
             }
         }
 
         return PumpAsync(cancellation);
+    }
+
+    public bool TryAdopt(string campaignId, long sequence, int attempt)
+    {
+        lock (gate)
+        {
+            var key = (campaignId, sequence);
+            if (!unleased.TryGetValue(key, out var child) || child.Attempt != attempt || leases.ContainsKey(key))
+            {
+                return false;
+            }
+
+            var request = new TrainChild(campaignId, sequence, attempt, "", "", unleasedWorkers[key]);
+            leases[key] = new Lease(request, clock.GetUtcNow() + options.LeaseGrace);
+            unleased.Remove(key);
+            unleasedWorkers.Remove(key);
+            return true;
+        }
     }
 
     /// <summary>The child's attempt was answered (a result or a hand-back): its lease ends and its slot is free.</summary>
@@ -99,6 +128,9 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
             {
                 leases.Remove((campaignId, sequence));
             }
+
+            unleased.Remove((campaignId, sequence));
+            unleasedWorkers.Remove((campaignId, sequence));
         }
 
         return PumpAsync(cancellation);
@@ -108,6 +140,16 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
     public async Task SweepAsync(CancellationToken cancellation)
     {
         pool.RemoveGone();
+        var known = pool.Snapshot().Select(w => w.Heartbeat.WorkerId).ToHashSet(StringComparer.Ordinal);
+        lock (gate)
+        {
+            foreach (var key in unleasedWorkers.Where(kv => !known.Contains(kv.Value)).Select(kv => kv.Key).ToList())
+            {
+                unleased.Remove(key);
+                unleasedWorkers.Remove(key);
+            }
+        }
+
         var now = clock.GetUtcNow();
         List<Lease> expired;
         lock (gate)

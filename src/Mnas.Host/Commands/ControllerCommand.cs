@@ -70,6 +70,8 @@ internal static class ControllerCommand
         var runs = new Dictionary<string, Task>(StringComparer.Ordinal);
         try
         {
+            // Two heartbeats first: workers report the children they still run, which the campaigns then adopt.
+            await Task.Delay(2 * runtime.HeartbeatInterval, lead.Token);
             while (!lead.IsCancellationRequested)
             {
                 foreach (var campaign in await host.Store.ListCampaignsAsync(lead.Token))
