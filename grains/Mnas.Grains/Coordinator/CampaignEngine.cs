@@ -110,7 +110,7 @@ public sealed class CampaignEngine : ISearchEngine
             foreach (var child in envelope.Undelivered.Select(s => engine.recorded[s]).OrderBy(c => IsFinished(c) ? 0 : 1).ThenBy(c => c.UpdatedAt))
             {
                 engine.undelivered.Add(child.Sequence);
-                await engine.ResumeAsync(child, cancellation);
+                await engine.OneAtATimeAsync(() => engine.ResumeAsync(child.Sequence, cancellation), cancellation);
             }
         }
         return engine;
@@ -132,7 +132,7 @@ public sealed class CampaignEngine : ISearchEngine
                 throw new InvalidOperationException(
                     $"campaign {campaign.Id} diverged on resume: child {sequence} was {existing.Architecture} but the strategy proposed {architecture}");
             }
-            await ResumeAsync(existing, cancellation);
+            await OneAtATimeAsync(() => ResumeAsync(sequence, cancellation), cancellation);
             return sequence;
         }
 
@@ -275,8 +275,14 @@ public sealed class CampaignEngine : ISearchEngine
             ? $"{what} for unknown child {sequence} ignored"
             : $"{what} for child {sequence} attempt {attempt} ignored: the child is {child.Status.ToString().ToLowerInvariant()} at attempt {child.Attempts}");
 
-    private async Task ResumeAsync(Child child, CancellationToken cancellation)
+    /// <summary>
+    /// Picks a recorded child up again as it stands in the store now (an answer may have landed since the campaign
+    /// opened): hands a finished one's result over, adopts one a worker still runs, or sends it out again.
+    /// </summary>
+    private async Task ResumeAsync(long sequence, CancellationToken cancellation)
     {
+        var child = await store.GetChildAsync(campaign.Id, sequence, cancellation)
+            ?? throw new InvalidOperationException($"campaign {campaign.Id}: child {sequence} is gone from the store");
         if (IsFinished(child))
         {
             Deliver(child);
@@ -312,8 +318,19 @@ public sealed class CampaignEngine : ISearchEngine
         };
     }
 
+    /// <summary>
+    /// Hands a finished child to the strategy, if the strategy has submitted it in this run and not yet received it; a
+    /// result that lands before a resumed strategy has replayed its child waits in the store for the replay.
+    /// </summary>
     private void Deliver(Child child)
     {
+        lock (gate)
+        {
+            if (!undelivered.Contains(child.Sequence))
+            {
+                return;
+            }
+        }
         var failed = child.Status == ChildStatus.Failed;
         results.Writer.TryWrite(new Outcome(child.Sequence, space.Parse(child.Architecture), child.LogProbability, child.PolicyVersion,
             failed ? 0 : child.Reward ?? 0, failed));
