@@ -32,6 +32,18 @@ public sealed record RuntimeOptions
     /// </summary>
     public TimeSpan LeaseGrace { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// What this process's worker runs: <c>pipeline</c> (train the proxy view, measure latency: the default) or
+    /// <c>simulated</c> (waits <see cref="SimulatedSeconds"/> and trains nothing; for exercising a deployment).
+    /// </summary>
+    public string Trainer { get; init; } = PipelineTrainer;
+
+    /// <summary>How long a simulated child takes.</summary>
+    public TimeSpan SimulatedSeconds { get; init; } = TimeSpan.FromSeconds(1);
+
+    public const string PipelineTrainer = "pipeline";
+    public const string SimulatedTrainer = "simulated";
+
     /// <summary>The device class of this machine's workers (latency is measured per class).</summary>
     public string DeviceClass { get; init; } = "cpu";
 
@@ -78,6 +90,14 @@ public sealed record RuntimeOptions
         if (MaxAttempts < 1)
         {
             yield return $"max_attempts: must be at least 1 (got {MaxAttempts})";
+        }
+        if (Trainer is not (PipelineTrainer or SimulatedTrainer))
+        {
+            yield return $"trainer: must be {PipelineTrainer} or {SimulatedTrainer} (got '{Trainer}')";
+        }
+        if (SimulatedSeconds < TimeSpan.Zero)
+        {
+            yield return $"simulated_seconds: must not be negative (got {SimulatedSeconds.TotalSeconds})";
         }
         if (HeartbeatInterval <= TimeSpan.Zero)
         {

@@ -91,4 +91,27 @@ public sealed class CampaignRuntimeTests : IAsyncLifetime
         Assert.True(failed.Failed);
         Assert.Equal(0, failed.Reward);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task the_simulated_trainer_named_in_the_settings_answers_every_child_with_metrics_fixed_by_its_architecture()
+    {
+        var options = new RuntimeOptions
+        {
+            DataDirectory = data, Workers = 2, Trainer = RuntimeOptions.SimulatedTrainer, SimulatedSeconds = TimeSpan.FromMilliseconds(20),
+        };
+        await using var host = await CampaignHost.StartAsync(options);
+        await host.Store.CreateCampaignAsync(new Campaign("c1", "test", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0,
+            CampaignStatus.Running, DateTimeOffset.UnixEpoch));
+        var strategy = new ScriptedStrategy((space, i) => space.Random(new Random(i % 3)));
+
+        await host.Runner.RunAsync("c1", strategy, new CampaignBudget(5, null));
+
+        var children = await host.Store.ListChildrenAsync("c1");
+        Assert.All(children, c => Assert.Equal(ChildStatus.Done, c.Status));
+        Assert.All(children, c => Assert.Equal(0.02, c.Metrics!.TrainSeconds, 6));
+        // Children 1 and 4 share an architecture (the second reuses the first's result); different ones differ.
+        Assert.Equal(children[0].Metrics, children[3].Metrics);
+        Assert.NotEqual(children[0].Metrics!.Accuracy, children[1].Metrics!.Accuracy);
+        Assert.Contains("trainer: must be pipeline or simulated (got 'fake')", (options with { Trainer = "fake" }).Validate());
+    }
 }

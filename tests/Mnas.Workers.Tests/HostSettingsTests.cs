@@ -33,7 +33,7 @@ public sealed class HostSettingsTests : IDisposable
     {
         var file = File("""{ "transport": { "kind": "rabbitmq", "rabbitmq": { "host": "broker", "port": 5673 } }, "worker": { "slots": 2 } }""");
 
-        var settings = Load(file, ["worker.slots=4", "transport.rabbitmq.cluster_nodes=a:1,b:2"],
+        var settings = Load(file, ["worker.slots=4", "transport.rabbitmq.cluster_nodes=a:1,b:2", "worker.trainer=simulated", "worker.simulated_seconds=0.25"],
             new() { ["MNAS_TRANSPORT__RABBITMQ__PORT"] = "5674", ["MNAS_WORKER__DEVICE_CLASS"] = "cuda" });
 
         Assert.Equal("rabbitmq", settings.Runtime.Transport);
@@ -42,6 +42,8 @@ public sealed class HostSettingsTests : IDisposable
         Assert.Equal(4, settings.Runtime.Workers);
         Assert.Equal("cuda", settings.Runtime.DeviceClass);
         Assert.Equal(["a:1", "b:2"], settings.Runtime.RabbitMq.ClusterNodes);
+        Assert.Equal("simulated", settings.Runtime.Trainer);
+        Assert.Equal(TimeSpan.FromSeconds(0.25), settings.Runtime.SimulatedSeconds);
     }
 
     [Fact]
@@ -49,13 +51,14 @@ public sealed class HostSettingsTests : IDisposable
     {
         var file = File("""{ "transprot": "rabbitmq", "leases": { "grace_seconds": 1, "heartbeat_seconds": 2 } }""");
 
-        var error = Assert.Throws<SettingsException>(() => Load(file, ["store=postgres", "worker.slot=3", "nonsense"],
+        var error = Assert.Throws<SettingsException>(() => Load(file, ["store=postgres", "worker.slot=3", "nonsense", "worker.trainer=fake"],
             new() { ["MNAS_TRANSPORT"] = "rabbitmq", ["MNAS_TRANSPORT__RABBITMQ__PORT"] = "abc" }));
 
         Assert.Contains(error.Problems, p => p.StartsWith("transprot: unknown setting", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("worker.slot: unknown setting", StringComparison.Ordinal));
         Assert.Contains("--set: expected key=value (got 'nonsense')", error.Problems);
         Assert.Contains("transport.rabbitmq.port: must be a whole number (got 'abc')", error.Problems);
+        Assert.Contains("worker.trainer: must be pipeline or simulated (got 'fake')", error.Problems);
         Assert.Contains(error.Problems, p => p.StartsWith("store.postgres.connection_string:", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("leases.grace_seconds: must be at least two heartbeat intervals", StringComparison.Ordinal));
     }

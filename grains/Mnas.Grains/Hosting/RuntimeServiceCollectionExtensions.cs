@@ -32,6 +32,10 @@ public static class RuntimeServiceCollectionExtensions
         {
             services.AddSingleton(runner);
         }
+        else if (options.Trainer == RuntimeOptions.SimulatedTrainer)
+        {
+            services.AddSingleton<IChildRunner, SimulatedChildRunner>();
+        }
         else
         {
             services.AddSingleton<IChildRunner, PipelineChildRunner>();

@@ -1,0 +1,35 @@
+using Mnas.Grains.Contracts;
+
+namespace Mnas.Grains.Trainer;
+
+/// <summary>
+/// A worker pipeline that trains and measures nothing: it waits <see cref="RuntimeOptions.SimulatedSeconds"/> (stopping
+/// at once when cancelled) and answers with metrics that are a fixed function of the architecture. For exercising a
+/// deployment — queues, leases, failover — without spending machines on training; never for a search's results.
+/// </summary>
+public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
+{
+    public async Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation)
+    {
+        await Task.Delay(options.SimulatedSeconds, cancellation);
+        var hash = StableHash(request.ArchitectureJson);
+        var accuracy = 0.5 + hash % 4000 / 10000.0;
+        var latency = 5 + hash / 4000 % 3000 / 100.0;
+        return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, latency, 1000 + (long)(hash % 1000),
+            100_000 + (long)(hash % 7), 4096, options.SimulatedSeconds.TotalSeconds);
+    }
+
+    private static uint StableHash(string text)
+    {
+        unchecked
+        {
+            var h = 2166136261;
+            foreach (var c in text)
+            {
+                h = (h ^ c) * 16777619;
+            }
+
+            return h;
+        }
+    }
+}
