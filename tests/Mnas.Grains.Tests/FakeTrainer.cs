@@ -38,23 +38,6 @@ internal sealed class FakeTrainer : IChildRunner
         {
             return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, false, "scripted failure", 0, 0, 0, 0, 0, 0);
         }
-        var hash = (uint)StableHash(request.ArchitectureJson);
-        var accuracy = 0.5 + hash % 4000 / 10000.0;
-        var latency = 5 + hash / 4000 % 3000 / 100.0;
-        return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, latency, 1000 + hash % 1000,
-            100_000 + hash % 7, 4096, 0.01);
-    }
-
-    private static int StableHash(string text)
-    {
-        unchecked
-        {
-            var h = (int)2166136261;
-            foreach (var c in text)
-            {
-                h = (h ^ c) * 16777619;
-            }
-            return h;
-        }
+        return SimulatedChildRunner.Answer(request, trainSeconds: 0.01);
     }
 }

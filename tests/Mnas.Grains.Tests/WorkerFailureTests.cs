@@ -1,4 +1,5 @@
 using Mnas.Campaigns;
+using Mnas.Grains.Contracts;
 using Mnas.Grains.Coordinator;
 using Mnas.Grains.Hosting;
 using Mnas.Grains.Trainer;
@@ -48,21 +49,39 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Runs a campaign over this process's worker, whose children never finish, and one more quick worker; once the
+    /// slow worker has its first child, <paramref name="stop"/> stops it. Returns that child's request and the quick trainer.
+    /// </summary>
+    private async Task<(CampaignHost Host, Campaign Campaign, TrainChild Stopped, FakeTrainer Other)> RunStoppingTheSlowWorker(
+        Func<WorkerAgent, Task> stop, int children, int maxAttempts = 3)
+    {
+        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
+        var (host, campaign) = await Start(slow, maxAttempts);
+        try
+        {
+            var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
+            await host.StartWorkerAsync(1, other);
+            await WaitUntil(() => host.Pool.LiveSlots == 2);
+            var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(children, null));
+            await WaitUntil(() => slow.Requests.Count == 1);
+            var stopped = slow.Requests.Single();
+            await stop(host.Worker);
+            await run;
+            return (host, campaign, stopped, other);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task a_killed_workers_child_is_retried_on_another_worker_after_its_lease_and_the_attempt_counts()
     {
-        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
-        var (host, campaign) = await Start(slow);
+        var (host, campaign, lost, other) = await RunStoppingTheSlowWorker(worker => worker.KillAsync(), children: 5);
         await using var _ = host;
-        var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
-        await host.StartWorkerAsync(1, other);
-        await WaitUntil(() => host.Pool.LiveSlots == 2);
-
-        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(5, null));
-        await WaitUntil(() => slow.Requests.Count == 1);
-        var lost = slow.Requests.Single();
-        await host.Worker.KillAsync();
-        await run;
 
         var children = await host.Store.ListChildrenAsync(campaign.Id);
         Assert.All(children, c => Assert.Equal(ChildStatus.Done, c.Status));
@@ -76,18 +95,8 @@ public sealed class WorkerFailureTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task a_worker_stopping_gracefully_hands_its_child_back_at_once_and_the_attempt_does_not_count()
     {
-        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
-        var (host, campaign) = await Start(slow);
+        var (host, campaign, handedBack, other) = await RunStoppingTheSlowWorker(worker => worker.StopAsync(), children: 5);
         await using var _ = host;
-        var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
-        await host.StartWorkerAsync(1, other);
-        await WaitUntil(() => host.Pool.LiveSlots == 2);
-
-        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(5, null));
-        await WaitUntil(() => slow.Requests.Count == 1);
-        var handedBack = slow.Requests.Single();
-        await host.Worker.StopAsync();
-        await run;
 
         var children = await host.Store.ListChildrenAsync(campaign.Id);
         Assert.All(children, c => Assert.Equal(ChildStatus.Done, c.Status));
@@ -101,18 +110,8 @@ public sealed class WorkerFailureTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task a_child_whose_workers_keep_dying_fails_with_the_reason_after_its_last_attempt_and_the_campaign_goes_on()
     {
-        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
-        var (host, campaign) = await Start(slow, maxAttempts: 1);
+        var (host, campaign, lost, _) = await RunStoppingTheSlowWorker(worker => worker.KillAsync(), children: 4, maxAttempts: 1);
         await using var _ = host;
-        var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
-        await host.StartWorkerAsync(1, other);
-        await WaitUntil(() => host.Pool.LiveSlots == 2);
-
-        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(4, null));
-        await WaitUntil(() => slow.Requests.Count == 1);
-        var lost = slow.Requests.Single();
-        await host.Worker.KillAsync();
-        await run;
 
         var children = await host.Store.ListChildrenAsync(campaign.Id);
         var failed = children.Single(c => c.Sequence == lost.Sequence);

@@ -26,8 +26,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
     private readonly Dictionary<(string Campaign, long Sequence), Lease> leases = [];
 
     // Children workers report that no lease here covers (handed out by a coordinator before this one): adoptable.
-    private readonly Dictionary<(string Campaign, long Sequence), RunningChild> unleased = [];
-    private readonly Dictionary<(string Campaign, long Sequence), string> unleasedWorkers = [];
+    private readonly Dictionary<(string Campaign, long Sequence), (int Attempt, string WorkerId)> unleased = [];
     private readonly CancellationTokenSource life = new();
     private readonly Task sweeper;
 
@@ -92,8 +91,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
                 }
                 else
                 {
-                    unleased[(child.CampaignId, child.Sequence)] = child;
-                    unleasedWorkers[(child.CampaignId, child.Sequence)] = heartbeat.WorkerId;
+                    unleased[(child.CampaignId, child.Sequence)] = (child.Attempt, heartbeat.WorkerId);
                 }
             }
         }
@@ -106,15 +104,14 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         lock (gate)
         {
             var key = (campaignId, sequence);
-            if (!unleased.TryGetValue(key, out var child) || child.Attempt != attempt || leases.ContainsKey(key))
+            if (!unleased.TryGetValue(key, out var reported) || reported.Attempt != attempt || leases.ContainsKey(key))
             {
                 return false;
             }
 
-            var request = new TrainChild(campaignId, sequence, attempt, "", "", unleasedWorkers[key]);
+            var request = new TrainChild(campaignId, sequence, attempt, "", "", reported.WorkerId);
             leases[key] = new Lease(request, clock.GetUtcNow() + options.LeaseGrace);
             unleased.Remove(key);
-            unleasedWorkers.Remove(key);
             return true;
         }
     }
@@ -130,7 +127,6 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
             }
 
             unleased.Remove((campaignId, sequence));
-            unleasedWorkers.Remove((campaignId, sequence));
         }
 
         return PumpAsync(cancellation);
@@ -143,10 +139,9 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         var known = pool.Snapshot().Select(w => w.Heartbeat.WorkerId).ToHashSet(StringComparer.Ordinal);
         lock (gate)
         {
-            foreach (var key in unleasedWorkers.Where(kv => !known.Contains(kv.Value)).Select(kv => kv.Key).ToList())
+            foreach (var key in unleased.Where(kv => !known.Contains(kv.Value.WorkerId)).Select(kv => kv.Key).ToList())
             {
                 unleased.Remove(key);
-                unleasedWorkers.Remove(key);
             }
         }
 

@@ -12,11 +12,17 @@ public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
     public async Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation)
     {
         await Task.Delay(options.SimulatedSeconds, cancellation);
+        return Answer(request, options.SimulatedSeconds.TotalSeconds);
+    }
+
+    /// <summary>The simulated answer to <paramref name="request"/>: the same for the same architecture, different for others.</summary>
+    public static ChildEvaluated Answer(TrainChild request, double trainSeconds)
+    {
         var hash = StableHash(request.ArchitectureJson);
         var accuracy = 0.5 + hash % 4000 / 10000.0;
         var latency = 5 + hash / 4000 % 3000 / 100.0;
         return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, latency, 1000 + (long)(hash % 1000),
-            100_000 + (long)(hash % 7), 4096, options.SimulatedSeconds.TotalSeconds);
+            100_000 + (long)(hash % 7), 4096, trainSeconds);
     }
 
     private static uint StableHash(string text)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Grains.Hosting;
@@ -29,14 +28,9 @@ internal static class ControllerCommand
             {
                 throw new SettingsException([$"store: mnas controller needs store postgres and transport rabbitmq (got {settings.Store}, {settings.Runtime.Transport})"]);
             }
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            using var stop = new StopSignal(cancellation);
             var leadership = new PostgresLeadership(settings.Postgres, "coordinator");
-            while (!stop.IsCancellationRequested)
+            while (!stop.Token.IsCancellationRequested)
             {
                 Console.WriteLine("controller: standby, waiting to lead");
                 LeadershipTerm lease;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Mnas.Grains.Hosting;
 
 namespace Mnas.Host.Commands;
@@ -27,12 +26,7 @@ internal static class WorkerCommand
                 Workers = result.GetValue(slots) ?? settings.Runtime.Workers,
                 DeviceClass = result.GetValue(deviceClass) ?? settings.Runtime.DeviceClass,
             };
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
+            using var stop = new StopSignal(cancellation);
             await using var host = await CampaignHost.StartAsync(runtime, cancellation: cancellation);
             Console.WriteLine($"worker {host.Worker.Id}: {runtime.Workers} slot(s), device class {runtime.DeviceClass}, transport {runtime.Transport}; ready");
             try
