@@ -1,4 +1,4 @@
 namespace Mnas.Grains.Contracts;
 
-/// <summary>One attempt of one child, as a worker runs it.</summary>
-public sealed record RunningChild(string CampaignId, long Sequence, int Attempt);
+/// <summary>One attempt of one child, as a worker runs it, and which job of it.</summary>
+public sealed record RunningChild(string CampaignId, long Sequence, int Attempt, ChildJob Job = ChildJob.Evaluate);

@@ -11,6 +11,7 @@ namespace Mnas.Grains.Tests;
 internal sealed class FakeTrainer : IChildRunner
 {
     private readonly ConcurrentQueue<TrainChild> requests = new();
+    private readonly ConcurrentQueue<TrainChild> latencyRequests = new();
     private int received;
 
     public Func<TrainChild, bool> Fails { get; init; } = _ => false;
@@ -39,5 +40,21 @@ internal sealed class FakeTrainer : IChildRunner
             return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, false, "scripted failure", 0, 0, 0, 0, 0, 0);
         }
         return SimulatedChildRunner.Answer(request, trainSeconds: 0.01);
+    }
+
+    /// <summary>Latency jobs, as they came.</summary>
+    public IReadOnlyCollection<TrainChild> LatencyRequests => latencyRequests;
+
+    /// <summary>The latency this trainer's device measures, by request (the simulated one by default).</summary>
+    public Func<TrainChild, double> Latency { get; init; } = SimulatedChildRunner.Latency;
+
+    public async Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation)
+    {
+        latencyRequests.Enqueue(request);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellation);
+        }
+        return Latency(request);
     }
 }

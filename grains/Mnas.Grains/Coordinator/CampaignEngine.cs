@@ -40,6 +40,7 @@ public sealed class CampaignEngine : ISearchEngine
     private ILogger logger = NullLogger.Instance;
     private long submitted;
     private long checkpointVersion;
+    private bool warnedOfMissingClass;
 
     private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, IChildDispatcher dispatcher, WorkerPool pool,
         RuntimeOptions options, CampaignBudget budget, TimeProvider clock, Dictionary<long, Child> recorded)
@@ -183,6 +184,9 @@ public sealed class CampaignEngine : ISearchEngine
     internal Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation) =>
         OneAtATimeAsync(() => RecordEvaluatedAsync(message, cancellation), cancellation);
 
+    internal Task OnLatencyMeasuredAsync(LatencyMeasured message, CancellationToken cancellation) =>
+        OneAtATimeAsync(() => RecordLatencyAsync(message, cancellation), cancellation);
+
     /// <summary>No heartbeat renewed the child's lease: the attempt counts as failed (retried while attempts remain).</summary>
     internal Task OnLeaseExpiredAsync(TrainChild request, string reason, CancellationToken cancellation) =>
         OneAtATimeAsync(() => RecordEvaluatedAsync(
@@ -298,12 +302,44 @@ public sealed class CampaignEngine : ISearchEngine
 
     private async Task DispatchAsync(Child child, CancellationToken cancellation) => await SendAsync(await NextAttemptAsync(child, cancellation), cancellation);
 
-    /// <summary>Queues the child's current attempt for a worker.</summary>
-    private Task SendAsync(Child queued, CancellationToken cancellation)
+    /// <summary>
+    /// Queues the child's current attempt: for any worker to evaluate whole, or — when the campaign names a device class —
+    /// first for a worker of that class to measure its latency (training follows on any worker, see <see cref="RecordLatencyAsync"/>).
+    /// </summary>
+    private async Task SendAsync(Child queued, CancellationToken cancellation)
     {
         var target = space.Freeze(space.Parse(queued.Architecture));
-        return dispatcher.DispatchAsync(new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson),
-            cancellation);
+        var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson);
+        if (spec.Target.DeviceClass is { } deviceClass)
+        {
+            request = request with { Job = ChildJob.Latency, DeviceClass = deviceClass };
+            if (!pool.HasClass(deviceClass) && !warnedOfMissingClass)
+            {
+                warnedOfMissingClass = true;
+                await Event("waiting", $"no worker of device class {deviceClass} is alive: latency measurements wait for one");
+            }
+        }
+        await dispatcher.DispatchAsync(request, cancellation);
+    }
+
+    /// <summary>A worker of the campaign's device class measured the child's latency: training follows on any worker, carrying it.</summary>
+    private async Task RecordLatencyAsync(LatencyMeasured message, CancellationToken cancellation)
+    {
+        var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
+        if (child == null || IsFinished(child) || child.Attempts != message.Attempt)
+        {
+            await IgnoredAsync(child, message.Sequence, message.Attempt, $"latency from worker {message.WorkerId}");
+            return;
+        }
+        if (!message.Succeeded)
+        {
+            await RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, message.Sequence, message.Attempt, false, message.FailureReason, 0, 0, 0, 0, 0, 0),
+                cancellation);
+            return;
+        }
+        var target = space.Freeze(space.Parse(child.Architecture));
+        await dispatcher.DispatchAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
+            Job: ChildJob.Train, DeviceClass: spec.Target.DeviceClass, LatencyMs: message.LatencyMs), cancellation);
     }
 
     /// <summary>Records the child as queued for its next attempt.</summary>

@@ -8,8 +8,18 @@ namespace Mnas.Grains.Coordinator;
 /// coordinator of its campaign (ignored when that campaign is not coordinated here).
 /// </summary>
 public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChildDispatcher dispatcher, RuntimeOptions options)
-    : IConsumer<ChildEvaluated>, IConsumer<ChildStarted>, IConsumer<ChildReleased>
+    : IConsumer<ChildEvaluated>, IConsumer<ChildStarted>, IConsumer<ChildReleased>, IConsumer<LatencyMeasured>
 {
+    public async Task Consume(ConsumeContext<LatencyMeasured> context)
+    {
+        var m = context.Message;
+        await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
+        if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
+        {
+            await engine.OnLatencyMeasuredAsync(m, context.CancellationToken);
+        }
+    }
+
     public async Task Consume(ConsumeContext<ChildEvaluated> context)
     {
         var m = context.Message;

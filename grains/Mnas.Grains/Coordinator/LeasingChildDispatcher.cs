@@ -8,11 +8,17 @@ namespace Mnas.Grains.Coordinator;
 
 /// <summary>
 /// Hands queued children to workers with free slots, first come first served, and holds a lease on each child it
-/// hands out. A heartbeat that reports the child renews its lease for <see cref="RuntimeOptions.LeaseGrace"/>; an
+/// hands out. Latency jobs wait in a queue of their device class and go only to workers of that class, before any
+/// other job; training and whole evaluations wait in one queue for any worker. A heartbeat that reports the child renews its lease for <see cref="RuntimeOptions.LeaseGrace"/>; an
 /// answer (a result or a hand-back) ends it. A lease that runs out — the worker died, or the assignment never reached
 /// it — is reported to the child's coordinator, which retries the child on another worker. Nothing here holds a
 /// message for the length of a training.
 /// </summary>
+/// <remarks>
+/// When no worker at all has been heard from for a while, the silence says more about this coordinator's link to
+/// the workers (a broker restart, a network cut) than about the workers: leases then do not run out, and once
+/// workers are heard again every lease gets a full grace period, so an outage of the broker costs no attempt.
+/// </remarks>
 public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
 {
     private readonly WorkerPool pool;
@@ -23,12 +29,15 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
     private readonly ILogger logger;
     private readonly object gate = new();
     private readonly LinkedList<TrainChild> waiting = new();
+    private readonly SortedDictionary<string, LinkedList<TrainChild>> waitingForClass = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Campaign, long Sequence), Lease> leases = [];
 
     // Children workers report that no lease here covers (handed out by a coordinator before this one): adoptable.
     private readonly Dictionary<(string Campaign, long Sequence), (int Attempt, string WorkerId)> unleased = [];
     private readonly CancellationTokenSource life = new();
     private readonly Task sweeper;
+    private DateTimeOffset lastHeard;
+    private bool silent;
 
     public LeasingChildDispatcher(WorkerPool pool, CampaignRegistry registry, ISendEndpointProvider send, RuntimeOptions options,
         TimeProvider? clock = null, ILogger<LeasingChildDispatcher>? logger = null)
@@ -36,6 +45,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         (this.pool, this.registry, this.send, this.options) = (pool, registry, send, options);
         this.clock = clock ?? TimeProvider.System;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        lastHeard = this.clock.GetUtcNow();
         sweeper = Task.Run(SweepLoopAsync);
     }
 
@@ -46,7 +56,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         {
             lock (gate)
             {
-                return waiting.Count;
+                return waiting.Count + waitingForClass.Values.Sum(q => q.Count);
             }
         }
     }
@@ -67,7 +77,16 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
     {
         lock (gate)
         {
-            waiting.AddLast(request with { WorkerId = "" });
+            var queue = waiting;
+            if (request.Job == ChildJob.Latency)
+            {
+                var deviceClass = request.DeviceClass ?? throw new ArgumentException("a latency job names its device class", nameof(request));
+                if (!waitingForClass.TryGetValue(deviceClass, out queue))
+                {
+                    waitingForClass[deviceClass] = queue = new LinkedList<TrainChild>();
+                }
+            }
+            queue.AddLast(request with { WorkerId = "" });
         }
 
         return PumpAsync(cancellation);
@@ -80,6 +99,14 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         var until = clock.GetUtcNow() + options.LeaseGrace;
         lock (gate)
         {
+            Heard(until);
+            // What the worker no longer reports it no longer runs.
+            foreach (var gone in unleased.Where(u => u.Value.WorkerId == heartbeat.WorkerId &&
+                         !heartbeat.Running.Any(r => r.CampaignId == u.Key.Campaign && r.Sequence == u.Key.Sequence)).Select(u => u.Key).ToList())
+            {
+                unleased.Remove(gone);
+            }
+
             foreach (var child in heartbeat.Running)
             {
                 if (leases.TryGetValue((child.CampaignId, child.Sequence), out var lease))
@@ -121,6 +148,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
     {
         lock (gate)
         {
+            Heard(clock.GetUtcNow() + options.LeaseGrace);
             if (leases.TryGetValue((campaignId, sequence), out var lease) && lease.Request.Attempt == attempt)
             {
                 leases.Remove((campaignId, sequence));
@@ -149,7 +177,15 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         List<Lease> expired;
         lock (gate)
         {
-            expired = leases.Values.Where(l => l.Until < now).ToList();
+            if (now - lastHeard > Silence)
+            {
+                if (!silent && leases.Count > 0)
+                {
+                    logger.LogWarning("no worker heard from for {Seconds:0.#} s: leases are held until workers are heard again", (now - lastHeard).TotalSeconds);
+                }
+                silent = true;
+            }
+            expired = silent ? [] : leases.Values.Where(l => l.Until < now).ToList();
             foreach (var lease in expired)
             {
                 leases.Remove((lease.Request.CampaignId, lease.Request.Sequence));
@@ -170,27 +206,55 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         await PumpAsync(cancellation);
     }
 
+    // Three heartbeats missed by every worker at once (and never more than half a lease).
+    private TimeSpan Silence => TimeSpan.FromTicks(Math.Min(3 * options.HeartbeatInterval.Ticks, options.LeaseGrace.Ticks / 2));
+
+    /// <summary>A worker was heard from; after a silence, every lease starts a full grace period again (called under the gate).</summary>
+    private void Heard(DateTimeOffset until)
+    {
+        lastHeard = clock.GetUtcNow();
+        if (silent)
+        {
+            silent = false;
+            foreach (var lease in leases.Values)
+            {
+                lease.Until = lease.Until < until ? until : lease.Until;
+            }
+        }
+    }
+
     /// <summary>Assigns waiting children to free slots and sends each to its worker's queue.</summary>
     private async Task PumpAsync(CancellationToken cancellation)
     {
         var assigned = new List<TrainChild>();
         lock (gate)
         {
-            var held = leases.Values.GroupBy(l => l.Request.WorkerId).ToDictionary(g => g.Key, g => g.Count());
-            while (waiting.First is { } next && pool.FreestWorker(held) is { } worker)
+            // A worker's slots are held by the children leased to it here and by those it reports that no lease here covers.
+            var held = leases.Values.Select(l => l.Request.WorkerId).Concat(unleased.Values.Select(u => u.WorkerId))
+                .GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var (deviceClass, queue) in waitingForClass)
             {
-                waiting.RemoveFirst();
-                var request = next.Value with { WorkerId = worker };
-                leases[(request.CampaignId, request.Sequence)] = new Lease(request, clock.GetUtcNow() + options.LeaseGrace);
-                held[worker] = held.GetValueOrDefault(worker) + 1;
-                assigned.Add(request);
+                Assign(queue, held, deviceClass, assigned);
             }
+            Assign(waiting, held, null, assigned);
         }
 
         foreach (var request in assigned)
         {
             var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.QueueName(WorkerIdentity.QueueName(request.WorkerId))}"));
             await endpoint.Send(request, cancellation);
+        }
+    }
+
+    private void Assign(LinkedList<TrainChild> queue, Dictionary<string, int> held, string? deviceClass, List<TrainChild> assigned)
+    {
+        while (queue.First is { } next && pool.FreestWorker(held, deviceClass) is { } worker)
+        {
+            queue.RemoveFirst();
+            var request = next.Value with { WorkerId = worker };
+            leases[(request.CampaignId, request.Sequence)] = new Lease(request, clock.GetUtcNow() + options.LeaseGrace);
+            held[worker] = held.GetValueOrDefault(worker) + 1;
+            assigned.Add(request);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Mnas.Grains.Coordinator;
 public sealed class WorkerPool(RuntimeOptions options, TimeProvider clock)
 {
     private readonly object gate = new();
-    private readonly Dictionary<string, WorkerStatus> workers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownWorker> workers = new(StringComparer.Ordinal);
     private TaskCompletionSource someWorker = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Records a heartbeat; false when it comes from a worker already given up for lost (it is known again from now on).</summary>
@@ -20,7 +20,7 @@ public sealed class WorkerPool(RuntimeOptions options, TimeProvider clock)
         lock (gate)
         {
             var known = workers.ContainsKey(heartbeat.WorkerId);
-            workers[heartbeat.WorkerId] = new WorkerStatus(heartbeat, clock.GetUtcNow());
+            workers[heartbeat.WorkerId] = new KnownWorker(heartbeat, clock.GetUtcNow());
             if (!heartbeat.Stopping)
             {
                 someWorker.TrySetResult();
@@ -31,7 +31,7 @@ public sealed class WorkerPool(RuntimeOptions options, TimeProvider clock)
     }
 
     /// <summary>Every known worker and when it was last heard from, by id.</summary>
-    public IReadOnlyList<WorkerStatus> Snapshot()
+    public IReadOnlyList<KnownWorker> Snapshot()
     {
         lock (gate)
         {
@@ -52,20 +52,33 @@ public sealed class WorkerPool(RuntimeOptions options, TimeProvider clock)
         }
     }
 
-    /// <summary>The worker with the most free slots given how many children each already holds (ties by id), or null.</summary>
-    public string? FreestWorker(IReadOnlyDictionary<string, int> held)
+    /// <summary>
+    /// The worker with the most free slots given how many children each already holds (ties by id), only among those of
+    /// <paramref name="deviceClass"/> when given; or null.
+    /// </summary>
+    public string? FreestWorker(IReadOnlyDictionary<string, int> held, string? deviceClass = null)
     {
         lock (gate)
         {
             var now = clock.GetUtcNow();
             return workers.Values
-                .Where(w => Takes(w, now))
+                .Where(w => Takes(w, now) && (deviceClass == null || w.Heartbeat.DeviceClass == deviceClass))
                 .Select(w => (Id: w.Heartbeat.WorkerId, Free: w.Heartbeat.Slots - held.GetValueOrDefault(w.Heartbeat.WorkerId)))
                 .Where(w => w.Free > 0)
                 .OrderByDescending(w => w.Free)
                 .ThenBy(w => w.Id, StringComparer.Ordinal)
                 .Select(w => w.Id)
                 .FirstOrDefault();
+        }
+    }
+
+    /// <summary>Whether a worker of <paramref name="deviceClass"/> takes children now.</summary>
+    public bool HasClass(string deviceClass)
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            return workers.Values.Any(w => Takes(w, now) && w.Heartbeat.DeviceClass == deviceClass);
         }
     }
 
@@ -100,10 +113,10 @@ public sealed class WorkerPool(RuntimeOptions options, TimeProvider clock)
         }
     }
 
-    private bool Alive(WorkerStatus worker, DateTimeOffset now) => now - worker.SeenAt <= options.LeaseGrace;
+    private bool Alive(KnownWorker worker, DateTimeOffset now) => now - worker.SeenAt <= options.LeaseGrace;
 
-    private bool Takes(WorkerStatus worker, DateTimeOffset now) => Alive(worker, now) && !worker.Heartbeat.Stopping;
+    private bool Takes(KnownWorker worker, DateTimeOffset now) => Alive(worker, now) && !worker.Heartbeat.Stopping;
 }
 
 /// <summary>A worker's last heartbeat and when the coordinator received it.</summary>
-public sealed record WorkerStatus(WorkerHeartbeat Heartbeat, DateTimeOffset SeenAt);
+public sealed record KnownWorker(WorkerHeartbeat Heartbeat, DateTimeOffset SeenAt);

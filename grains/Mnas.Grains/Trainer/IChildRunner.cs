@@ -2,8 +2,12 @@ using Mnas.Grains.Contracts;
 
 namespace Mnas.Grains.Trainer;
 
-/// <summary>What a trainer does with one request: the real worker pipeline, or a stand-in where training cannot run.</summary>
+/// <summary>What a worker does with its jobs: the real worker pipeline, or a stand-in where training cannot run.</summary>
 public interface IChildRunner
 {
+    /// <summary>An <see cref="ChildJob.Evaluate"/> or <see cref="ChildJob.Train"/> job (the latter answers with the latency it carries).</summary>
     Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation);
+
+    /// <summary>A <see cref="ChildJob.Latency"/> job: the target view's median latency in milliseconds on this worker's device.</summary>
+    Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation);
 }

@@ -11,7 +11,8 @@ namespace Mnas.Grains.Trainer;
 
 /// <summary>
 /// The real worker pipeline: train the child's proxy view on the campaign's proxy task, measure
-/// its target view, count its costs, and keep its weights under the data directory.
+/// its target view (unless a worker of the campaign's device class measured it), count its costs,
+/// and keep its weights under the data directory.
 /// </summary>
 public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
 {
@@ -26,26 +27,34 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
             var task = tasks.GetOrAdd(request.SpecJson, _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data, options.DatasetCache))).Value;
             var target = ArchitectureFile.FromJson(request.ArchitectureJson);
-            var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker },
-                new LatencyOptions { Threads = options.LatencyThreads, Runs = options.LatencyRuns, Warmup = options.LatencyWarmup });
+            var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker }, LatencyOptions);
             var weights = CampaignPaths.Weights(options.DataDirectory, request.CampaignId, request.Sequence);
             Directory.CreateDirectory(Path.GetDirectoryName(weights)!);
-            var result = evaluator.Evaluate(target, weights, cancellation);
+            var measured = request.Job == ChildJob.Train ? request.LatencyMs : null;
+            var result = evaluator.Evaluate(target, weights, cancellation, measureLatency: measured == null);
             var t = result.Training;
-            if (t.Status != Workers.Training.ChildStatus.Succeeded || result.Latency == null)
+            if (t.Status != Workers.Training.ChildStatus.Succeeded || (result.Latency == null && measured == null))
             {
                 return Failed(request, t.FailureReason ?? t.Status.ToString().ToLowerInvariant());
             }
             var proxy = ArchitectureViews.Proxy(target, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes);
             ArchitectureFile.Save(proxy, CampaignPaths.WeightsArchitecture(options.DataDirectory, request.CampaignId, request.Sequence));
             return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, t.ValidationTop1,
-                result.Latency.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds);
+                measured ?? result.Latency!.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Failed(request, $"{e.GetType().Name}: {e.Message}");
         }
     }, cancellation);
+
+    public Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation) => Task.Run(() =>
+    {
+        cancellation.ThrowIfCancellationRequested();
+        return LatencyMeter.Measure(ArchitectureFile.FromJson(request.ArchitectureJson), LatencyOptions).MedianMs;
+    }, cancellation);
+
+    private LatencyOptions LatencyOptions => new() { Threads = options.LatencyThreads, Runs = options.LatencyRuns, Warmup = options.LatencyWarmup };
 
     private static ChildEvaluated Failed(TrainChild request, string reason) =>
         new(request.CampaignId, request.Sequence, request.Attempt, false, reason, 0, 0, 0, 0, 0, 0);

@@ -5,7 +5,8 @@ namespace Mnas.Grains.Trainer;
 /// <summary>
 /// A worker pipeline that trains and measures nothing: it waits <see cref="RuntimeOptions.SimulatedSeconds"/> (stopping
 /// at once when cancelled) and answers with metrics that are a fixed function of the architecture. For exercising a
-/// deployment — queues, leases, failover — without spending machines on training; never for a search's results.
+/// deployment — queues, leases, failover — without spending machines on training; never for a search's results. A latency
+/// job waits a fifth of that time.
 /// </summary>
 public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
 {
@@ -15,12 +16,22 @@ public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
         return Answer(request, options.SimulatedSeconds.TotalSeconds);
     }
 
+    public async Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation)
+    {
+        await Task.Delay(options.SimulatedSeconds / 5, cancellation);
+        return Latency(request);
+    }
+
+    /// <summary>The simulated latency of <paramref name="request"/>'s architecture.</summary>
+    public static double Latency(TrainChild request) => 5 + StableHash(request.ArchitectureJson) / 4000 % 3000 / 100.0;
+
     /// <summary>The simulated answer to <paramref name="request"/>: the same for the same architecture, different for others.</summary>
     public static ChildEvaluated Answer(TrainChild request, double trainSeconds)
     {
         var hash = StableHash(request.ArchitectureJson);
         var accuracy = 0.5 + hash % 4000 / 10000.0;
-        var latency = 5 + hash / 4000 % 3000 / 100.0;
+        // A training job answers with the latency measured for it elsewhere.
+        var latency = request.LatencyMs ?? Latency(request);
         return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, latency, 1000 + (long)(hash % 1000),
             100_000 + (long)(hash % 7), 4096, trainSeconds);
     }

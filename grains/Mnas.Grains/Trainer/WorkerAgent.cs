@@ -22,6 +22,7 @@ public sealed class WorkerAgent : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Campaign, long Sequence), Running> running = new();
     private readonly CancellationTokenSource life = new();
     private readonly object gate = new();
+    private readonly Polly.ResiliencePipeline delivery;
     private Task heartbeats = Task.CompletedTask;
     private volatile bool stopping;
     private volatile bool killed;
@@ -33,6 +34,8 @@ public sealed class WorkerAgent : IAsyncDisposable
         (Identity, Slots, this.runner, this.bus, this.options) = (identity, slots, runner, bus, options);
         this.clock = clock ?? TimeProvider.System;
         this.logger = logger ?? NullLogger.Instance;
+        delivery = AnswerDelivery.Create(options, (e, attempt) =>
+            this.logger.LogWarning("worker {Worker}: an answer could not be sent ({Error}); trying again (attempt {Attempt})", Id, e.Message, attempt));
     }
 
     public WorkerIdentity Identity { get; }
@@ -41,7 +44,7 @@ public sealed class WorkerAgent : IAsyncDisposable
 
     public int Slots { get; }
 
-    public int Busy => running.Count;
+    public int Busy => running.Values.Count(r => !r.Answering);
 
     /// <summary>Killed (see <see cref="KillAsync"/>): it takes nothing and answers nothing, as a dead process.</summary>
     public bool Killed => killed;
@@ -58,7 +61,7 @@ public sealed class WorkerAgent : IAsyncDisposable
     {
         lock (gate)
         {
-            if (stopping || killed || running.Count >= Slots || running.ContainsKey((request.CampaignId, request.Sequence)))
+            if (stopping || killed || Busy >= Slots || running.ContainsKey((request.CampaignId, request.Sequence)))
             {
                 return false;
             }
@@ -73,35 +76,58 @@ public sealed class WorkerAgent : IAsyncDisposable
     private async Task RunAsync(Running entry)
     {
         var request = entry.Request;
+        var key = (request.CampaignId, request.Sequence);
         try
         {
-            await bus.Publish(new ChildStarted(request.CampaignId, request.Sequence, request.Attempt));
-            await PublishHeartbeatAsync();
-            var result = await runner.RunAsync(request, entry.Cancellation.Token);
-            running.TryRemove((request.CampaignId, request.Sequence), out _);
-            if (!killed)
+            if (request.Job != ChildJob.Latency)
             {
-                await bus.Publish(result);
-                await PublishHeartbeatAsync();
+                await TryPublishAsync(new ChildStarted(request.CampaignId, request.Sequence, request.Attempt));
             }
-        }
-        catch (OperationCanceledException) when (entry.Cancellation.IsCancellationRequested)
-        {
-            running.TryRemove((request.CampaignId, request.Sequence), out _);
-            if (!killed)
+            await PublishHeartbeatAsync();
+            object answer;
+            try
+            {
+                answer = request.Job == ChildJob.Latency ? await MeasureLatencyAsync(request, entry.Cancellation.Token)
+                    : await runner.RunAsync(request, entry.Cancellation.Token);
+            }
+            catch (OperationCanceledException) when (entry.Cancellation.IsCancellationRequested)
             {
                 logger.LogInformation("worker {Worker}: handing child {Sequence} of {Campaign} back (stopping)", Id, request.Sequence, request.CampaignId);
-                await bus.Publish(new ChildReleased(request.CampaignId, request.Sequence, request.Attempt, Id, "the worker is stopping"));
+                answer = new ChildReleased(request.CampaignId, request.Sequence, request.Attempt, Id, "the worker is stopping");
             }
+            // Its slot is free from now on: the coordinator may assign the next child before the answer is confirmed sent.
+            entry.Answering = true;
+            if (!killed)
+            {
+                await delivery.ExecuteAsync(async _ => await bus.Publish(answer, answer.GetType()), CancellationToken.None);
+            }
+            running.TryRemove(key, out _);
+            await PublishHeartbeatAsync();
         }
         catch (Exception e)
         {
-            running.TryRemove((request.CampaignId, request.Sequence), out _);
+            running.TryRemove(key, out _);
             logger.LogError(e, "worker {Worker}: child {Sequence} of {Campaign} could not be answered", Id, request.Sequence, request.CampaignId);
         }
         finally
         {
             entry.Cancellation.Dispose();
+        }
+    }
+
+    private async Task<LatencyMeasured> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation)
+    {
+        try
+        {
+            var latency = await runner.MeasureLatencyAsync(request, cancellation);
+            return double.IsFinite(latency) && latency > 0
+                ? new LatencyMeasured(request.CampaignId, request.Sequence, request.Attempt, Id, true, null, latency)
+                : new LatencyMeasured(request.CampaignId, request.Sequence, request.Attempt, Id, false, $"latency measured as {latency} ms", 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new LatencyMeasured(request.CampaignId, request.Sequence, request.Attempt, Id, false,
+                $"latency measurement failed on worker {Id}: {e.GetType().Name}: {e.Message}", 0);
         }
     }
 
@@ -147,22 +173,33 @@ public sealed class WorkerAgent : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
-        catch (Exception e)
-        {
-            logger.LogError(e, "worker {Worker}: heartbeats stopped", Id);
-        }
     }
 
-    private Task PublishHeartbeatAsync()
+    /// <summary>A heartbeat, or a warning when the broker cannot take it now (the next tick tries again).</summary>
+    private async Task PublishHeartbeatAsync()
     {
         if (killed)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var children = running.Values.Select(r => new RunningChild(r.Request.CampaignId, r.Request.Sequence, r.Request.Attempt)).ToArray();
-        return bus.Publish(new WorkerHeartbeat(Id, Identity.DeviceClass, Identity.Device, Identity.Threads, Slots, children, stopping,
+        var children = running.Values.Where(r => !r.Answering).Select(r => new RunningChild(r.Request.CampaignId, r.Request.Sequence, r.Request.Attempt, r.Request.Job))
+            .ToArray();
+        await TryPublishAsync(new WorkerHeartbeat(Id, Identity.DeviceClass, Identity.Device, Identity.Threads, Slots, children, stopping,
             clock.GetUtcNow()));
+    }
+
+    private async Task TryPublishAsync<T>(T message)
+        where T : class
+    {
+        try
+        {
+            await bus.Publish(message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("worker {Worker}: could not send {Message}: {Error}", Id, typeof(T).Name, e.Message);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -178,5 +215,8 @@ public sealed class WorkerAgent : IAsyncDisposable
         public CancellationTokenSource Cancellation { get; } = cancellation;
 
         public Task? Task { get; set; }
+
+        /// <summary>Finished: its answer is being sent, and it no longer holds a slot.</summary>
+        public bool Answering { get; set; }
     }
 }

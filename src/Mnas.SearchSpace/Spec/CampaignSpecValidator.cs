@@ -157,6 +157,10 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         }
 
         problems.AtLeast("target.classes", target.Classes, 1);
+        if (target.DeviceClass != null && (target.DeviceClass.Length == 0 || !target.DeviceClass.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            problems.Add("target.device_class", $"must be letters, digits, '-' or '_' (got '{target.DeviceClass}')");
+        }
     }
 
     private static void ValidateProxy(ProxySpec proxy, ProblemList problems)

@@ -30,6 +30,8 @@ public class CampaignSpecValidatorTests
     [InlineData("skeleton: {dropout: 1.5}", "skeleton.dropout: must be in [0, 1) (got 1.5)")]
     [InlineData("target: {classes: 0}", "target.classes: must be at least 1 (got 0)")]
     [InlineData("target: {input: {channels: 1, height: 0, width: 28}}", "target.input.height: must be at least 1 (got 0)")]
+    [InlineData("target: {device_class: 'edge npu'}", "target.device_class: must be letters, digits, '-' or '_' (got 'edge npu')")]
+    [InlineData("target: {device_class: ''}", "target.device_class: must be letters, digits, '-' or '_' (got '')")]
     [InlineData("proxy: {dataset: ''}", "proxy.dataset: must not be empty")]
     [InlineData("proxy: {epochs: -2}", "proxy.epochs: must be at least 1 (got -2)")]
     [InlineData("proxy: {batch_size: 0}", "proxy.batch_size: must be at least 1 (got 0)")]

@@ -28,6 +28,7 @@ public class CampaignSpecYamlTests
         target:
           input: {channels: 1, height: 28, width: 28}
           classes: 10
+          device_class: edge-npu
         proxy:
           epochs: 2
           train_subset_size: 6000
@@ -49,7 +50,7 @@ public class CampaignSpecYamlTests
             "blocks": [{"channels": 16, "layers": 1, "stride": 1}, {"channels": 24, "layers": 2, "stride": 2}],
             "activation": "relu6"
           },
-          "target": {"input": {"channels": 1, "height": 28, "width": 28}, "classes": 10},
+          "target": {"input": {"channels": 1, "height": 28, "width": 28}, "classes": 10, "device_class": "edge-npu"},
           "proxy": {"epochs": 2, "train_subset_size": 6000, "label_smoothing": 0.1, "seed": 7},
           "reward": {"latency_target_ms": 12.5}
         }
@@ -64,6 +65,7 @@ public class CampaignSpecYamlTests
         Assert.Equal(["dwconv", "mbconv3", "mbconv6"], fromYaml.SearchSpace.Ops);
         Assert.Equal([new SkeletonBlockSpec(16, 1, 1), new SkeletonBlockSpec(24, 2, 2)], fromYaml.Skeleton.Blocks);
         Assert.Equal(new InputShape(1, 28, 28), fromYaml.Target.Input);
+        Assert.Equal("edge-npu", fromYaml.Target.DeviceClass);
         Assert.Equal(6000, fromYaml.Proxy.TrainSubsetSize);
         Assert.Equal(12.5, fromYaml.Reward.LatencyTargetMs);
         Assert.Equal(0.05, fromYaml.Proxy.LearningRate);

@@ -12,7 +12,7 @@ public static class SampleSpecs
         Name = "small-search",
         SearchSpace = new SearchSpaceSpec { Ops = ["dwconv", "mbconv6"], Kernels = [3, 5, 7], SeRatios = [0, 0.25, 0.5], Skips = ["identity"], Widths = [0.5, 1.0], LayerDeltas = [0, 1, 2] },
         Skeleton = new SkeletonSpec { StemChannels = 16, StemStride = 1, Blocks = [new(16, 1, 1), new(32, 2, 2)], HeadChannels = 640, Activation = "relu6", Dropout = 0.1 },
-        Target = new TargetSpec { Input = new InputShape(1, 28, 28), Classes = 10 },
+        Target = new TargetSpec { Input = new InputShape(1, 28, 28), Classes = 10, DeviceClass = "cuda-a100" },
         Proxy = new ProxySpec
         {
             Dataset = "cifar-10",

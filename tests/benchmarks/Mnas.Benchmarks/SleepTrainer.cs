@@ -19,4 +19,6 @@ internal sealed class SleepTrainer(TimeSpan duration) : IChildRunner
         return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, 20 + request.Sequence % 11, 1000, 1000,
             1000, duration.TotalSeconds);
     }
+
+    public Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation) => Task.FromResult(20.0 + request.Sequence % 11);
 }

@@ -10,11 +10,11 @@ namespace Mnas.Workers.Evaluation;
 
 /// <summary>
 /// The worker pipeline for one child: train its proxy view on the proxy task, measure its target
-/// view's latency on this machine, count its costs, and keep the trained weights.
+/// view's latency on this machine (unless it is measured elsewhere), count its costs, and keep the trained weights.
 /// </summary>
 public sealed class ChildEvaluator(ProxyTask task, TrainingOptions training, LatencyOptions latency)
 {
-    public ChildEvaluation Evaluate(Architecture target, string? weightsPath = null, CancellationToken cancellation = default)
+    public ChildEvaluation Evaluate(Architecture target, string? weightsPath = null, CancellationToken cancellation = default, bool measureLatency = true)
     {
         var proxy = ArchitectureViews.Proxy(target, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes);
         var costs = CostAnalysis.Analyze(target);
@@ -30,7 +30,7 @@ public sealed class ChildEvaluator(ProxyTask task, TrainingOptions training, Lat
             {
                 trained!.save(weightsPath);
             }
-            return new ChildEvaluation(report, LatencyMeter.Measure(target, latency), costs, weightsPath);
+            return new ChildEvaluation(report, measureLatency ? LatencyMeter.Measure(target, latency) : null, costs, weightsPath);
         }
         finally
         {
