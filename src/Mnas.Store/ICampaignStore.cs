@@ -3,7 +3,8 @@ using Mnas.Campaigns;
 namespace Mnas.Store;
 
 /// <summary>
-/// Durable state of search campaigns: campaigns, their children, controller checkpoints and events.
+/// Durable state of search campaigns: campaigns, their children, controller checkpoints and events, and the
+/// workers that run children as their last heartbeats described them.
 /// Every implementation passes the same conformance suite (tests/Mnas.Store.Tests).
 /// </summary>
 /// <remarks>
