@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mnas.Campaigns;
 
 namespace Mnas.Store;
@@ -97,6 +98,96 @@ public static class StoreRules
         RequireNonNegative(checkpoint.Version, "checkpoint.Version");
         RequireNonNegative(checkpoint.LastChildIncluded, "checkpoint.LastChildIncluded");
         RequireNotNull(checkpoint.State, "checkpoint.State");
+    }
+
+    /// <summary>
+    /// Checks a result for <see cref="ICampaignStore.RecordResultAsync"/>: the child and an attempt from 1, a defined
+    /// kind and what it needs (a Done's metrics and reward, a Failed's or Retry's reason), and metrics and a reward
+    /// well-formed whenever they are given.
+    /// </summary>
+    public static void ValidateResult(ChildResult? result)
+    {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
+        RequireId(result.CampaignId, "result.CampaignId");
+        RequireSequence(result.Sequence, "result.Sequence");
+        RequireAtLeastOne(result.Attempt, "result.Attempt");
+        if (!Enum.IsDefined(result.Kind))
+        {
+            throw new ArgumentException($"result.Kind is not a result kind (got {(int)result.Kind})", "result.Kind");
+        }
+
+        if (result.Kind == ChildResultKind.Done)
+        {
+            RequireGiven(result.Metrics, "result.Metrics", result.Kind);
+            RequireGiven(result.Reward, "result.Reward", result.Kind);
+        }
+        else if (string.IsNullOrWhiteSpace(result.FailureReason))
+        {
+            throw new ArgumentException($"result.FailureReason must not be empty for a {result.Kind} result", "result.FailureReason");
+        }
+
+        if (result.Metrics is { } metrics)
+        {
+            ValidateMetrics(metrics, "result.Metrics");
+        }
+
+        if (result.Reward is { } reward)
+        {
+            RequireFinite(reward, "result.Reward");
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="result"/> does to the <paramref name="stored"/> child. While the child is neither Done nor
+    /// Failed and at the result's attempt, it is accepted: Done takes the metrics and reward and clears the reason;
+    /// Failed takes the reason and the metrics given; Retry queues the next attempt, keeping the reason and clearing
+    /// metrics and reward. What a kind does not use (a Done's reason, a Failed's reward, a Retry's metrics and reward)
+    /// is not stored. Otherwise the result is ignored and the child stays as stored.
+    /// </summary>
+    public static ResultTransition Recorded(Child stored, ChildResult result)
+    {
+        var attempt = $"child {stored.Sequence} attempt {result.Attempt}";
+        if (ChildLifecycle.IsTerminal(stored.Status) || stored.Attempts != result.Attempt)
+        {
+            var answer = result.Kind == ChildResultKind.Done ? "result" : $"failure ({result.FailureReason})";
+            return new(
+                false,
+                stored,
+                "ignored",
+                $"{answer} for {attempt} ignored: the child is {stored.Status.ToString().ToLowerInvariant()} at attempt {stored.Attempts}");
+        }
+
+        return result.Kind switch
+        {
+            ChildResultKind.Done => new(
+                true,
+                stored with { Status = ChildStatus.Done, FailureReason = null, Metrics = result.Metrics, Reward = result.Reward, UpdatedAt = result.At },
+                "done",
+                $"{attempt} done: reward {result.Reward!.Value.ToString("F4", CultureInfo.InvariantCulture)}"),
+            ChildResultKind.Failed => new(
+                true,
+                stored with { Status = ChildStatus.Failed, FailureReason = result.FailureReason, Metrics = result.Metrics, Reward = null, UpdatedAt = result.At },
+                "failed",
+                $"{attempt} failed: {result.FailureReason}"),
+            ChildResultKind.Retry => new(
+                true,
+                stored with
+                {
+                    Status = ChildStatus.Queued,
+                    Attempts = stored.Attempts + 1,
+                    FailureReason = result.FailureReason,
+                    Metrics = null,
+                    Reward = null,
+                    UpdatedAt = result.At,
+                },
+                "retry",
+                $"{attempt} failed ({result.FailureReason}); trying again as attempt {stored.Attempts + 1}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Kind, "not a result kind"),
+        };
     }
 
     /// <summary>
@@ -258,6 +349,14 @@ public static class StoreRules
         RequireNonNegative(metrics.Macs, $"{field}.Macs");
         RequireNonNegative(metrics.PeakActivationBytes, $"{field}.PeakActivationBytes");
         RequireFinite(metrics.TrainSeconds, $"{field}.TrainSeconds");
+    }
+
+    private static void RequireGiven(object? value, string field, ChildResultKind kind)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"{field} must be given for a {kind} result", field);
+        }
     }
 
     private static void RequireNonEmpty(string? value, string field)
