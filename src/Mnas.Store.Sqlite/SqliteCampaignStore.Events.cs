@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Mnas.Campaigns;
 
 namespace Mnas.Store.Sqlite;
@@ -15,22 +16,7 @@ public sealed partial class SqliteCampaignStore
                     throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
                 }
 
-                var id = await ScalarAsync(
-                    Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) + 1 FROM events WHERE campaign_id = $campaign_id;", ("$campaign_id", campaignId)),
-                    ct).ConfigureAwait(false);
-                var appended = new CampaignEvent(campaignId, id, kind, message, at);
-                await ExecuteAsync(
-                    Command(
-                        connection,
-                        transaction,
-                        $"INSERT INTO events ({SqliteRows.EventColumns}) VALUES ($campaign_id, $id, $kind, $message, $at);",
-                        ("$campaign_id", campaignId),
-                        ("$id", id),
-                        ("$kind", kind),
-                        ("$message", message),
-                        ("$at", SqliteValues.Time(at))),
-                    ct).ConfigureAwait(false);
-                return appended;
+                return await InsertEventAsync(connection, transaction, campaignId, kind, message, at, ct).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -50,5 +36,26 @@ public sealed partial class SqliteCampaignStore
                 SqliteRows.Event,
                 ct).ConfigureAwait(false),
             cancellationToken);
+    }
+
+    /// <summary>Appends an event to an existing campaign within <paramref name="transaction"/>, numbered after the campaign's last.</summary>
+    private static async Task<CampaignEvent> InsertEventAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string campaignId, string kind, string message, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var id = await ScalarAsync(
+            Command(connection, transaction, "SELECT COALESCE(MAX(id), 0) + 1 FROM events WHERE campaign_id = $campaign_id;", ("$campaign_id", campaignId)),
+            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            Command(
+                connection,
+                transaction,
+                $"INSERT INTO events ({SqliteRows.EventColumns}) VALUES ($campaign_id, $id, $kind, $message, $at);",
+                ("$campaign_id", campaignId),
+                ("$id", id),
+                ("$kind", kind),
+                ("$message", message),
+                ("$at", SqliteValues.Time(at))),
+            cancellationToken).ConfigureAwait(false);
+        return new CampaignEvent(campaignId, id, kind, message, at);
     }
 }

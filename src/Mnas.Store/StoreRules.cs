@@ -1,9 +1,10 @@
+using System.Globalization;
 using Mnas.Campaigns;
 
 namespace Mnas.Store;
 
 /// <summary>
-/// The argument checks and child transitions every <see cref="ICampaignStore"/> applies, so that
+/// The argument checks, child transitions and heartbeat merging every <see cref="ICampaignStore"/> applies, so that
 /// implementations refuse the same things with the same messages. Each check throws an
 /// <see cref="ArgumentException"/> whose ParamName is the field (<c>child.Sequence</c>).
 /// </summary>
@@ -20,13 +21,7 @@ public static class StoreRules
         }
     }
 
-    public static void RequireSequence(long sequence, string field)
-    {
-        if (sequence < 1)
-        {
-            throw new ArgumentException($"{field} must be at least 1 (got {sequence})", field);
-        }
-    }
+    public static void RequireSequence(long sequence, string field) => RequireAtLeastOne(sequence, field);
 
     public static void ValidateCampaign(Campaign? campaign)
     {
@@ -68,12 +63,7 @@ public static class StoreRules
 
         if (child.Metrics is { } metrics)
         {
-            RequireFinite(metrics.Accuracy, $"{name}.Metrics.Accuracy");
-            RequireFinite(metrics.LatencyMs, $"{name}.Metrics.LatencyMs");
-            RequireNonNegative(metrics.Params, $"{name}.Metrics.Params");
-            RequireNonNegative(metrics.Macs, $"{name}.Metrics.Macs");
-            RequireNonNegative(metrics.PeakActivationBytes, $"{name}.Metrics.PeakActivationBytes");
-            RequireFinite(metrics.TrainSeconds, $"{name}.Metrics.TrainSeconds");
+            ValidateMetrics(metrics, $"{name}.Metrics");
         }
     }
 
@@ -109,6 +99,142 @@ public static class StoreRules
         RequireNonNegative(checkpoint.LastChildIncluded, "checkpoint.LastChildIncluded");
         RequireNotNull(checkpoint.State, "checkpoint.State");
     }
+
+    /// <summary>
+    /// Checks a result for <see cref="ICampaignStore.RecordResultAsync"/>: the child and an attempt from 1, a defined
+    /// kind and what it needs (a Done's metrics and reward, a Failed's or Retry's reason), and metrics and a reward
+    /// well-formed whenever they are given.
+    /// </summary>
+    public static void ValidateResult(ChildResult? result)
+    {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
+        RequireId(result.CampaignId, "result.CampaignId");
+        RequireSequence(result.Sequence, "result.Sequence");
+        RequireAtLeastOne(result.Attempt, "result.Attempt");
+        if (!Enum.IsDefined(result.Kind))
+        {
+            throw new ArgumentException($"result.Kind is not a result kind (got {(int)result.Kind})", "result.Kind");
+        }
+
+        if (result.Kind == ChildResultKind.Done)
+        {
+            RequireGiven(result.Metrics, "result.Metrics", result.Kind);
+            RequireGiven(result.Reward, "result.Reward", result.Kind);
+        }
+        else if (string.IsNullOrWhiteSpace(result.FailureReason))
+        {
+            throw new ArgumentException($"result.FailureReason must not be empty for a {result.Kind} result", "result.FailureReason");
+        }
+
+        if (result.Metrics is { } metrics)
+        {
+            ValidateMetrics(metrics, "result.Metrics");
+        }
+
+        if (result.Reward is { } reward)
+        {
+            RequireFinite(reward, "result.Reward");
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="result"/> does to the <paramref name="stored"/> child. While the child is neither Done nor
+    /// Failed and at the result's attempt, it is accepted: Done takes the metrics and reward and clears the reason;
+    /// Failed takes the reason and the metrics given; Retry queues the next attempt, keeping the reason and clearing
+    /// metrics and reward. What a kind does not use (a Done's reason, a Failed's reward, a Retry's metrics and reward)
+    /// is not stored. Otherwise the result is ignored and the child stays as stored.
+    /// </summary>
+    public static ResultTransition Recorded(Child stored, ChildResult result)
+    {
+        var attempt = $"child {stored.Sequence} attempt {result.Attempt}";
+        if (ChildLifecycle.IsTerminal(stored.Status) || stored.Attempts != result.Attempt)
+        {
+            var answer = result.Kind == ChildResultKind.Done ? "result" : $"failure ({result.FailureReason})";
+            return new(
+                false,
+                stored,
+                "ignored",
+                $"{answer} for {attempt} ignored: the child is {stored.Status.ToString().ToLowerInvariant()} at attempt {stored.Attempts}");
+        }
+
+        return result.Kind switch
+        {
+            ChildResultKind.Done => new(
+                true,
+                stored with { Status = ChildStatus.Done, FailureReason = null, Metrics = result.Metrics, Reward = result.Reward, UpdatedAt = result.At },
+                "done",
+                $"{attempt} done: reward {result.Reward!.Value.ToString("F4", CultureInfo.InvariantCulture)}"),
+            ChildResultKind.Failed => new(
+                true,
+                stored with { Status = ChildStatus.Failed, FailureReason = result.FailureReason, Metrics = result.Metrics, Reward = null, UpdatedAt = result.At },
+                "failed",
+                $"{attempt} failed: {result.FailureReason}"),
+            ChildResultKind.Retry => new(
+                true,
+                stored with
+                {
+                    Status = ChildStatus.Queued,
+                    Attempts = stored.Attempts + 1,
+                    FailureReason = result.FailureReason,
+                    Metrics = null,
+                    Reward = null,
+                    UpdatedAt = result.At,
+                },
+                "retry",
+                $"{attempt} failed ({result.FailureReason}); trying again as attempt {stored.Attempts + 1}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Kind, "not a result kind"),
+        };
+    }
+
+    /// <summary>
+    /// Checks a worker's heartbeat for <see cref="ICampaignStore.RecordWorkerAsync"/>: an id and a device class,
+    /// at least one thread and one slot, each running child named in full, and not last heard before first seen.
+    /// </summary>
+    public static void ValidateWorker(WorkerStatus? worker)
+    {
+        if (worker is null)
+        {
+            throw new ArgumentNullException(nameof(worker));
+        }
+
+        RequireId(worker.WorkerId, "worker.WorkerId");
+        RequireNonEmpty(worker.DeviceClass, "worker.DeviceClass");
+        RequireNotNull(worker.Device, "worker.Device");
+        RequireAtLeastOne(worker.Threads, "worker.Threads");
+        RequireAtLeastOne(worker.Slots, "worker.Slots");
+        RequireNotNull(worker.Running, "worker.Running");
+        for (var i = 0; i < worker.Running.Count; i++)
+        {
+            var field = $"worker.Running[{i}]";
+            var running = worker.Running[i];
+            RequireNotNull(running, field);
+            RequireId(running.CampaignId, $"{field}.CampaignId");
+            RequireSequence(running.Sequence, $"{field}.Sequence");
+            RequireAtLeastOne(running.Attempt, $"{field}.Attempt");
+            RequireNonEmpty(running.Job, $"{field}.Job");
+        }
+
+        if (worker.LastHeartbeat < worker.FirstSeen)
+        {
+            throw new ArgumentException(
+                $"worker.LastHeartbeat must not be before worker.FirstSeen (got {worker.LastHeartbeat:O}, first seen {worker.FirstSeen:O})",
+                "worker.LastHeartbeat");
+        }
+    }
+
+    /// <summary>
+    /// The worker as stored after <paramref name="heartbeat"/>: the heartbeat itself when the worker is new, the stored
+    /// worker unchanged when its heartbeat is the newer instant (the later one arrived first), and otherwise the
+    /// heartbeat with the stored <see cref="WorkerStatus.FirstSeen"/>.
+    /// </summary>
+    public static WorkerStatus Heartbeat(WorkerStatus? stored, WorkerStatus heartbeat) =>
+        stored is null ? heartbeat
+        : stored.LastHeartbeat > heartbeat.LastHeartbeat ? stored
+        : heartbeat with { FirstSeen = stored.FirstSeen };
 
     public static void ValidateEvent(string? campaignId, string? kind, string? message)
     {
@@ -212,6 +338,40 @@ public static class StoreRules
         {
             throw new ArgumentException(
                 $"{field} of child {stored.Sequence} of campaign '{stored.CampaignId}' cannot change", field);
+        }
+    }
+
+    private static void ValidateMetrics(ChildMetrics metrics, string field)
+    {
+        RequireFinite(metrics.Accuracy, $"{field}.Accuracy");
+        RequireFinite(metrics.LatencyMs, $"{field}.LatencyMs");
+        RequireNonNegative(metrics.Params, $"{field}.Params");
+        RequireNonNegative(metrics.Macs, $"{field}.Macs");
+        RequireNonNegative(metrics.PeakActivationBytes, $"{field}.PeakActivationBytes");
+        RequireFinite(metrics.TrainSeconds, $"{field}.TrainSeconds");
+    }
+
+    private static void RequireGiven(object? value, string field, ChildResultKind kind)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"{field} must be given for a {kind} result", field);
+        }
+    }
+
+    private static void RequireNonEmpty(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{field} must not be empty", field);
+        }
+    }
+
+    private static void RequireAtLeastOne(long value, string field)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentException($"{field} must be at least 1 (got {value})", field);
         }
     }
 
