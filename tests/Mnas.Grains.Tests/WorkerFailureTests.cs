@@ -137,4 +137,23 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         Assert.Equal(1, child!.Attempts);
         Assert.NotEqual(0.9, child.Metrics!.Accuracy);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_result_the_store_refuses_counts_as_a_failed_attempt_and_the_child_is_tried_again()
+    {
+        var (host, campaign) = await Start(new FakeTrainer { Delay = TimeSpan.FromMilliseconds(300) });
+        await using var _ = host;
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(1, null));
+        await WaitUntil(() => host.Dispatcher.Leased == 1);
+
+        // A worker answers first, with a negative latency.
+        await host.Bus.Publish(new Contracts.ChildEvaluated("c1", 1, 1, true, null, 0.9, -5, 1, 1, 1, 1));
+        await run;
+
+        var events = await host.Store.ListEventsAsync(campaign.Id);
+        Assert.Contains(events, e => e.Kind == "retry" && e.Message.Contains("child 1 attempt 1") && e.Message.Contains("unusable"));
+        var child = await host.Store.GetChildAsync(campaign.Id, 1);
+        Assert.Equal((ChildStatus.Done, 2), (child!.Status, child.Attempts));
+        Assert.True(double.IsFinite(child.Metrics!.LatencyMs));
+    }
 }

@@ -218,47 +218,73 @@ public sealed class CampaignEngine : ISearchEngine
         }
     }
 
+    /// <summary>
+    /// Records an attempt's answer in the store, which accepts it only for the child's current attempt (the first answer
+    /// wins; a late or repeated one is recorded as ignored): a success becomes done, a failure another attempt while
+    /// attempts remain, else a failed child. An answer whose metrics the store refuses counts as a failed attempt.
+    /// </summary>
     private async Task RecordEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
     {
-        var child = await store.GetChildAsync(campaign.Id, message.Sequence, cancellation);
-        if (child == null || IsFinished(child) || child.Attempts != message.Attempt)
-        {
-            await IgnoredAsync(child, message.Sequence, message.Attempt, message.Succeeded ? "result" : $"failure ({message.FailureReason})");
-            return;
-        }
         var now = clock.GetUtcNow();
-        if (!message.Succeeded && child.Attempts < options.MaxAttempts)
+        var result = ResultOf(message, now);
+        ResultRecording recording;
+        try
         {
-            await Event("retry", $"child {child.Sequence} attempt {child.Attempts} failed ({message.FailureReason}); trying again");
-            await DispatchAsync(child, cancellation);
+            recording = await store.RecordResultAsync(result, cancellation);
+        }
+        catch (ArgumentException e) when (result.Metrics != null && e.ParamName?.StartsWith("result.Metrics", StringComparison.Ordinal) == true)
+        {
+            recording = await store.RecordResultAsync(FailureOf(message, $"the worker's result is unusable: {e.Message}", now), cancellation);
+        }
+        catch (ArgumentException e) when (e.ParamName is "result.Sequence")
+        {
+            await Event("ignored", $"{(message.Succeeded ? "result" : "failure")} for unknown child {message.Sequence} ignored");
             return;
         }
-        if (message.Succeeded)
+        if (!recording.Accepted)
         {
-            var metrics = new ChildMetrics(message.Accuracy, message.LatencyMs, message.Params, message.Macs, message.PeakActivationBytes, message.TrainSeconds);
-            await store.UpdateChildAsync(child with { Status = ChildStatus.Measured, Metrics = metrics, UpdatedAt = now }, cancellation);
-            var reward = spec.Reward.Reward(message.Accuracy, message.LatencyMs);
-            child = double.IsFinite(reward)
-                ? child with { Status = ChildStatus.Done, Metrics = metrics, Reward = reward, UpdatedAt = now }
-                : child with { Status = ChildStatus.Failed, Metrics = metrics, FailureReason = $"reward is not finite ({reward})", UpdatedAt = now };
+            return;
         }
-        else
+        var child = recording.Child;
+        switch (child.Status)
         {
-            child = child with { Status = ChildStatus.Failed, FailureReason = message.FailureReason, UpdatedAt = now };
-        }
-        await store.UpdateChildAsync(child, cancellation);
-        if (child.Status == ChildStatus.Done)
-        {
-            logger.LogInformation("campaign {Campaign}: child {Sequence} done: accuracy {Accuracy:F4}, latency {Latency:F2} ms, reward {Reward:F4}",
-                campaign.Id, child.Sequence, child.Metrics!.Accuracy, child.Metrics.LatencyMs, child.Reward);
-        }
-        else
-        {
-            logger.LogWarning("campaign {Campaign}: child {Sequence} failed after {Attempts} attempt(s): {Reason}", campaign.Id, child.Sequence,
-                child.Attempts, child.FailureReason);
+            case ChildStatus.Queued:
+                await SendAsync(child, cancellation);
+                return;
+            case ChildStatus.Done:
+                logger.LogInformation("campaign {Campaign}: child {Sequence} done: accuracy {Accuracy:F4}, latency {Latency:F2} ms, reward {Reward:F4}",
+                    campaign.Id, child.Sequence, child.Metrics!.Accuracy, child.Metrics.LatencyMs, child.Reward);
+                break;
+            default:
+                logger.LogWarning("campaign {Campaign}: child {Sequence} failed after {Attempts} attempt(s): {Reason}", campaign.Id, child.Sequence,
+                    child.Attempts, child.FailureReason);
+                break;
         }
         Deliver(child);
     }
+
+    private ChildResult ResultOf(ChildEvaluated message, DateTimeOffset at)
+    {
+        if (!message.Succeeded)
+        {
+            return FailureOf(message, message.FailureReason ?? "no reason given", at);
+        }
+        if (!(message.Accuracy is >= 0 and <= 1) || !(double.IsFinite(message.LatencyMs) && message.LatencyMs > 0))
+        {
+            return FailureOf(message,
+                $"the worker's result is unusable: accuracy must be in [0, 1] and latency positive (got {message.Accuracy}, {message.LatencyMs} ms)", at);
+        }
+        var metrics = new ChildMetrics(message.Accuracy, message.LatencyMs, message.Params, message.Macs, message.PeakActivationBytes, message.TrainSeconds);
+        var reward = spec.Reward.Reward(message.Accuracy, message.LatencyMs);
+        return double.IsFinite(reward)
+            ? new ChildResult(campaign.Id, message.Sequence, message.Attempt, ChildResultKind.Done, metrics, reward, null, at)
+            : new ChildResult(campaign.Id, message.Sequence, message.Attempt, ChildResultKind.Failed, metrics, null, $"reward is not finite ({reward})", at);
+    }
+
+    /// <summary>A failed attempt: tried again while attempts remain, else the child fails with the reason.</summary>
+    private ChildResult FailureOf(ChildEvaluated message, string reason, DateTimeOffset at) =>
+        new(campaign.Id, message.Sequence, message.Attempt, message.Attempt < options.MaxAttempts ? ChildResultKind.Retry : ChildResultKind.Failed,
+            null, null, reason, at);
 
     private async Task RecordReleasedAsync(ChildReleased message, CancellationToken cancellation)
     {
@@ -296,6 +322,10 @@ public sealed class CampaignEngine : ISearchEngine
         {
             await Event("adopted", $"child {child.Sequence} attempt {child.Attempts} is still running on a worker: its result is awaited");
             return;
+        }
+        if (child.Attempts > 0)
+        {
+            await Event("resent", $"child {child.Sequence} attempt {child.Attempts} runs on no worker now: it is sent out again as attempt {child.Attempts + 1}");
         }
         await DispatchAsync(child, cancellation);
     }
