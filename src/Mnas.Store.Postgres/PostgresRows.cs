@@ -16,6 +16,10 @@ internal static class PostgresRows
 
     public const string EventColumns = "campaign_id, id, kind, message, at_utc_ticks, at_offset_minutes";
 
+    public const string WorkerColumns =
+        "worker_id, device_class, device, threads, slots, running, stopping, " +
+        "first_seen_utc_ticks, first_seen_offset_minutes, last_heartbeat_utc_ticks, last_heartbeat_offset_minutes";
+
     public static Campaign Campaign(NpgsqlDataReader row) => new(
         row.GetString(0),
         row.GetString(1),
@@ -54,6 +58,17 @@ internal static class PostgresRows
         row.GetString(2),
         row.GetString(3),
         PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)));
+
+    public static WorkerStatus Worker(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetInt32(3),
+        row.GetInt32(4),
+        PostgresValues.Running(row.GetString(5)),
+        row.GetBoolean(6),
+        PostgresValues.Time(row.GetInt64(7), row.GetInt16(8)),
+        PostgresValues.Time(row.GetInt64(9), row.GetInt16(10)));
 
     /// <summary>The parameters of <see cref="CampaignColumns"/>, in order.</summary>
     public static (string Name, object? Value)[] CampaignParameters(Campaign campaign) =>
@@ -107,6 +122,25 @@ internal static class PostgresRows
         ("created_utc_ticks", PostgresValues.UtcTicks(checkpoint.CreatedAt)),
         ("created_offset_minutes", PostgresValues.OffsetMinutes(checkpoint.CreatedAt)),
     ];
+
+    /// <summary>The parameters of <see cref="WorkerColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] WorkerParameters(WorkerStatus worker) =>
+    [
+        ("worker_id", worker.WorkerId),
+        ("device_class", worker.DeviceClass),
+        ("device", worker.Device),
+        ("threads", worker.Threads),
+        ("slots", worker.Slots),
+        ("running", PostgresValues.Running(worker.Running)),
+        ("stopping", worker.Stopping),
+        ("first_seen_utc_ticks", PostgresValues.UtcTicks(worker.FirstSeen)),
+        ("first_seen_offset_minutes", PostgresValues.OffsetMinutes(worker.FirstSeen)),
+        ("last_heartbeat_utc_ticks", PostgresValues.UtcTicks(worker.LastHeartbeat)),
+        ("last_heartbeat_offset_minutes", PostgresValues.OffsetMinutes(worker.LastHeartbeat)),
+    ];
+
+    /// <summary>The placeholder of a worker column: <c>running</c> is bound as JSON text and cast to jsonb.</summary>
+    public static string WorkerPlaceholder(string name) => name == "running" ? "@running::jsonb" : "@" + name;
 
     /// <summary>"@a, @b, …": the placeholders of <paramref name="parameters"/>, for a VALUES list.</summary>
     public static string Placeholders((string Name, object? Value)[] parameters) => string.Join(", ", parameters.Select(p => "@" + p.Name));

@@ -1,16 +1,24 @@
+using System.Text.Json;
 using Mnas.Campaigns;
 
 namespace Mnas.Store.Postgres;
 
-/// <summary>How values are written to and read from columns: a time as UTC ticks and an offset in minutes, enums by name.</summary>
+/// <summary>How values are written to and read from columns: a time as UTC ticks and an offset in minutes, a worker's running children as a JSON array, enums by name.</summary>
 internal static class PostgresValues
 {
+    private static readonly JsonSerializerOptions RunningJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public static long UtcTicks(DateTimeOffset value) => value.UtcTicks;
 
     public static short OffsetMinutes(DateTimeOffset value) => checked((short)(value.Offset.Ticks / TimeSpan.TicksPerMinute));
 
     public static DateTimeOffset Time(long utcTicks, short offsetMinutes) =>
         new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+
+    public static string Running(IReadOnlyList<WorkerChild> running) => JsonSerializer.Serialize(running, RunningJson);
+
+    public static WorkerChild[] Running(string json) =>
+        JsonSerializer.Deserialize<WorkerChild[]>(json, RunningJson) ?? throw new InvalidDataException($"running column holds '{json}', not an array");
 
     public static string Name(ChildStatus status) => status.ToString();
 

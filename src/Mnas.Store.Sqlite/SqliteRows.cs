@@ -16,6 +16,8 @@ internal static class SqliteRows
 
     public const string EventColumns = "campaign_id, id, kind, message, at";
 
+    public const string WorkerColumns = "worker_id, device_class, device, threads, slots, running, stopping, first_seen, last_heartbeat, last_heartbeat_ticks";
+
     public static Campaign Campaign(SqliteDataReader row) => new(
         row.GetString(0),
         row.GetString(1),
@@ -54,6 +56,32 @@ internal static class SqliteRows
         row.GetString(2),
         row.GetString(3),
         SqliteValues.Time(row.GetString(4)));
+
+    public static WorkerStatus Worker(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetInt32(3),
+        row.GetInt32(4),
+        SqliteValues.Running(row.GetString(5)),
+        row.GetInt64(6) != 0,
+        SqliteValues.Time(row.GetString(7)),
+        SqliteValues.Time(row.GetString(8)));
+
+    /// <summary>The parameters of <see cref="WorkerColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] WorkerParameters(WorkerStatus worker) =>
+    [
+        ("$worker_id", worker.WorkerId),
+        ("$device_class", worker.DeviceClass),
+        ("$device", worker.Device),
+        ("$threads", worker.Threads),
+        ("$slots", worker.Slots),
+        ("$running", SqliteValues.Running(worker.Running)),
+        ("$stopping", worker.Stopping ? 1 : 0),
+        ("$first_seen", SqliteValues.Time(worker.FirstSeen)),
+        ("$last_heartbeat", SqliteValues.Time(worker.LastHeartbeat)),
+        ("$last_heartbeat_ticks", worker.LastHeartbeat.UtcTicks),
+    ];
 
     /// <summary>The parameters of <see cref="ChildColumns"/>, in order, for an insert.</summary>
     public static (string Name, object? Value)[] ChildParameters(Child child) =>

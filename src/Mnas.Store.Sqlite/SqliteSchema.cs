@@ -76,6 +76,23 @@ internal static class SqliteSchema
             PRIMARY KEY (campaign_id, id)
         ) STRICT;
         """,
+
+        // 2: workers, as their last heartbeat described them. last_heartbeat_ticks is the same instant as
+        // last_heartbeat in UTC ticks: text with an offset does not sort by instant.
+        """
+        CREATE TABLE workers (
+            worker_id TEXT PRIMARY KEY,
+            device_class TEXT NOT NULL,
+            device TEXT NOT NULL,
+            threads INTEGER NOT NULL CHECK (threads >= 1),
+            slots INTEGER NOT NULL CHECK (slots >= 1),
+            running TEXT NOT NULL CHECK (json_valid(running) AND json_type(running) = 'array'),
+            stopping INTEGER NOT NULL CHECK (stopping IN (0, 1)),
+            first_seen TEXT NOT NULL,
+            last_heartbeat TEXT NOT NULL,
+            last_heartbeat_ticks INTEGER NOT NULL
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

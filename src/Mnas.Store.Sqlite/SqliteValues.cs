@@ -4,9 +4,11 @@ using Mnas.Campaigns;
 
 namespace Mnas.Store.Sqlite;
 
-/// <summary>How values are written to and read from columns: times as ISO-8601 text with their offset, tokens as JSON arrays, enums by name.</summary>
+/// <summary>How values are written to and read from columns: times as ISO-8601 text with their offset, tokens and a worker's running children as JSON arrays, enums by name.</summary>
 internal static class SqliteValues
 {
+    private static readonly JsonSerializerOptions RunningJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     public static string Time(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
 
     public static DateTimeOffset Time(string text) =>
@@ -16,6 +18,11 @@ internal static class SqliteValues
 
     public static int[] Tokens(string json) =>
         JsonSerializer.Deserialize<int[]>(json) ?? throw new InvalidDataException($"tokens column holds '{json}', not an array");
+
+    public static string Running(IReadOnlyList<WorkerChild> running) => JsonSerializer.Serialize(running, RunningJson);
+
+    public static WorkerChild[] Running(string json) =>
+        JsonSerializer.Deserialize<WorkerChild[]>(json, RunningJson) ?? throw new InvalidDataException($"running column holds '{json}', not an array");
 
     public static string Name(ChildStatus status) => status.ToString();
 

@@ -3,7 +3,8 @@ using Mnas.Campaigns;
 namespace Mnas.Store;
 
 /// <summary>
-/// Durable state of search campaigns: campaigns, their children, controller checkpoints and events.
+/// Durable state of search campaigns: campaigns, their children, controller checkpoints and events, and the
+/// workers that run children as their last heartbeats described them.
 /// Every implementation passes the same conformance suite (tests/Mnas.Store.Tests).
 /// </summary>
 /// <remarks>
@@ -64,6 +65,18 @@ public interface ICampaignStore : IAsyncDisposable
     /// </summary>
     Task<Child> RequeueChildAsync(string campaignId, long sequence, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records one attempt's answer as a conditional update, in one transaction: it is accepted only while the
+    /// child is neither Done nor Failed and its Attempts equal <see cref="ChildResult.Attempt"/> (the attempt
+    /// that is current), so the first answer for an attempt wins. Accepted, it moves the child — Done (metrics,
+    /// reward), Failed (reason, metrics if given) or Retry (back to Queued, Attempts + 1, reason kept until the
+    /// next answer, metrics and reward cleared) — and appends an event of that kind (<c>done</c>, <c>failed</c>,
+    /// <c>retry</c>) naming the child and attempt. Not accepted, the child is left exactly as it was and an
+    /// <c>ignored</c> event says what was ignored and why. An unknown campaign or child, or a result missing
+    /// what its kind needs, throws <see cref="ArgumentException"/> naming the field (<c>result.Metrics</c>).
+    /// </summary>
+    Task<ResultRecording> RecordResultAsync(ChildResult result, CancellationToken cancellationToken = default);
+
     /// <summary>The done child of the campaign with this architecture (the lowest sequence if several), or null: its result can be reused.</summary>
     Task<Child?> FindDoneChildAsync(string campaignId, string architecture, CancellationToken cancellationToken = default);
 
@@ -81,6 +94,19 @@ public interface ICampaignStore : IAsyncDisposable
 
     /// <summary>The campaign's checkpoint with the highest version, or null: always a whole one.</summary>
     Task<ControllerCheckpoint?> GetLatestCheckpointAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a worker's heartbeat: inserts the worker, or replaces what is known of it — except its
+    /// <see cref="WorkerStatus.FirstSeen"/>, kept from the first record, and except when the stored heartbeat is
+    /// newer (heartbeats can arrive out of order; the older one is dropped). Returns the worker as stored.
+    /// </summary>
+    Task<WorkerStatus> RecordWorkerAsync(WorkerStatus worker, CancellationToken cancellationToken = default);
+
+    /// <summary>Every worker recorded, ordered by id.</summary>
+    Task<IReadOnlyList<WorkerStatus>> ListWorkersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the workers last heard from before <paramref name="before"/> (gone for good); returns how many.</summary>
+    Task<int> ForgetWorkersAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 
     /// <summary>Appends an event; its id is the campaign's previous highest event id plus one (the first is 1).</summary>
     Task<CampaignEvent> AppendEventAsync(string campaignId, string kind, string message, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -3,7 +3,7 @@ using Mnas.Campaigns;
 namespace Mnas.Store;
 
 /// <summary>
-/// The argument checks and child transitions every <see cref="ICampaignStore"/> applies, so that
+/// The argument checks, child transitions and heartbeat merging every <see cref="ICampaignStore"/> applies, so that
 /// implementations refuse the same things with the same messages. Each check throws an
 /// <see cref="ArgumentException"/> whose ParamName is the field (<c>child.Sequence</c>).
 /// </summary>
@@ -20,13 +20,7 @@ public static class StoreRules
         }
     }
 
-    public static void RequireSequence(long sequence, string field)
-    {
-        if (sequence < 1)
-        {
-            throw new ArgumentException($"{field} must be at least 1 (got {sequence})", field);
-        }
-    }
+    public static void RequireSequence(long sequence, string field) => RequireAtLeastOne(sequence, field);
 
     public static void ValidateCampaign(Campaign? campaign)
     {
@@ -68,12 +62,7 @@ public static class StoreRules
 
         if (child.Metrics is { } metrics)
         {
-            RequireFinite(metrics.Accuracy, $"{name}.Metrics.Accuracy");
-            RequireFinite(metrics.LatencyMs, $"{name}.Metrics.LatencyMs");
-            RequireNonNegative(metrics.Params, $"{name}.Metrics.Params");
-            RequireNonNegative(metrics.Macs, $"{name}.Metrics.Macs");
-            RequireNonNegative(metrics.PeakActivationBytes, $"{name}.Metrics.PeakActivationBytes");
-            RequireFinite(metrics.TrainSeconds, $"{name}.Metrics.TrainSeconds");
+            ValidateMetrics(metrics, $"{name}.Metrics");
         }
     }
 
@@ -109,6 +98,52 @@ public static class StoreRules
         RequireNonNegative(checkpoint.LastChildIncluded, "checkpoint.LastChildIncluded");
         RequireNotNull(checkpoint.State, "checkpoint.State");
     }
+
+    /// <summary>
+    /// Checks a worker's heartbeat for <see cref="ICampaignStore.RecordWorkerAsync"/>: an id and a device class,
+    /// at least one thread and one slot, each running child named in full, and not last heard before first seen.
+    /// </summary>
+    public static void ValidateWorker(WorkerStatus? worker)
+    {
+        if (worker is null)
+        {
+            throw new ArgumentNullException(nameof(worker));
+        }
+
+        RequireId(worker.WorkerId, "worker.WorkerId");
+        RequireNonEmpty(worker.DeviceClass, "worker.DeviceClass");
+        RequireNotNull(worker.Device, "worker.Device");
+        RequireAtLeastOne(worker.Threads, "worker.Threads");
+        RequireAtLeastOne(worker.Slots, "worker.Slots");
+        RequireNotNull(worker.Running, "worker.Running");
+        for (var i = 0; i < worker.Running.Count; i++)
+        {
+            var field = $"worker.Running[{i}]";
+            var running = worker.Running[i];
+            RequireNotNull(running, field);
+            RequireId(running.CampaignId, $"{field}.CampaignId");
+            RequireSequence(running.Sequence, $"{field}.Sequence");
+            RequireAtLeastOne(running.Attempt, $"{field}.Attempt");
+            RequireNonEmpty(running.Job, $"{field}.Job");
+        }
+
+        if (worker.LastHeartbeat < worker.FirstSeen)
+        {
+            throw new ArgumentException(
+                $"worker.LastHeartbeat must not be before worker.FirstSeen (got {worker.LastHeartbeat:O}, first seen {worker.FirstSeen:O})",
+                "worker.LastHeartbeat");
+        }
+    }
+
+    /// <summary>
+    /// The worker as stored after <paramref name="heartbeat"/>: the heartbeat itself when the worker is new, the stored
+    /// worker unchanged when its heartbeat is the newer instant (the later one arrived first), and otherwise the
+    /// heartbeat with the stored <see cref="WorkerStatus.FirstSeen"/>.
+    /// </summary>
+    public static WorkerStatus Heartbeat(WorkerStatus? stored, WorkerStatus heartbeat) =>
+        stored is null ? heartbeat
+        : stored.LastHeartbeat > heartbeat.LastHeartbeat ? stored
+        : heartbeat with { FirstSeen = stored.FirstSeen };
 
     public static void ValidateEvent(string? campaignId, string? kind, string? message)
     {
@@ -212,6 +247,32 @@ public static class StoreRules
         {
             throw new ArgumentException(
                 $"{field} of child {stored.Sequence} of campaign '{stored.CampaignId}' cannot change", field);
+        }
+    }
+
+    private static void ValidateMetrics(ChildMetrics metrics, string field)
+    {
+        RequireFinite(metrics.Accuracy, $"{field}.Accuracy");
+        RequireFinite(metrics.LatencyMs, $"{field}.LatencyMs");
+        RequireNonNegative(metrics.Params, $"{field}.Params");
+        RequireNonNegative(metrics.Macs, $"{field}.Macs");
+        RequireNonNegative(metrics.PeakActivationBytes, $"{field}.PeakActivationBytes");
+        RequireFinite(metrics.TrainSeconds, $"{field}.TrainSeconds");
+    }
+
+    private static void RequireNonEmpty(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{field} must not be empty", field);
+        }
+    }
+
+    private static void RequireAtLeastOne(long value, string field)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentException($"{field} must be at least 1 (got {value})", field);
         }
     }
 

@@ -51,6 +51,29 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_database_at_version_1_is_migrated_to_the_current_version_keeping_its_data()
+    {
+        var first = PostgresMigrations.All.Single(m => m.Version == 1);
+        await _database.ExecuteAsync(
+            "CREATE SCHEMA mnas; SET search_path = mnas; " +
+            "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\n" +
+            first.Sql + "\n;" +
+            "INSERT INTO schema_migrations (version) VALUES (1); " +
+            "INSERT INTO campaigns (id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes) " +
+            $"VALUES ('c1', 'one', '{{}}', 'rl', 7, 'Paused', {DateTimeOffset.UnixEpoch.UtcTicks}, 60);");
+
+        await using var store = await PostgresCampaignStore.OpenAsync(Options);
+        var worker = new WorkerStatus("w1", "cpu", "cpu", 1, 1, [], false, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        await store.RecordWorkerAsync(worker);
+
+        Assert.Equal(Enumerable.Range(1, PostgresCampaignStore.SchemaVersion), (await AppliedAsync()).Split(',').Select(v => int.Parse(v.Split('@')[0])));
+        Assert.Equal(
+            new Campaign("c1", "one", "{}", "rl", 7, CampaignStatus.Paused, DateTimeOffset.UnixEpoch.ToOffset(TimeSpan.FromHours(1))),
+            await store.GetCampaignAsync("c1"));
+        Assert.Equal("w1", Assert.Single(await store.ListWorkersAsync()).WorkerId);
+    }
+
+    [Fact]
     public async Task a_database_with_a_newer_schema_version_is_refused_naming_both_versions()
     {
         await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();

@@ -64,6 +64,25 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
     }
 
     [Fact]
+    public async Task a_version_1_file_is_migrated_to_the_current_version_keeping_its_data()
+    {
+        await CreateCampaignAsync();
+        await Store.DisposeAsync();
+        // What version 1 left: everything but the workers table, which version 2 adds.
+        using (var connection = Connect())
+        {
+            Execute(connection, "DROP TABLE workers; UPDATE schema_version SET version = 1;");
+        }
+
+        await ReopenAsync();
+        await Store.RecordWorkerAsync(NewWorker("w1"));
+
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        Assert.Equal(NewCampaign(), await Store.GetCampaignAsync("c1"));
+        AssertSameWorker(NewWorker("w1"), Assert.Single(await Store.ListWorkersAsync()));
+    }
+
+    [Fact]
     public async Task reopening_a_current_file_keeps_its_schema_version_and_data()
     {
         await CreateCampaignAsync();
