@@ -4,7 +4,8 @@ using Mnas.Grains.Tests.RabbitMq;
 namespace Mnas.Api.Tests;
 
 /// <summary>The broker probe against a real broker: ready while it accepts the connection.</summary>
-public sealed class BrokerReadinessTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>
+[Collection(BrokerCollection.Name)]
+public sealed class BrokerReadinessTests(RabbitMqBroker broker)
 {
     [Fact]
     public async Task readyz_answers_ready_when_store_and_broker_answer()
