@@ -72,4 +72,20 @@ public sealed class HostSettingsTests : IDisposable
         Assert.StartsWith("config: no file", Assert.Single(missing.Problems));
         Assert.StartsWith("config: '", Assert.Single(broken.Problems));
     }
+
+    [Fact]
+    public void the_api_listens_on_loopback_unless_api_listen_says_otherwise()
+    {
+        Assert.Equal("http://127.0.0.1:8080", Load().Api.Listen);
+        Assert.Equal("http://0.0.0.0:9000", Load(environment: new() { ["MNAS_API__LISTEN"] = "http://0.0.0.0:9000" }).Api.Listen);
+        Assert.Equal(TimeSpan.FromSeconds(2), Load(sets: ["leases.heartbeat_seconds=2", "leases.grace_seconds=10"]).Api.HeartbeatInterval);
+    }
+
+    [Fact]
+    public void a_bad_api_listen_is_named()
+    {
+        var error = Assert.Throws<SettingsException>(() => Load(File("""{ "api": { "listen": "127.0.0.1:8080" } }""")));
+
+        Assert.StartsWith("api.listen: must be an http URL with a host and a port", Assert.Single(error.Problems));
+    }
 }

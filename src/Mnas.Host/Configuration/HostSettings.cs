@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Configuration;
+using Mnas.Api;
 using Mnas.Grains;
 using Mnas.Store.Postgres;
 
 namespace Mnas.Host.Configuration;
 
 /// <summary>
-/// How one <c>mnas</c> process runs: the runtime (transport, worker, leases) and the store. Read from, in rising
+/// How one <c>mnas</c> process runs: the runtime (transport, worker, leases), the store and the API. Read from, in rising
 /// priority, the defaults, a JSON file (<c>--config</c> or <c>MNAS_CONFIG</c>), environment variables
 /// (<c>MNAS_TRANSPORT=rabbitmq</c>, <c>MNAS_TRANSPORT__RABBITMQ__HOST=broker</c>) and <c>--set key=value</c>; every bad or unknown setting is
 /// reported by its dotted name before anything starts.
 /// </summary>
-internal sealed record HostSettings(RuntimeOptions Runtime, string Store, PostgresStoreOptions? Postgres)
+internal sealed record HostSettings(RuntimeOptions Runtime, string Store, PostgresStoreOptions? Postgres, ApiOptions Api)
 {
     public const string Sqlite = "sqlite";
     public const string PostgreSql = "postgres";
@@ -155,8 +156,15 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
             problems.Add($"store: must be {Sqlite} or {PostgreSql} (got '{store}')");
         }
 
+        var api = new ApiOptions
+        {
+            Listen = read.Text(ApiOptionsValidator.ListenSetting, ApiOptions.DefaultListen),
+            HeartbeatInterval = runtime.HeartbeatInterval,
+        };
+        problems.AddRange(ApiOptionsValidator.Instance.Validate(api));
+
         problems.AddRange(read.Problems);
         problems.AddRange(runtime.Validate().Select(AsSetting));
-        return new HostSettings(runtime, store, postgres);
+        return new HostSettings(runtime, store, postgres, api);
     }
 }

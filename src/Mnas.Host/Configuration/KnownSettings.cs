@@ -18,6 +18,7 @@ internal static class KnownSettings
         "transport.rabbitmq.publisher_confirmation", "transport.rabbitmq.tls", "transport.rabbitmq.tls_server_name",
         "transport.rabbitmq.cluster_nodes",
         "store", "store.kind", "store.postgres.connection_string", "store.postgres.schema", "store.postgres.command_timeout",
+        "api.listen",
     };
 
     public static bool IsKnown(string dottedKey) => Keys.Contains(dottedKey);

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Mnas.Api.Campaigns;
+using Mnas.Api.Health;
+using Mnas.Api.Workers;
+
+namespace Mnas.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>The API's version in its paths.</summary>
+    public const string V1 = "/api/v1";
+
+    /// <summary>
+    /// Maps <c>/healthz</c>, <c>/readyz</c> and, under <see cref="V1"/>, <c>/workers</c> and <c>/campaigns</c> (services from
+    /// <see cref="ApiServiceCollectionExtensions.AddMnasApi"/>). Read-only, and without authentication for now.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMnasApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthApi();
+        var v1 = routes.MapGroup(V1);
+        v1.MapWorkersApi();
+        v1.MapCampaignsApi();
+        return routes;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Mnas.Api;
+
+/// <summary>Where the API listens and how it judges workers; <see cref="ApiOptionsValidator"/> names every bad setting.</summary>
+public sealed record ApiOptions
+{
+    /// <summary>Loopback only by default: the endpoints have no authentication yet.</summary>
+    public const string DefaultListen = "http://127.0.0.1:8080";
+
+    /// <summary>The URL the API listens on (<c>api.listen</c>); port 0 takes any free port.</summary>
+    public string Listen { get; init; } = DefaultListen;
+
+    /// <summary>How often workers report themselves (<c>leases.heartbeat_seconds</c>).</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Heartbeat intervals a worker may stay silent and still count as alive.</summary>
+    public const int AliveHeartbeats = 3;
+
+    /// <summary>How long <c>/readyz</c> waits for each dependency before calling it unreachable.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A worker last heard from before this long ago is taken for gone.</summary>
+    public TimeSpan AliveWindow => AliveHeartbeats * HeartbeatInterval;
+}

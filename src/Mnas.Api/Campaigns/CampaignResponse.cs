@@ -1,0 +1,16 @@
+using Mnas.Campaigns;
+
+namespace Mnas.Api.Campaigns;
+
+/// <summary>A campaign's status and progress: its children by status, the best reward of its done children, its budget.</summary>
+/// <param name="Strategy">The search strategy (<c>rl</c>, <c>random</c>); null when its stored settings cannot be read.</param>
+public sealed record CampaignResponse(
+    string Id,
+    string Name,
+    CampaignStatus Status,
+    string? Strategy,
+    long Seed,
+    DateTimeOffset CreatedAt,
+    ChildCounts Children,
+    double? BestReward,
+    CampaignBudgetResponse Budget);

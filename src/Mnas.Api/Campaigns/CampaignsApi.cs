@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Mnas.Store;
+
+namespace Mnas.Api.Campaigns;
+
+/// <summary><c>GET /campaigns</c> (every campaign, in the order created) and <c>GET /campaigns/{id}</c>, each with its progress.</summary>
+public static class CampaignsApi
+{
+    public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/campaigns");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        return group;
+    }
+
+    private static async Task<Ok<List<CampaignResponse>>> ListAsync(ICampaignStore store, CampaignProgress progress, CancellationToken cancellation)
+    {
+        var campaigns = await store.ListCampaignsAsync(cancellation);
+        var described = new List<CampaignResponse>(campaigns.Count);
+        foreach (var campaign in campaigns)
+        {
+            described.Add(await progress.DescribeAsync(campaign, cancellation));
+        }
+
+        return TypedResults.Ok(described);
+    }
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> GetAsync(string id, ICampaignStore store, CampaignProgress progress,
+        CancellationToken cancellation)
+    {
+        var campaign = await store.GetCampaignAsync(id, cancellation);
+        if (campaign is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Campaign not found", detail: $"no campaign '{id}'");
+        }
+
+        return TypedResults.Ok(await progress.DescribeAsync(campaign, cancellation));
+    }
+}

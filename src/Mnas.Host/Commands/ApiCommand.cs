@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Mnas.Host.Commands;
+
+/// <summary>
+/// <c>mnas api</c>: the HTTP API over the store the settings name (health, readiness, workers, campaigns), at
+/// <c>api.listen</c>, until SIGTERM or Ctrl+C. Read-only, and without authentication for now: it listens on loopback
+/// unless told otherwise.
+/// </summary>
+internal static class ApiCommand
+{
+    public static Command Create()
+    {
+        var settingsOptions = new SettingsOptions();
+        var command = new Command("api", "Serve the HTTP API over the campaign store until stopped");
+        settingsOptions.AddTo(command);
+        command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
+        {
+            var settings = settingsOptions.Load(result);
+            using var stop = new StopSignal(cancellation);
+            await using var api = await ApiRole.StartAsync(settings, stop.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            Console.WriteLine("api: stopping");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mnas.Api.Campaigns;
+using Mnas.Api.Health;
+using Mnas.Api.Workers;
+using Mnas.Campaigns;
+using Mnas.Grains;
+using Mnas.Grains.Tests.RabbitMq;
+using Mnas.Store.Tests.Postgres;
+
+namespace Mnas.Api.Tests;
+
+/// <summary>
+/// <c>mnas serve</c> as a real process with the simulated trainer: it runs campaigns submitted with <c>mnas submit</c>
+/// on its own workers and answers on its API; on a shared PostgreSQL store it leads only when no other coordinator does.
+/// </summary>
+[Collection(BrokerCollection.Name)]
+public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
+{
+    private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
+    private static readonly string[] Quick =
+    [
+        "api.listen=http://127.0.0.1:0", "worker.trainer=simulated", "worker.simulated_seconds=0.1",
+        "leases.heartbeat_seconds=1", "leases.grace_seconds=5",
+    ];
+
+    private readonly string data = Directory.CreateTempSubdirectory("mnas-serve-").FullName;
+    private readonly HttpClient http = new();
+
+    public void Dispose()
+    {
+        http.Dispose();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task serve_runs_a_campaign_submitted_while_it_runs_on_its_own_workers_and_answers_on_its_api()
+    {
+        string[] settings = [$"data_directory={data}", "worker.slots=2", .. Quick];
+        await using var serve = MnasCommand.Start("serve", settings);
+        var api = await serve.ApiAddressAsync(Start);
+        await serve.WaitForAsync("serve: 2 worker slot(s), transport in-memory, store sqlite", Start);
+
+        await SubmitAsync(settings, "tiny", children: 6);
+        await Until.TrueAsync(async () => (await CampaignAsync(api, "tiny"))?.Status == CampaignStatus.Completed, TimeSpan.FromSeconds(180),
+            () => $"the campaign did not complete:\n{serve.Output}");
+
+        var campaign = (await CampaignAsync(api, "tiny"))!;
+        Assert.Equal(6, campaign.Children.Done);
+        Assert.Equal(6, campaign.Children.Total);
+        Assert.NotNull(campaign.BestReward);
+        Assert.Equal(1.0, campaign.Budget.ChildrenUsed);
+        var ready = await http.GetFromJsonAsync<ReadyResponse>(new Uri(api, "/readyz"), TestApi.Json);
+        Assert.Equal(["store"], ready!.Checked);
+        using var workers = await http.GetAsync(new Uri(api, "/api/v1/workers"));
+        Assert.Equal(HttpStatusCode.OK, workers.StatusCode);
+        Assert.NotNull(await workers.Content.ReadFromJsonAsync<List<WorkerResponse>>(TestApi.Json));
+        Assert.Contains("serve: running campaign tiny", serve.Output);
+        Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("serve: stopping", serve.Output);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task on_a_shared_postgres_store_serve_stands_by_while_a_controller_leads_and_takes_over_when_it_dies()
+    {
+        await using var database = await PostgresTestServer.CreateMigratedDatabaseAsync();
+        var rabbitMq = broker.ForTest();
+        string[] shared =
+        [
+            "store=postgres", $"store.postgres.connection_string={database.ConnectionString}",
+            "transport=rabbitmq", $"transport.rabbitmq.host={rabbitMq.Host}", $"transport.rabbitmq.port={rabbitMq.Port}",
+            $"transport.rabbitmq.user_name={rabbitMq.UserName}", $"transport.rabbitmq.password={rabbitMq.Password}",
+            $"transport.rabbitmq.name_prefix={rabbitMq.NamePrefix}", .. Quick,
+        ];
+        await using var controller = MnasCommand.Start("controller", [$"data_directory={Path.Combine(data, "controller")}", .. shared]);
+        await controller.WaitForAsync("controller: leading", Start);
+        await using var serve = MnasCommand.Start("serve", [$"data_directory={Path.Combine(data, "serve")}", "worker.slots=2", .. shared]);
+        var api = await serve.ApiAddressAsync(Start);
+        await serve.WaitForAsync("serve: standby, waiting to lead", Start);
+
+        var ready = await http.GetFromJsonAsync<ReadyResponse>(new Uri(api, "/readyz"), TestApi.Json);
+        Assert.Equal(["store", "broker"], ready!.Checked);
+        await controller.KillAsync();
+        await serve.WaitForAsync("serve: leading", TimeSpan.FromSeconds(30));
+        await SubmitAsync([$"data_directory={data}", .. shared], "shared", children: 4);
+        await Until.TrueAsync(async () => (await CampaignAsync(api, "shared"))?.Status == CampaignStatus.Completed, TimeSpan.FromSeconds(180),
+            () => $"the campaign did not complete:\n{serve.Output}");
+
+        Assert.Equal(4, (await CampaignAsync(api, "shared"))!.Children.Done);
+        Assert.Equal(1, CountOf("serve: leading", serve.Output));
+        Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    private async Task SubmitAsync(string[] settings, string id, int children)
+    {
+        var spec = Path.Combine(data, $"{id}.yaml");
+        await File.WriteAllTextAsync(spec, $"name: {id}\n");
+        var (exitCode, output) = await MnasCommand.RunAsync("submit", settings,
+            "--spec", spec, "--children", $"{children}", "--minibatch", "2", "--workers", "2", "--id", id, "--data", data);
+        Assert.True(exitCode == 0, output);
+    }
+
+    private async Task<CampaignResponse?> CampaignAsync(Uri api, string id)
+    {
+        using var response = await http.GetAsync(new Uri(api, $"/api/v1/campaigns/{id}"));
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<CampaignResponse>(TestApi.Json);
+    }
+
+    private static int CountOf(string text, string output) =>
+        output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
+}
