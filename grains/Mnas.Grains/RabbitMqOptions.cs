@@ -30,6 +30,13 @@ public sealed record RabbitMqOptions
 
     public int ConnectionTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// How long a worker's own queue stays on the broker once nothing consumes it (its worker gone for good) before the
+    /// broker deletes it. A worker that comes back after longer declares it again; what was in it had been leased and is
+    /// sent out again when the lease runs out.
+    /// </summary>
+    public int WorkerQueueExpirySeconds { get; init; } = 600;
+
     /// <summary>The name this process's connection shows on the broker.</summary>
     public string ConnectionName { get; init; } = "mnas";
 
@@ -83,6 +90,10 @@ public sealed record RabbitMqOptions
         if (HeartbeatSeconds is < 0 or > ushort.MaxValue)
         {
             yield return $"heartbeat_seconds: must be in 0..{ushort.MaxValue} (got {HeartbeatSeconds})";
+        }
+        if (WorkerQueueExpirySeconds < 1)
+        {
+            yield return $"worker_queue_expiry_seconds: must be at least 1 (got {WorkerQueueExpirySeconds})";
         }
         if (ConnectionTimeoutSeconds < 1)
         {

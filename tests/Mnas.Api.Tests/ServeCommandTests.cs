@@ -54,7 +54,11 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
         Assert.Equal(["store"], ready!.Checked);
         using var workers = await http.GetAsync(new Uri(api, "/api/v1/workers"));
         Assert.Equal(HttpStatusCode.OK, workers.StatusCode);
-        Assert.NotNull(await workers.Content.ReadFromJsonAsync<List<WorkerResponse>>(TestApi.Json));
+        // The coordinator records every heartbeat: serve's own worker, alive, with its device and two slots.
+        var worker = Assert.Single((await workers.Content.ReadFromJsonAsync<List<WorkerResponse>>(TestApi.Json))!);
+        Assert.True(worker.Alive);
+        Assert.Equal(("cpu", 2), (worker.DeviceClass, worker.Slots));
+        Assert.False(string.IsNullOrWhiteSpace(worker.Device));
         Assert.Contains("serve: running campaign tiny", serve.Output);
         Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("serve: stopping", serve.Output);

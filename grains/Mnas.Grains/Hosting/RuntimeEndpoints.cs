@@ -14,7 +14,15 @@ internal static class RuntimeEndpoints
     {
         if (options.Workers > 0)
         {
-            cfg.ReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), e => e.ConfigureConsumer<AssignedChildConsumer>(context));
+            cfg.ReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), e =>
+            {
+                // A worker's queue outlives it only for a while: worker ids are never reused.
+                if (e is IRabbitMqReceiveEndpointConfigurator rabbitMq)
+                {
+                    rabbitMq.QueueExpiration = TimeSpan.FromSeconds(options.RabbitMq.WorkerQueueExpirySeconds);
+                }
+                e.ConfigureConsumer<AssignedChildConsumer>(context);
+            });
         }
         if (options.Coordinates)
         {

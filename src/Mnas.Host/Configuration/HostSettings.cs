@@ -131,6 +131,7 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
                 PrefetchCount = read.Int("transport.rabbitmq.prefetch_count", rabbit.PrefetchCount),
                 NamePrefix = read.Text("transport.rabbitmq.name_prefix", rabbit.NamePrefix),
                 HeartbeatSeconds = read.Int("transport.rabbitmq.heartbeat_seconds", rabbit.HeartbeatSeconds),
+                WorkerQueueExpirySeconds = read.Int("transport.rabbitmq.worker_queue_expiry_seconds", rabbit.WorkerQueueExpirySeconds),
                 ConnectionTimeoutSeconds = read.Int("transport.rabbitmq.connection_timeout_seconds", rabbit.ConnectionTimeoutSeconds),
                 ConnectionName = read.Text("transport.rabbitmq.connection_name", rabbit.ConnectionName),
                 PublisherConfirmation = read.Flag("transport.rabbitmq.publisher_confirmation", rabbit.PublisherConfirmation),

@@ -16,7 +16,7 @@ internal static class KnownSettings
         "transport.rabbitmq.password", "transport.rabbitmq.prefetch_count", "transport.rabbitmq.name_prefix",
         "transport.rabbitmq.heartbeat_seconds", "transport.rabbitmq.connection_timeout_seconds", "transport.rabbitmq.connection_name",
         "transport.rabbitmq.publisher_confirmation", "transport.rabbitmq.tls", "transport.rabbitmq.tls_server_name",
-        "transport.rabbitmq.cluster_nodes",
+        "transport.rabbitmq.cluster_nodes", "transport.rabbitmq.worker_queue_expiry_seconds",
         "store", "store.kind", "store.postgres.connection_string", "store.postgres.schema", "store.postgres.command_timeout",
         "api.listen",
     };

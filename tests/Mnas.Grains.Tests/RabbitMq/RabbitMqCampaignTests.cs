@@ -135,4 +135,28 @@ public sealed class RabbitMqCampaignTests(RabbitMqBroker broker) : IAsyncLifetim
         Assert.Equal(3, coordinator.Pool.LiveSlots);
         Assert.Throws<InvalidOperationException>(() => coordinator.Worker);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_gone_workers_queue_is_deleted_by_the_broker_once_unused_for_its_expiry()
+    {
+        var options = new RuntimeOptions
+        {
+            DataDirectory = data, Workers = 1, Coordinates = false, Transport = RuntimeTransports.RabbitMq,
+            RabbitMq = rabbitMq with { WorkerQueueExpirySeconds = 1 },
+        };
+        string queue;
+        await using (var worker = await CampaignHost.StartAsync(options, _ => new FakeTrainer()))
+        {
+            queue = options.QueueName(WorkerIdentity.QueueName(worker.Worker.Id));
+            queues.Add(queue);
+            Assert.True(await BrokerEntities.QueueExistsAsync(rabbitMq, queue));
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await BrokerEntities.QueueExistsAsync(rabbitMq, queue))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"queue {queue} is still on the broker 30 s after its worker stopped");
+            await Task.Delay(250);
+        }
+    }
 }
