@@ -241,9 +241,19 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
 
         foreach (var request in assigned)
         {
-            var endpoint = await send.GetSendEndpoint(new Uri($"queue:{options.QueueName(WorkerIdentity.QueueName(request.WorkerId))}"));
+            var endpoint = await send.GetSendEndpoint(WorkerAddress(request.WorkerId));
             await endpoint.Send(request, cancellation);
         }
+    }
+
+    /// <summary>
+    /// Where a worker's children go. On the broker, to the exchange in front of its queue: sending to the queue itself
+    /// would declare it anew, without the expiry its worker gave it (refused), or after the worker is gone for good.
+    /// </summary>
+    private Uri WorkerAddress(string workerId)
+    {
+        var name = options.QueueName(WorkerIdentity.QueueName(workerId));
+        return new Uri(options.Transport == RuntimeTransports.RabbitMq ? $"exchange:{name}" : $"queue:{name}");
     }
 
     private void Assign(LinkedList<TrainChild> queue, Dictionary<string, int> held, string? deviceClass, List<TrainChild> assigned)
