@@ -156,4 +156,27 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         Assert.Equal((ChildStatus.Done, 2), (child!.Status, child.Attempts));
         Assert.True(double.IsFinite(child.Metrics!.LatencyMs));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task an_assignment_delivered_twice_runs_once_and_a_stray_hand_back_leaves_the_running_child_alone()
+    {
+        var trainer = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(400) };
+        var (host, campaign) = await Start(trainer);
+        await using var _ = host;
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(2, null));
+        await WaitUntil(() => trainer.Requests.Count == 1);
+        var first = trainer.Requests.Single();
+
+        // The broker delivers the assignment again; and a hand-back of it arrives from a worker it is not leased to.
+        var queue = await host.Bus.GetSendEndpoint(new Uri($"queue:{host.Options.QueueName(WorkerIdentity.QueueName(host.Worker.Id))}"));
+        await queue.Send(first);
+        await host.Bus.Publish(new ChildReleased(first.CampaignId, first.Sequence, first.Attempt, "ghost", "the worker has no free slot"));
+        await run;
+
+        Assert.Single(trainer.Requests, r => r.Sequence == first.Sequence);
+        var events = await host.Store.ListEventsAsync(campaign.Id);
+        Assert.DoesNotContain(events, e => e.Kind == "released");
+        Assert.Contains(events, e => e.Kind == "ignored" && e.Message.Contains("by worker ghost"));
+        Assert.All(await host.Store.ListChildrenAsync(campaign.Id), c => Assert.Equal((ChildStatus.Done, 1), (c.Status, c.Attempts)));
+    }
 }

@@ -196,6 +196,11 @@ public sealed class CampaignEngine : ISearchEngine
     internal Task OnReleasedAsync(ChildReleased message, CancellationToken cancellation) =>
         OneAtATimeAsync(() => RecordReleasedAsync(message, cancellation), cancellation);
 
+    /// <summary>A hand-back from a worker the child is not leased to (a copy of its assignment delivered twice): recorded, nothing else.</summary>
+    internal Task OnStrayReleaseAsync(ChildReleased message) =>
+        Event("ignored", $"hand-back of child {message.Sequence} attempt {message.Attempt} by worker {message.WorkerId} ignored: " +
+            "the child is leased to another worker");
+
     private async Task OneAtATimeAsync(Func<Task> handle, CancellationToken cancellation)
     {
         await answers.WaitAsync(cancellation);

@@ -36,10 +36,10 @@ public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChi
     public async Task Consume(ConsumeContext<ChildReleased> context)
     {
         var m = context.Message;
-        await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
+        var current = await dispatcher.OnReleasedAsync(m.CampaignId, m.Sequence, m.Attempt, m.WorkerId, context.CancellationToken);
         if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
         {
-            await engine.OnReleasedAsync(m, context.CancellationToken);
+            await (current ? engine.OnReleasedAsync(m, context.CancellationToken) : engine.OnStrayReleaseAsync(m));
         }
     }
 

@@ -160,6 +160,24 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         return PumpAsync(cancellation);
     }
 
+    /// <summary>
+    /// A worker handed a child back. False when the child is leased to another worker: the hand-back comes from a copy of
+    /// the assignment delivered twice, and the lease (and the copy that runs) stand. Otherwise its lease ends, as for an answer.
+    /// </summary>
+    public async Task<bool> OnReleasedAsync(string campaignId, long sequence, int attempt, string workerId, CancellationToken cancellation)
+    {
+        lock (gate)
+        {
+            if (leases.TryGetValue((campaignId, sequence), out var lease) && lease.Request.WorkerId != workerId)
+            {
+                return false;
+            }
+        }
+
+        await OnAnsweredAsync(campaignId, sequence, attempt, cancellation);
+        return true;
+    }
+
     /// <summary>Leases expired and workers gone are dealt with now (normally every fraction of a heartbeat interval).</summary>
     public async Task SweepAsync(CancellationToken cancellation)
     {

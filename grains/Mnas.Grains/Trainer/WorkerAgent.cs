@@ -56,20 +56,28 @@ public sealed class WorkerAgent : IAsyncDisposable
         heartbeats = Task.Run(HeartbeatLoopAsync);
     }
 
-    /// <summary>Takes an assigned child if a slot is free and the worker is not stopping; false otherwise (the caller hands it back).</summary>
-    public bool TryAccept(TrainChild request)
+    /// <summary>
+    /// Takes an assigned child if a slot is free and the worker is not stopping. The same attempt delivered again (the
+    /// broker redelivers what it did not see acknowledged) is <see cref="Assignment.AlreadyRunning"/>: nothing to do.
+    /// </summary>
+    public Assignment TryAccept(TrainChild request)
     {
         lock (gate)
         {
+            if (running.TryGetValue((request.CampaignId, request.Sequence), out var current) && current.Request.Attempt == request.Attempt &&
+                current.Request.Job == request.Job && !current.Answering)
+            {
+                return Assignment.AlreadyRunning;
+            }
             if (stopping || killed || Busy >= Slots || running.ContainsKey((request.CampaignId, request.Sequence)))
             {
-                return false;
+                return Assignment.Refused;
             }
 
             var entry = new Running(request, CancellationTokenSource.CreateLinkedTokenSource(life.Token));
             running[(request.CampaignId, request.Sequence)] = entry;
             entry.Task = Task.Run(() => RunAsync(entry));
-            return true;
+            return Assignment.Accepted;
         }
     }
 
