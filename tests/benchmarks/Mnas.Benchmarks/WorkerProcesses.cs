@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Mnas.Grains;
 
@@ -9,12 +10,15 @@ namespace Mnas.Benchmarks;
 /// <summary>
 /// <c>mnas worker</c> processes (the mnas.dll built next to this program) on a broker, each with one slot and the
 /// simulated trainer. They are stopped with SIGTERM, as an operator would stop them; any still running when this
-/// program exits — normally or on SIGTERM — is killed, so none outlives the benchmark.
+/// program exits, or is stopped by a signal, is killed, so none outlives the benchmark.
 /// </summary>
 internal sealed class WorkerProcesses : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, Process> Running = new();
     private readonly List<(Process Process, StringBuilder Output)> workers = [];
+
+    private static readonly PosixSignalRegistration[] Signals =
+        [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, _ => KillAll()))];
 
     static WorkerProcesses() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
