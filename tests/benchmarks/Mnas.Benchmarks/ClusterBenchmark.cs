@@ -4,6 +4,8 @@ using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Grains.Coordinator;
 using Mnas.Grains.Hosting;
+using Mnas.Grains.Tests.RabbitMq;
+using Mnas.Grains.Trainer;
 using Mnas.SearchSpace.Spec;
 using Mnas.Strategies.Rl;
 
@@ -52,28 +54,36 @@ internal static class ClusterBenchmark
         var data = Directory.CreateTempSubdirectory("mnas-bench-cluster-").FullName;
         // Names of this round's own on the broker: nothing left from an earlier round reaches it.
         var rabbitMq = broker with { NamePrefix = $"mnas-bench-{Guid.NewGuid():N}." };
+        var options = new RuntimeOptions
+        {
+            DataDirectory = Path.Combine(data, "coordinator"), Workers = 0, Transport = RuntimeTransports.RabbitMq, RabbitMq = rabbitMq,
+        };
+        var queues = new List<string> { options.QueueName(RuntimeServiceCollectionExtensions.CoordinatorQueue) };
         try
         {
+            ClusterRound round;
             using var limit = new CancellationTokenSource(RoundLimit);
-            var options = new RuntimeOptions
+            await using (var host = await CampaignHost.StartAsync(options, cancellation: limit.Token))
             {
-                DataDirectory = Path.Combine(data, "coordinator"), Workers = 0, Transport = RuntimeTransports.RabbitMq, RabbitMq = rabbitMq,
-            };
-            var timeline = new ChildTimeline();
-            await using var host = await CampaignHost.StartAsync(options, cancellation: limit.Token);
-            using var watching = timeline.WatchOn(host.Bus);
-            var launched = Stopwatch.GetTimestamp();
-            await using var processes = WorkerProcesses.Start(workers, rabbitMq, data, childSeconds);
-            await WaitForWorkersAsync(host, processes, workers);
-            var startup = Stopwatch.GetElapsedTime(launched).TotalSeconds;
+                var timeline = new ChildTimeline();
+                using var watching = timeline.WatchOn(host.Bus);
+                var launched = Stopwatch.GetTimestamp();
+                await using var processes = WorkerProcesses.Start(workers, rabbitMq, data, childSeconds);
+                await WaitForWorkersAsync(host, processes, workers);
+                var startup = Stopwatch.GetElapsedTime(launched).TotalSeconds;
+                queues.AddRange(host.Pool.Snapshot().Select(w => options.QueueName(WorkerIdentity.QueueName(w.Heartbeat.WorkerId))));
 
-            await host.Store.CreateCampaignAsync(new Campaign("bench", "bench", CampaignSpecWriter.ToJson(new CampaignSpec()), "rl", 1,
-                CampaignStatus.Running, DateTimeOffset.UtcNow), limit.Token);
-            var strategy = new RlStrategy(new ControllerOptions { MinibatchSize = 20, PolicyLag = workers, Seed = 1 });
-            var campaignStart = Stopwatch.GetTimestamp();
-            await host.Runner.RunAsync("bench", strategy, new CampaignBudget(children, null), cancellation: limit.Token);
-            await processes.StopAsync(TimeSpan.FromSeconds(30));
-            return ClusterRound.From(workers, timeline.CompletedRuns(), campaignStart, startup, timeline.Released);
+                await host.Store.CreateCampaignAsync(new Campaign("bench", "bench", CampaignSpecWriter.ToJson(new CampaignSpec()), "rl", 1,
+                    CampaignStatus.Running, DateTimeOffset.UtcNow), limit.Token);
+                var strategy = new RlStrategy(new ControllerOptions { MinibatchSize = 20, PolicyLag = workers, Seed = 1 });
+                var campaignStart = Stopwatch.GetTimestamp();
+                await host.Runner.RunAsync("bench", strategy, new CampaignBudget(children, null), cancellation: limit.Token);
+                await processes.StopAsync(TimeSpan.FromSeconds(30));
+                round = ClusterRound.From(workers, timeline.CompletedRuns(), campaignStart, startup, timeline.Released);
+            }
+
+            await BrokerEntities.DeleteAsync(rabbitMq, queues);
+            return round;
         }
         finally
         {
