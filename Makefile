@@ -1,5 +1,5 @@
 # The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
-.PHONY: demo test bootstrap bootstrap-bench native build bench-engine bench-train bench-latency bench-orchestrator clean
+.PHONY: demo test bootstrap bootstrap-bench native build bench-engine bench-train bench-latency bench-orchestrator bench-cluster clean
 
 DOTNET ?= dotnet
 
@@ -46,6 +46,12 @@ bench-latency: bootstrap
 # The campaign runtime with a sleep-only trainer (8 workers, 2 s children): utilisation, gaps, controller update time.
 bench-orchestrator: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- orchestrator
+
+# The same over RabbitMQ with 1, 2, 4, 8 and 16 `mnas worker` processes (built with the benchmark): scaling efficiency,
+# gaps, utilisation. The benchmark starts the private RabbitMQ node (scripts/rabbitmq.sh); it is stopped afterwards.
+bench-cluster: bootstrap
+	status=0; $(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- cluster || status=$$?; \
+	  scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; exit $$status
 
 clean:
 	rm -rf build

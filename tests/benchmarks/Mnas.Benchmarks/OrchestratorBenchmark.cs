@@ -53,8 +53,8 @@ internal static class OrchestratorBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"child_seconds={childSeconds}"));
         Console.WriteLine($"children={runs.Count}");
         Print("worker_utilisation", utilisation, "F4");
-        Print("gap_p50_ms", Percentile(gaps, 0.50), "F2");
-        Print("gap_p95_ms", Percentile(gaps, 0.95), "F2");
+        Print("gap_p50_ms", Statistics.Percentile(gaps, 0.50), "F2");
+        Print("gap_p95_ms", Statistics.Percentile(gaps, 0.95), "F2");
         Print("controller_sample_ms", sampleMs, "F3");
         Print("controller_update_ms", updateMs, "F1");
         return 0;
@@ -86,8 +86,6 @@ internal static class OrchestratorBenchmark
         }
         return (Statistics.Median(sampleTimes.Skip(20).ToList()), Statistics.Median(times));
     }
-
-    private static double Percentile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(q * sorted.Length) - 1)];
 
     private static void Print(string name, double value, string format) =>
         Console.WriteLine($"{name}={value.ToString(format, CultureInfo.InvariantCulture)}");

@@ -12,7 +12,9 @@ switch (which)
         return TrainBenchmark.Run(subset: Arg(1, 10_000), epochs: Arg(2, 1), batch: Arg(3, 64));
     case "orchestrator":
         return await OrchestratorBenchmark.Run(workers: Arg(1, 8), childSeconds: 2, children: Arg(2, 64));
+    case "cluster":
+        return await ClusterBenchmark.Run(workerCounts: [1, 2, 4, 8, 16], childSeconds: 2, childrenPerWorker: Arg(1, 6));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator");
+        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster");
         return 2;
 }
