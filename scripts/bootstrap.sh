@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # postgresql: scripts/postgres.sh runs a throwaway server of its own from its binaries, for the
 # PostgreSQL store's tests and local clusters.
 # rabbitmq-server: the broker the cluster transport's tests start privately (scripts/rabbitmq.sh).
-packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql rabbitmq-server)
+# chromium: the browser the dashboard's tests drive (headless).
+packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql rabbitmq-server chromium)
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(python3-torch)
 fi
@@ -69,6 +70,9 @@ if ! command -v npm >/dev/null; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm
 fi
+
+# The dashboard's charting library comes from the npm registry too, checked against its pinned SHA-256.
+scripts/dashboard-library.sh
 
 if ! command -v dotnet >/dev/null; then
   echo "bootstrap: the .NET SDK (dotnet, 10.0) is not on PATH; install it and run again" >&2

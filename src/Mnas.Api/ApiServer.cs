@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Mnas.Api.Dashboard;
 using Mnas.Api.Health;
 using Mnas.Store;
 
@@ -32,6 +33,7 @@ public static class ApiServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMnasDashboard();
         app.MapMnasApi();
         return app;
     }

@@ -1,0 +1,682 @@
+// The Mnas dashboard: reads the API under /api/v1 with the key the user gives (kept in sessionStorage; a #key=… fragment
+// fills it), and follows the selected campaign's event stream to update itself without reloading.
+'use strict';
+
+(() => {
+  const API = '/api/v1';
+  const KEY_ITEM = 'mnas.api_key';
+  const PAGE_SIZE = 25;
+  const WORKERS_EVERY_MS = 5000;
+  const CAMPAIGNS_EVERY_MS = 10000;
+  const ACTIVITY_KEPT = 60;
+
+  const state = {
+    key: null,
+    campaigns: [],
+    campaignId: null,
+    targetLatency: null,
+    children: { page: 1, total: 0, sort: 'sequence', order: 'desc', status: '' },
+    stream: null,
+    lastEventId: null,
+    pareto: null,
+    controller: null,
+    timers: [],
+    pending: new Map(),
+    workersForbidden: false,
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---- small helpers -------------------------------------------------------------------------------------------------
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value == null || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child == null) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  const fixed = (value, digits) => (value == null || Number.isNaN(value) ? '–' : Number(value).toFixed(digits));
+  const percent = (value) => (value == null ? '–' : `${(100 * value).toFixed(2)} %`);
+  const count = (value) => (value == null ? '–' : Number(value).toLocaleString('en'));
+  const millions = (value) => (value == null ? '–' : `${(value / 1e6).toFixed(2)} M`);
+  const time = (value) => (value ? new Date(value).toLocaleString() : '–');
+  const badge = (text) => el('span', { class: `status ${text}` }, text);
+
+  class ApiError extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  // Runs fn at most once per delay for each name: a burst of events (a replayed stream) costs one refresh.
+  function later(name, fn, delay = 250) {
+    if (state.pending.has(name)) return;
+    state.pending.set(name, setTimeout(() => {
+      state.pending.delete(name);
+      fn().catch(report);
+    }, delay));
+  }
+
+  function report(error) {
+    if (error instanceof ApiError && error.status === 401) return;
+    console.error(error);
+  }
+
+  // ---- the key -------------------------------------------------------------------------------------------------------
+
+  function hashParameters() {
+    return new URLSearchParams(location.hash.replace(/^#/, ''));
+  }
+
+  function writeHash(parameters) {
+    const text = parameters.toString();
+    history.replaceState(null, '', location.pathname + location.search + (text ? `#${text}` : ''));
+  }
+
+  // A #key=… fragment fills the key and leaves the address bar (and the history) at once.
+  function takeKeyFromFragment() {
+    const parameters = hashParameters();
+    const key = parameters.get('key');
+    if (key) {
+      sessionStorage.setItem(KEY_ITEM, key.trim());
+      parameters.delete('key');
+      writeHash(parameters);
+    }
+  }
+
+  function showKeyForm(message) {
+    stopAll();
+    state.key = null;
+    $('main').hidden = true;
+    $('forget-key').hidden = true;
+    $('key-panel').hidden = false;
+    $('key-error').textContent = message || '';
+    $('key-input').value = '';
+    $('key-input').focus();
+  }
+
+  function keyRefused() {
+    sessionStorage.removeItem(KEY_ITEM);
+    showKeyForm('The API refused this key (401): it is unknown or revoked. Enter another.');
+  }
+
+  // ---- the API -------------------------------------------------------------------------------------------------------
+
+  function headers(extra) {
+    return { Authorization: `Bearer ${state.key}`, ...extra };
+  }
+
+  async function get(path) {
+    const response = await fetch(API + path, { headers: headers({ Accept: 'application/json' }), cache: 'no-store' });
+    if (response.status === 401) {
+      keyRefused();
+      throw new ApiError(401, 'unauthorised');
+    }
+    if (!response.ok) {
+      let detail = response.statusText;
+      try {
+        const problem = await response.json();
+        detail = problem.detail || problem.title || detail;
+      } catch {
+        // not problem details: keep the status text
+      }
+      throw new ApiError(response.status, `${response.status}: ${detail}`);
+    }
+    return response.json();
+  }
+
+  const campaignPath = (suffix = '') => `/campaigns/${encodeURIComponent(state.campaignId)}${suffix}`;
+
+  // ---- campaigns -----------------------------------------------------------------------------------------------------
+
+  async function loadCampaigns() {
+    try {
+      state.campaigns = await get('/campaigns');
+      $('campaigns-error').textContent = '';
+    } catch (error) {
+      if (error.status !== 401) $('campaigns-error').textContent = `Campaigns could not be read (${error.message}).`;
+      throw error;
+    }
+    renderCampaigns();
+    if (!state.campaignId && state.campaigns.length) {
+      const wanted = hashParameters().get('campaign');
+      const chosen = state.campaigns.find((c) => c.id === wanted)
+        || state.campaigns.find((c) => c.status === 'running')
+        || state.campaigns[state.campaigns.length - 1];
+      selectCampaign(chosen.id);
+    } else if (state.campaignId) {
+      renderSummary();
+    }
+  }
+
+  function renderCampaigns() {
+    const body = $('campaigns').tBodies[0];
+    body.replaceChildren(...state.campaigns.map((c) => el('tr', {
+      class: c.id === state.campaignId ? 'selected' : null,
+      'data-campaign': c.id,
+      onclick: () => selectCampaign(c.id),
+    },
+    el('td', {}, c.id),
+    el('td', {}, badge(c.status)),
+    el('td', {}, c.strategy || '–'),
+    el('td', { class: 'number' }, `${c.children.done} / ${c.children.total}`),
+    el('td', { class: 'number' }, c.children.failed),
+    el('td', { class: 'number' }, fixed(c.best_reward, 4)),
+    el('td', { class: 'number' }, c.budget.children_used == null ? '–' : `${Math.round(100 * c.budget.children_used)} %`))));
+    $('campaigns-empty').hidden = state.campaigns.length > 0;
+  }
+
+  function renderSummary() {
+    const c = state.campaigns.find((x) => x.id === state.campaignId);
+    if (!c) return;
+    $('campaign-title').replaceChildren(`Campaign ${c.id} `, badge(c.status));
+    const budget = [c.budget.max_children != null ? `${c.budget.max_children} children` : null,
+      c.budget.max_hours != null ? `${c.budget.max_hours} h` : null].filter(Boolean).join(', ') || 'none';
+    const target = state.targetLatency != null ? ` · target T ${fixed(state.targetLatency, 1)} ms` : '';
+    $('campaign-summary').textContent = `${c.name} · strategy ${c.strategy || '–'} · seed ${c.seed} · created ${time(c.created_at)} · `
+      + `children: ${c.children.done} done, ${c.children.failed} failed, ${c.children.training} training, ${c.children.queued} queued `
+      + `(${c.children.total} sampled) · best reward ${fixed(c.best_reward, 4)} · budget ${budget}${target}`;
+  }
+
+  function selectCampaign(id) {
+    if (state.campaignId === id) return;
+    stopStream();
+    state.campaignId = id;
+    state.lastEventId = null;
+    state.targetLatency = null;
+    state.children.page = 1;
+    const parameters = hashParameters();
+    parameters.set('campaign', id);
+    writeHash(parameters);
+    $('campaign').hidden = false;
+    $('activity').replaceChildren();
+    renderCampaigns();
+    renderSummary();
+    Promise.all([loadPareto(), loadController(), loadChildren()]).catch(report);
+    followStream(id);
+  }
+
+  // ---- the Pareto scatter --------------------------------------------------------------------------------------------
+
+  // Draws the target latency T as a dashed vertical line (the value comes from the chart's options).
+  const targetLine = {
+    id: 'targetLine',
+    afterDatasetsDraw(chart, _args, options) {
+      const value = options && options.value;
+      if (value == null) return;
+      const x = chart.scales.x.getPixelForValue(value);
+      const { top, bottom, left, right } = chart.chartArea;
+      if (x < left || x > right) return;
+      const { ctx } = chart;
+      ctx.save();
+      ctx.strokeStyle = '#1d2733';
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = '#1d2733';
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.textAlign = 'left';
+      ctx.fillText(`T = ${value} ms`, x + 4, top + 12);
+      ctx.restore();
+    },
+  };
+
+  function architectureLines(text) {
+    const words = String(text || '').split(/\s+/).filter(Boolean);
+    const lines = [];
+    let line = '';
+    for (const word of words) {
+      if (line && line.length + word.length > 64) {
+        lines.push(line);
+        line = '';
+      }
+      line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function paretoChart() {
+    if (state.pareto) return state.pareto;
+    state.pareto = new Chart($('pareto-chart'), {
+      type: 'scatter',
+      data: {
+        datasets: [
+          {
+            label: 'Pareto front', data: [], showLine: true, borderColor: '#c2410c', backgroundColor: '#c2410c',
+            pointRadius: 6, pointHoverRadius: 8, borderWidth: 2, order: 0,
+          },
+          {
+            label: 'other children', data: [], backgroundColor: 'rgba(102, 113, 125, 0.55)', borderColor: 'rgba(102, 113, 125, 0.9)',
+            pointRadius: 4, pointHoverRadius: 6, order: 1,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'latency (ms)' }, min: 0 },
+          y: { type: 'linear', title: { display: true, text: 'accuracy' } },
+        },
+        plugins: {
+          targetLine: { value: null },
+          tooltip: {
+            callbacks: {
+              title: (items) => (items.length ? `child #${items[0].raw.sequence}` : ''),
+              label: (item) => {
+                const p = item.raw.point;
+                return [
+                  `accuracy ${percent(p.accuracy)} · latency ${fixed(p.latency_ms, 2)} ms · reward ${fixed(p.reward, 4)}`,
+                  `params ${count(p.params)} · MACs ${millions(p.macs)} · peak activations ${count(p.peak_activation_bytes)} B`,
+                  ...architectureLines(p.architecture),
+                ];
+              },
+            },
+          },
+        },
+        onClick: (event, _elements, chart) => {
+          const hits = chart.getElementsAtEventForMode(event, 'nearest', { intersect: true }, true);
+          if (hits.length) openChild(chart.data.datasets[hits[0].datasetIndex].data[hits[0].index].sequence);
+        },
+        onHover: (event, elements) => {
+          event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
+        },
+      },
+      plugins: [targetLine],
+    });
+    return state.pareto;
+  }
+
+  async function loadPareto() {
+    const id = state.campaignId;
+    const pareto = await get(`${campaignPath('/pareto')}?objectives=accuracy,latency_ms`);
+    if (id !== state.campaignId) return;
+    state.targetLatency = pareto.target_latency_ms;
+    const toPoint = (p) => ({ x: p.latency_ms, y: p.accuracy, sequence: p.sequence, point: p });
+    const front = pareto.points.filter((p) => p.on_front).sort((a, b) => a.latency_ms - b.latency_ms);
+    const others = pareto.points.filter((p) => !p.on_front);
+    const chart = paretoChart();
+    chart.data.datasets[0].data = front.map(toPoint);
+    chart.data.datasets[1].data = others.map(toPoint);
+    chart.options.plugins.targetLine.value = pareto.target_latency_ms;
+    const largest = Math.max(0, ...pareto.points.map((p) => p.latency_ms));
+    chart.options.scales.x.suggestedMax = Math.max(largest, pareto.target_latency_ms || 0) * 1.1 || undefined;
+    chart.update();
+    const figure = $('pareto-figure');
+    figure.dataset.points = pareto.points.map((p) => p.sequence).sort((a, b) => a - b).join(',');
+    figure.dataset.front = front.map((p) => p.sequence).join(',');
+    $('front-list').textContent = front.length
+      ? `Front (${front.length} of ${pareto.points.length} done children): `
+        + front.map((p) => `#${p.sequence} ${percent(p.accuracy)} at ${fixed(p.latency_ms, 2)} ms`).join(' · ')
+      : 'No child has finished yet.';
+    renderSummary();
+  }
+
+  // ---- the controller's curves ---------------------------------------------------------------------------------------
+
+  function controllerChart() {
+    if (state.controller) return state.controller;
+    state.controller = new Chart($('controller-chart'), {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: 'mean reward', data: [], borderColor: '#c2410c', backgroundColor: '#c2410c', yAxisID: 'y', pointRadius: 2 },
+          { label: 'baseline', data: [], borderColor: '#9a3412', borderDash: [4, 3], pointRadius: 0, yAxisID: 'y' },
+          { label: 'entropy', data: [], borderColor: '#1d4ed8', backgroundColor: '#1d4ed8', yAxisID: 'y1', pointRadius: 2 },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'controller update' }, ticks: { precision: 0 } },
+          y: { position: 'left', title: { display: true, text: 'reward' } },
+          y1: { position: 'right', title: { display: true, text: 'entropy' }, grid: { drawOnChartArea: false } },
+        },
+      },
+    });
+    return state.controller;
+  }
+
+  async function loadController() {
+    const id = state.campaignId;
+    const history = await get(campaignPath('/controller'));
+    if (id !== state.campaignId) return;
+    const updates = history.updates || [];
+    const chart = controllerChart();
+    chart.data.datasets[0].data = updates.map((u) => ({ x: u.version, y: u.mean_reward }));
+    chart.data.datasets[1].data = updates.map((u) => ({ x: u.version, y: u.baseline }));
+    chart.data.datasets[2].data = updates.map((u) => ({ x: u.version, y: u.entropy }));
+    chart.update();
+    $('controller-figure').dataset.updates = String(updates.length);
+    $('controller-empty').hidden = updates.length > 0;
+  }
+
+  // ---- the children table --------------------------------------------------------------------------------------------
+
+  async function loadChildren() {
+    const id = state.campaignId;
+    const c = state.children;
+    const query = new URLSearchParams({ sort: c.sort, order: c.order, page: String(c.page), page_size: String(PAGE_SIZE) });
+    if (c.status) query.set('status', c.status);
+    let page;
+    try {
+      page = await get(`${campaignPath('/children')}?${query}`);
+      $('children-error').textContent = '';
+    } catch (error) {
+      if (error.status !== 401) $('children-error').textContent = `Children could not be read (${error.message}).`;
+      throw error;
+    }
+    if (id !== state.campaignId) return;
+    c.total = page.total;
+    const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+    if (c.page > pages) {
+      c.page = pages;
+      return loadChildren();
+    }
+    $('children').tBodies[0].replaceChildren(...page.items.map((child) => el('tr', {
+      'data-sequence': child.sequence,
+      onclick: () => openChild(child.sequence),
+      title: child.failure_reason || child.architecture,
+    },
+    el('td', { class: 'number' }, child.sequence),
+    el('td', {}, badge(child.status)),
+    el('td', { class: 'number' }, percent(child.accuracy)),
+    el('td', { class: 'number' }, fixed(child.latency_ms, 2)),
+    el('td', { class: 'number' }, fixed(child.reward, 4)),
+    el('td', { class: 'number' }, count(child.params)),
+    el('td', { class: 'number' }, millions(child.macs)),
+    el('td', { class: 'number' }, child.attempts),
+    el('td', {}, time(child.updated_at)))));
+    $('page-info').textContent = `page ${c.page} of ${pages} (${page.total} children)`;
+    $('page-prev').disabled = c.page <= 1;
+    $('page-next').disabled = c.page >= pages;
+    for (const th of $('children').tHead.querySelectorAll('th[data-sort]')) {
+      th.classList.toggle('sorted-asc', th.dataset.sort === c.sort && c.order === 'asc');
+      th.classList.toggle('sorted-desc', th.dataset.sort === c.sort && c.order === 'desc');
+    }
+  }
+
+  // ---- one child -----------------------------------------------------------------------------------------------------
+
+  async function openChild(sequence) {
+    const child = await get(campaignPath(`/children/${encodeURIComponent(sequence)}`)).catch((error) => {
+      report(error);
+      return null;
+    });
+    if (!child) return;
+    $('child-title').replaceChildren(`Child #${child.sequence} `, badge(child.status));
+    const metrics = el('dl', { class: 'metrics' },
+      ...[
+        ['accuracy', percent(child.accuracy)], ['latency', `${fixed(child.latency_ms, 3)} ms`], ['reward', fixed(child.reward, 5)],
+        ['parameters', count(child.params)], ['multiply-adds', count(child.macs)],
+        ['peak activations', `${count(child.peak_activation_bytes)} B`], ['training', `${fixed(child.train_seconds, 1)} s`],
+        ['attempts', child.attempts], ['policy version', child.policy_version ?? '–'],
+        ['log-probability', fixed(child.log_probability, 4)], ['updated', time(child.updated_at)],
+        ...(child.failure_reason ? [['failure', child.failure_reason]] : []),
+      ].flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
+    const curve = child.curve && child.curve.length
+      ? el('table', { class: 'grid' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'epoch'), el('th', {}, 'train loss'), el('th', {}, 'validation accuracy'))),
+        el('tbody', {}, ...child.curve.map((e) => el('tr', {},
+          el('td', { class: 'number' }, e.epoch), el('td', { class: 'number' }, fixed(e.train_loss, 4)),
+          el('td', { class: 'number' }, percent(e.validation_accuracy))))))
+      : el('p', { class: 'muted' }, 'No per-epoch curve recorded.');
+    const events = el('ol', { class: 'activity' },
+      ...(child.events || []).map((e) => el('li', {}, `${time(e.at)} ${e.kind}: ${e.message}`)));
+    $('child-body').replaceChildren(metrics,
+      el('h3', {}, 'Architecture'), el('pre', {}, child.architecture),
+      el('h3', {}, 'Tokens'), el('pre', {}, (child.tokens || []).join(' ')),
+      el('h3', {}, 'Per-epoch curve'), curve,
+      el('h3', {}, 'Attempts and events'), events);
+    const dialog = $('child-dialog');
+    if (!dialog.open) dialog.showModal();
+  }
+
+  // ---- workers -------------------------------------------------------------------------------------------------------
+
+  async function loadWorkers() {
+    let workers;
+    try {
+      workers = await get('/workers');
+    } catch (error) {
+      if (error.status === 403) {
+        state.workersForbidden = true;
+        $('workers').replaceChildren(el('p', { class: 'muted', id: 'workers-forbidden' },
+          'Workers are shown to operators only; this key is a researcher\'s.'));
+        return;
+      }
+      if (error.status !== 401) $('workers').replaceChildren(el('p', { class: 'error' }, `Workers could not be read (${error.message}).`));
+      throw error;
+    }
+    if (!workers.length) {
+      $('workers').replaceChildren(el('p', { class: 'muted' }, 'No worker has reported itself.'));
+      return;
+    }
+    $('workers').replaceChildren(el('table', { class: 'grid', id: 'workers-table' },
+      el('thead', {}, el('tr', {}, ...['worker', 'state', 'device class', 'device', 'threads', 'slots', 'running', 'last heartbeat']
+        .map((h) => el('th', {}, h)))),
+      el('tbody', {}, ...workers.map((w) => el('tr', {},
+        el('td', {}, w.id),
+        el('td', {}, badge(w.alive ? (w.stopping ? 'stopping' : 'alive') : 'gone')),
+        el('td', {}, w.device_class),
+        el('td', {}, w.device),
+        el('td', { class: 'number' }, w.threads),
+        el('td', { class: 'number' }, w.slots),
+        el('td', {}, w.running.map((r) => `${r.campaign_id} #${r.sequence} (${r.job}, attempt ${r.attempt})`).join(', ') || 'idle'),
+        el('td', {}, time(w.last_heartbeat)))))));
+  }
+
+  // ---- the event stream ----------------------------------------------------------------------------------------------
+
+  function setLive(on, text) {
+    const live = $('live');
+    live.classList.toggle('on', on);
+    live.classList.toggle('off', !on);
+    live.textContent = text;
+  }
+
+  function activity(text) {
+    const list = $('activity');
+    list.prepend(el('li', {}, `${new Date().toLocaleTimeString()} ${text}`));
+    while (list.children.length > ACTIVITY_KEPT) list.lastChild.remove();
+  }
+
+  function onEvent(type, data) {
+    switch (type) {
+      case 'child-finished':
+        activity(`child #${data.sequence} ${data.status}`
+          + (data.status === 'done' ? ` (accuracy ${percent(data.accuracy)}, latency ${fixed(data.latency_ms, 2)} ms, reward ${fixed(data.reward, 4)})` : ''));
+        later('pareto', loadPareto);
+        later('children', loadChildren);
+        later('campaigns', loadCampaigns);
+        break;
+      case 'front-changed':
+        activity(`the front is now ${data.front.map((s) => `#${s}`).join(' ')}`);
+        later('pareto', loadPareto);
+        break;
+      case 'controller-updated':
+        activity(`controller update ${data.version}: mean reward ${fixed(data.mean_reward, 4)}, entropy ${fixed(data.entropy, 3)}`);
+        later('controller', loadController);
+        break;
+      default:
+        activity(`${data.kind}: ${data.message}`);
+        later('children', loadChildren);
+        later('campaigns', loadCampaigns);
+        break;
+    }
+  }
+
+  // One message of the stream: its id, its type and its (JSON) data, as text/event-stream writes them.
+  function dispatch(block) {
+    let type = 'message';
+    let id = null;
+    const data = [];
+    for (const line of block.split('\n')) {
+      if (!line || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') type = value;
+      else if (field === 'data') data.push(value);
+      else if (field === 'id') id = value;
+    }
+    if (id != null) state.lastEventId = id;
+    if (!data.length) return;
+    let payload;
+    try {
+      payload = JSON.parse(data.join('\n'));
+    } catch {
+      return;
+    }
+    onEvent(type, payload);
+  }
+
+  // Reads the stream with fetch (so the Authorization header goes with it) and, when it breaks, connects again after
+  // the last event seen (Last-Event-ID), waiting longer after each failure.
+  async function followStream(id) {
+    const controller = new AbortController();
+    state.stream = controller;
+    let wait = 1000;
+    while (!controller.signal.aborted) {
+      try {
+        const extra = { Accept: 'text/event-stream' };
+        if (state.lastEventId != null) extra['Last-Event-ID'] = state.lastEventId;
+        const response = await fetch(`${API}/campaigns/${encodeURIComponent(id)}/events/stream`, {
+          headers: headers(extra), cache: 'no-store', signal: controller.signal,
+        });
+        if (response.status === 401) {
+          keyRefused();
+          return;
+        }
+        if (!response.ok || !response.body) throw new Error(`the stream answered ${response.status}`);
+        setLive(true, 'live');
+        wait = 1000;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer = (buffer + value).replace(/\r\n?/g, '\n');
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            dispatch(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+          }
+        }
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        console.warn('event stream:', error);
+      }
+      if (controller.signal.aborted) return;
+      setLive(false, 'reconnecting…');
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(wait * 2, 30000);
+      // Whatever the stream missed while away is read again in full.
+      later('pareto', loadPareto);
+      later('children', loadChildren);
+      later('controller', loadController);
+    }
+  }
+
+  function stopStream() {
+    if (state.stream) state.stream.abort();
+    state.stream = null;
+    setLive(false, 'not connected');
+  }
+
+  function stopAll() {
+    stopStream();
+    state.timers.forEach(clearInterval);
+    state.timers = [];
+  }
+
+  // ---- start ---------------------------------------------------------------------------------------------------------
+
+  function start() {
+    stopAll();
+    state.key = sessionStorage.getItem(KEY_ITEM);
+    if (!state.key) {
+      showKeyForm('');
+      return;
+    }
+    $('key-panel').hidden = true;
+    $('main').hidden = false;
+    $('forget-key').hidden = false;
+    state.campaignId = null;
+    state.workersForbidden = false;
+    loadCampaigns().catch(report);
+    loadWorkers().catch(report);
+    state.timers.push(setInterval(() => loadCampaigns().catch(report), CAMPAIGNS_EVERY_MS));
+    state.timers.push(setInterval(() => {
+      if (!state.workersForbidden) loadWorkers().catch(report);
+    }, WORKERS_EVERY_MS));
+  }
+
+  function wire() {
+    $('key-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const key = $('key-input').value.trim();
+      if (!key) return;
+      sessionStorage.setItem(KEY_ITEM, key);
+      start();
+    });
+    $('forget-key').addEventListener('click', () => {
+      sessionStorage.removeItem(KEY_ITEM);
+      showKeyForm('');
+    });
+    $('status-filter').addEventListener('change', (event) => {
+      state.children.status = event.target.value;
+      state.children.page = 1;
+      loadChildren().catch(report);
+    });
+    $('page-prev').addEventListener('click', () => {
+      state.children.page = Math.max(1, state.children.page - 1);
+      loadChildren().catch(report);
+    });
+    $('page-next').addEventListener('click', () => {
+      state.children.page += 1;
+      loadChildren().catch(report);
+    });
+    for (const th of $('children').tHead.querySelectorAll('th[data-sort]')) {
+      th.addEventListener('click', () => {
+        const c = state.children;
+        c.order = c.sort === th.dataset.sort && c.order === 'desc' ? 'asc' : 'desc';
+        c.sort = th.dataset.sort;
+        c.page = 1;
+        loadChildren().catch(report);
+      });
+    }
+    window.addEventListener('hashchange', () => {
+      takeKeyFromFragment();
+      const wanted = hashParameters().get('campaign');
+      if (sessionStorage.getItem(KEY_ITEM) !== state.key) {
+        start();
+      } else if (wanted && wanted !== state.campaignId && state.campaigns.some((c) => c.id === wanted)) {
+        selectCampaign(wanted);
+      }
+    });
+  }
+
+  takeKeyFromFragment();
+  wire();
+  start();
+})();
