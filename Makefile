@@ -5,11 +5,11 @@ DOTNET ?= dotnet
 
 MNAS = $(DOTNET) src/Mnas.Host/bin/Release/net10.0/mnas.dll
 
-# A small real campaign on Fashion-MNIST (a few minutes on 2 cores); prints the Pareto front.
+# A real campaign on Fashion-MNIST in the embedded server; prints the dashboard's address (with an operator key) and
+# runs until Ctrl+C.
 demo: bootstrap
 	$(DOTNET) build src/Mnas.Host -c Release --no-restore -v quiet -nologo
-	$(MNAS) datasets fetch fashion-mnist
-	$(MNAS) search --spec docs/demo-campaign.yaml --children 8 --minibatch 4 --data .mnas
+	$(MNAS) demo --set data_directory=.mnas
 
 # The tests start the throwaway PostgreSQL server and RabbitMQ node they need (scripts/postgres.sh,
 # scripts/rabbitmq.sh); they are stopped afterwards, whatever the outcome.

@@ -9,8 +9,8 @@ var seed = new Option<long>("--seed") { Description = "random seed", DefaultValu
 var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
 var lr = new Option<double>("--lr") { Description = "initial learning rate (cosine schedule)", DefaultValueFactory = _ => 0.05 };
 
-var demo = new Command("demo", "Train the engine benchmark child on random data for a short run") { steps, batch, threads, seed, lr, device };
-demo.SetAction(result =>
+var check = new Command("check", "Check the engine: train the engine benchmark child on random data for a short run") { steps, batch, threads, seed, lr, device };
+check.SetAction(result =>
 {
     var options = new DemoOptions(result.GetValue(steps), result.GetValue(batch), result.GetValue(threads), result.GetValue(seed),
         result.GetValue(lr), result.GetValue(device)!);
@@ -32,7 +32,7 @@ version.SetAction(_ =>
 
 var root = new RootCommand("Mnas: hardware-aware neural architecture search")
 {
-    demo, version, Mnas.Host.Commands.DatasetsCommand.Create(), Mnas.Host.Commands.CostCommand.Create(),
+    Mnas.Host.Commands.DemoCommand.Create(), check, version, Mnas.Host.Commands.DatasetsCommand.Create(), Mnas.Host.Commands.CostCommand.Create(),
     Mnas.Host.Commands.LatencyCommand.Create(), Mnas.Host.Commands.TrainCommand.Create(), Mnas.Host.Commands.SearchCommand.Create(),
     Mnas.Host.Commands.ResumeCommand.Create(), Mnas.Host.Commands.ParetoCommand.Create(), Mnas.Host.Commands.ExportCommand.Create(),
     Mnas.Host.Commands.WorkerCommand.Create(), Mnas.Host.Commands.ControllerCommand.Create(), Mnas.Host.Commands.SubmitCommand.Create(),

@@ -8,13 +8,31 @@ namespace Mnas.Host.Commands;
 /// <summary>What describes a new campaign on the command line (<c>search</c>, <c>submit</c>): spec, strategy, budget, minibatch, seed, id.</summary>
 internal sealed class CampaignOptions
 {
-    private readonly Option<string> spec = new("--spec") { Description = "the campaign spec (JSON or YAML)", Required = true };
+    private readonly Option<string> spec;
     private readonly Option<string> strategy = new("--strategy") { Description = "rl (default) or random", DefaultValueFactory = _ => "rl" };
-    private readonly Option<int?> children = new("--children") { Description = "children to evaluate (default 20)" };
+    private readonly Option<int?> children;
     private readonly Option<double?> hours = new("--hours") { Description = "wall-clock budget in hours" };
-    private readonly Option<int> minibatch = new("--minibatch") { Description = "finished children per controller update", DefaultValueFactory = _ => 20 };
+    private readonly Option<int> minibatch;
     private readonly Option<long> seed = new("--seed") { DefaultValueFactory = _ => 0 };
     private readonly Option<string?> id = new("--id") { Description = "campaign id (default: the spec's name and the time)" };
+
+    private readonly int defaultChildren;
+
+    /// <param name="defaultSpec">The spec when <c>--spec</c> is not given; null makes <c>--spec</c> required.</param>
+    public CampaignOptions(string? defaultSpec = null, int defaultChildren = 20, int defaultMinibatch = 20)
+    {
+        spec = new("--spec") { Description = "the campaign spec (JSON or YAML)", Required = defaultSpec is null };
+        if (defaultSpec is not null)
+        {
+            spec.DefaultValueFactory = _ => defaultSpec;
+        }
+        children = new("--children") { Description = $"children to evaluate (default {defaultChildren})" };
+        minibatch = new("--minibatch") { Description = "finished children per controller update", DefaultValueFactory = _ => defaultMinibatch };
+        this.defaultChildren = defaultChildren;
+    }
+
+    /// <summary>The campaign spec's path.</summary>
+    public Option<string> Spec => spec;
 
     public void AddTo(Command command)
     {
@@ -28,7 +46,7 @@ internal sealed class CampaignOptions
     public (Campaign Campaign, CampaignSettings Settings) Read(ParseResult result, int workers)
     {
         var campaignSpec = CampaignSpecLoader.Load(result.GetValue(spec)!);
-        var maxChildren = result.GetValue(children) ?? (result.GetValue(hours) == null ? 20 : null);
+        var maxChildren = result.GetValue(children) ?? (result.GetValue(hours) == null ? defaultChildren : null);
         var settings = new CampaignSettings(result.GetValue(strategy)!, maxChildren, result.GetValue(hours), result.GetValue(minibatch), workers);
         settings.ThrowIfInvalid();
         var campaignId = result.GetValue(id) ?? $"{campaignSpec.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
