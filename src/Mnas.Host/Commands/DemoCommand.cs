@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mnas.Grains.Hosting;
+using Mnas.Host.Configuration;
 using Mnas.SearchSpace.Spec;
 using Mnas.Workers.Datasets;
 
