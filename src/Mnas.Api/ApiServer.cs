@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mnas.Api.Health;
+using Mnas.Api.Limits;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -25,6 +26,7 @@ public static class ApiServer
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(options.Listen);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
@@ -32,6 +34,11 @@ public static class ApiServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodySizeLimit(options);
+        // Authentication before the limiter, which counts per key; authorization after it, so refused requests count too.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapMnasApi();
         return app;
     }
