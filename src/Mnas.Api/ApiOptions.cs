@@ -3,11 +3,17 @@ namespace Mnas.Api;
 /// <summary>Where the API listens and how it judges workers; <see cref="ApiOptionsValidator"/> names every bad setting.</summary>
 public sealed record ApiOptions
 {
-    /// <summary>Loopback only by default: the endpoints have no authentication yet.</summary>
+    /// <summary>Loopback by default: listening on other addresses is a deliberate choice.</summary>
     public const string DefaultListen = "http://127.0.0.1:8080";
 
     /// <summary>The URL the API listens on (<c>api.listen</c>); port 0 takes any free port.</summary>
     public string Listen { get; init; } = DefaultListen;
+
+    /// <summary>Requests to <c>/api/v1</c> one API key may make in a minute (<c>api.rate_limit_per_minute</c>).</summary>
+    public int RateLimitPerMinute { get; init; } = 600;
+
+    /// <summary>The largest request body accepted, in bytes (<c>api.max_body_bytes</c>); 1 MiB by default.</summary>
+    public long MaxBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>How often workers report themselves (<c>leases.heartbeat_seconds</c>).</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -9,6 +9,12 @@ namespace Mnas.Api;
 public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
     public const string ListenSetting = "api.listen";
+    public const string RateLimitSetting = "api.rate_limit_per_minute";
+    public const string MaxBodySetting = "api.max_body_bytes";
+
+    public const int MaxRateLimitPerMinute = 1_000_000;
+    public const long MinBodyBytes = 1024;
+    public const long MaxBodyBytes = 64L * 1024 * 1024;
 
     public static ApiOptionsValidator Instance { get; } = new();
 
@@ -20,6 +26,16 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         if (ListenProblem(options.Listen) is { } listen)
         {
             problems.Add($"{ListenSetting}: {listen} (got '{options.Listen}')");
+        }
+
+        if (options.RateLimitPerMinute is < 1 or > MaxRateLimitPerMinute)
+        {
+            problems.Add($"{RateLimitSetting}: must be in 1..{MaxRateLimitPerMinute} (got {options.RateLimitPerMinute})");
+        }
+
+        if (options.MaxBodyBytes is < MinBodyBytes or > MaxBodyBytes)
+        {
+            problems.Add($"{MaxBodySetting}: must be in {MinBodyBytes}..{MaxBodyBytes} (got {options.MaxBodyBytes})");
         }
 
         if (options.HeartbeatInterval <= TimeSpan.Zero)

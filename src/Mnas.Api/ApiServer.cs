@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mnas.Api.Dashboard;
 using Mnas.Api.Health;
+using Mnas.Api.Limits;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -26,6 +27,7 @@ public static class ApiServer
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(options.Listen);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
@@ -33,7 +35,13 @@ public static class ApiServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The dashboard's files need no credentials (the page asks for a key), so they are served before authentication.
         app.UseMnasDashboard();
+        app.UseBodySizeLimit(options);
+        // Authentication before the limiter, which counts per key; authorization after it, so refused requests count too.
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         app.MapMnasApi();
         return app;
     }

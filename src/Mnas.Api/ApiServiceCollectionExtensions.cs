@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mnas.Api.Campaigns;
 using Mnas.Api.Health;
+using Mnas.Api.Limits;
+using Mnas.Api.Security;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -11,7 +13,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// What the API's endpoints need: the checked options, the store they read (owned by the caller, not disposed
     /// here), the readiness probes beyond the store's (the broker's, when there is one), problem details for every
-    /// error, and the API's JSON. Throws <see cref="ArgumentException"/> naming every bad setting.
+    /// error, API-key authentication and the roles' policies, the rate limiter, and the API's JSON. Throws <see cref="ArgumentException"/> naming every bad setting.
     /// </summary>
     public static IServiceCollection AddMnasApi(this IServiceCollection services, ApiOptions options, ICampaignStore store,
         IEnumerable<IReadinessProbe>? probes = null)
@@ -29,6 +31,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Readiness>();
         services.AddSingleton<CampaignProgress>();
         services.AddProblemDetails();
+        services.AddMnasSecurity();
+        services.AddMnasRateLimiting(options);
         services.ConfigureHttpJsonOptions(http => ApiJson.Configure(http.SerializerOptions));
         return services;
     }

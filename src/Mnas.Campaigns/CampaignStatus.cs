@@ -6,4 +6,7 @@ public enum CampaignStatus
     Paused,
     Completed,
     Failed,
+
+    /// <summary>Stopped on request before its budget was spent; its coordinator stops running it.</summary>
+    Cancelled,
 }

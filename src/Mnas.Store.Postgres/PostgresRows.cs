@@ -6,7 +6,10 @@ namespace Mnas.Store.Postgres;
 /// <summary>The column lists of each table, the readers that turn a row back into its record, and the parameters that write one.</summary>
 internal static class PostgresRows
 {
-    public const string CampaignColumns = "id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes";
+    public const string CampaignColumns = "id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes, owner";
+
+    public const string ApiKeyColumns =
+        "id, name, role, secret_hash, created_utc_ticks, created_offset_minutes, revoked_utc_ticks, revoked_offset_minutes";
 
     public const string ChildColumns =
         "campaign_id, sequence, architecture, tokens, log_probability, policy_version, status, attempts, failure_reason, " +
@@ -27,7 +30,29 @@ internal static class PostgresRows
         row.GetString(3),
         row.GetInt64(4),
         PostgresValues.CampaignStatus(row.GetString(5)),
-        PostgresValues.Time(row.GetInt64(6), row.GetInt16(7)));
+        PostgresValues.Time(row.GetInt64(6), row.GetInt16(7)),
+        row.GetString(8));
+
+    public static ApiKey ApiKey(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        Enum.Parse<ApiRole>(row.GetString(2)),
+        row.GetFieldValue<byte[]>(3),
+        PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)),
+        row.IsDBNull(6) ? null : PostgresValues.Time(row.GetInt64(6), row.GetInt16(7)));
+
+    /// <summary>The parameters of <see cref="ApiKeyColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] ApiKeyParameters(ApiKey key) =>
+    [
+        ("id", key.Id),
+        ("name", key.Name),
+        ("role", key.Role.ToString()),
+        ("secret_hash", key.SecretHash),
+        ("created_utc_ticks", PostgresValues.UtcTicks(key.CreatedAt)),
+        ("created_offset_minutes", PostgresValues.OffsetMinutes(key.CreatedAt)),
+        ("revoked_utc_ticks", key.RevokedAt is { } revoked ? PostgresValues.UtcTicks(revoked) : null),
+        ("revoked_offset_minutes", key.RevokedAt is { } at ? PostgresValues.OffsetMinutes(at) : null),
+    ];
 
     public static Child Child(NpgsqlDataReader row) => new(
         row.GetString(0),
@@ -81,6 +106,7 @@ internal static class PostgresRows
         ("status", PostgresValues.Name(campaign.Status)),
         ("created_utc_ticks", PostgresValues.UtcTicks(campaign.CreatedAt)),
         ("created_offset_minutes", PostgresValues.OffsetMinutes(campaign.CreatedAt)),
+        ("owner", campaign.Owner),
     ];
 
     /// <summary>The parameters of <see cref="ChildColumns"/>, in order, for an insert.</summary>

@@ -20,14 +20,15 @@ public sealed partial class SqliteCampaignStore
                     Command(
                         connection,
                         transaction,
-                        $"INSERT INTO campaigns ({SqliteRows.CampaignColumns}) VALUES ($id, $name, $spec_json, $strategy, $seed, $status, $created_at);",
+                        $"INSERT INTO campaigns ({SqliteRows.CampaignColumns}) VALUES ($id, $name, $spec_json, $strategy, $seed, $status, $created_at, $owner);",
                         ("$id", campaign.Id),
                         ("$name", campaign.Name),
                         ("$spec_json", campaign.SpecJson),
                         ("$strategy", campaign.Strategy),
                         ("$seed", campaign.Seed),
                         ("$status", SqliteValues.Name(campaign.Status)),
-                        ("$created_at", SqliteValues.Time(campaign.CreatedAt))),
+                        ("$created_at", SqliteValues.Time(campaign.CreatedAt)),
+                        ("$owner", campaign.Owner)),
                     ct).ConfigureAwait(false);
             },
             cancellationToken);
@@ -70,6 +71,42 @@ public sealed partial class SqliteCampaignStore
                 }
 
                 return (await SelectCampaignAsync(connection, transaction, campaignId, ct).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> DeleteCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        StoreRules.RequireId(campaignId, nameof(campaignId));
+        return WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                if (!await CampaignExistsAsync(connection, transaction, campaignId, ct).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                // Every table that references the campaigns, found in the schema so that tables added later are
+                // covered too; the foreign keys are checked at the commit, so the order of the deletes does not matter.
+                await ExecuteAsync(Command(connection, transaction, "PRAGMA defer_foreign_keys = ON;"), ct).ConfigureAwait(false);
+                var references = await QueryAsync(
+                    Command(
+                        connection,
+                        transaction,
+                        "SELECT m.name, f.\"from\" FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f " +
+                        "WHERE m.type = 'table' AND f.\"table\" = 'campaigns' AND f.\"to\" = 'id';"),
+                    row => (Table: row.GetString(0), Column: row.GetString(1)),
+                    ct).ConfigureAwait(false);
+                foreach (var (table, column) in references)
+                {
+                    await ExecuteAsync(
+                        Command(connection, transaction, $"DELETE FROM \"{table}\" WHERE \"{column}\" = $id;", ("$id", campaignId)),
+                        ct).ConfigureAwait(false);
+                }
+
+                await ExecuteAsync(Command(connection, transaction, "DELETE FROM campaigns WHERE id = $id;", ("$id", campaignId)), ct)
+                    .ConfigureAwait(false);
+                return true;
             },
             cancellationToken);
     }

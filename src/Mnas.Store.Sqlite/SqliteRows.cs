@@ -6,7 +6,9 @@ namespace Mnas.Store.Sqlite;
 /// <summary>The column lists of each table and the readers that turn a row back into its record.</summary>
 internal static class SqliteRows
 {
-    public const string CampaignColumns = "id, name, spec_json, strategy, seed, status, created_at";
+    public const string CampaignColumns = "id, name, spec_json, strategy, seed, status, created_at, owner";
+
+    public const string ApiKeyColumns = "id, name, role, secret_hash, created_at, revoked_at";
 
     public const string ChildColumns =
         "campaign_id, sequence, architecture, tokens, log_probability, policy_version, status, attempts, failure_reason, " +
@@ -25,7 +27,16 @@ internal static class SqliteRows
         row.GetString(3),
         row.GetInt64(4),
         SqliteValues.CampaignStatus(row.GetString(5)),
-        SqliteValues.Time(row.GetString(6)));
+        SqliteValues.Time(row.GetString(6)),
+        row.GetString(7));
+
+    public static ApiKey ApiKey(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetString(1),
+        Enum.Parse<ApiRole>(row.GetString(2)),
+        (byte[])row.GetValue(3),
+        SqliteValues.Time(row.GetString(4)),
+        row.IsDBNull(5) ? null : SqliteValues.Time(row.GetString(5)));
 
     public static Child Child(SqliteDataReader row) => new(
         row.GetString(0),

@@ -93,13 +93,45 @@ internal static class SqliteSchema
             last_heartbeat_ticks INTEGER NOT NULL
         ) STRICT;
         """,
+
+        // 3: campaigns gain their owner and the Cancelled status (a CHECK cannot be altered, so the table is
+        // rebuilt with the foreign keys off; see Open), and API keys, their secrets only as SHA-256.
+        """
+        CREATE TABLE campaigns_rebuilt (
+            position INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            spec_json TEXT NOT NULL,
+            strategy TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Running', 'Paused', 'Completed', 'Failed', 'Cancelled')),
+            created_at TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+
+        INSERT INTO campaigns_rebuilt (position, id, name, spec_json, strategy, seed, status, created_at)
+            SELECT position, id, name, spec_json, strategy, seed, status, created_at FROM campaigns;
+        DROP TABLE campaigns;
+        ALTER TABLE campaigns_rebuilt RENAME TO campaigns;
+        CREATE INDEX campaigns_by_owner ON campaigns (owner, position);
+
+        CREATE TABLE api_keys (
+            position INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('Operator', 'Researcher')),
+            secret_hash BLOB NOT NULL CHECK (length(secret_hash) = 32),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;
 
-    /// <summary>Puts the file in WAL mode and brings its schema to <see cref="CurrentVersion"/>.</summary>
-    public static void Open(SqliteConnection connection, string path)
+    /// <summary>Puts the file in WAL mode and brings its schema to <see cref="CurrentVersion"/> (tests stop earlier, at <paramref name="upTo"/>).</summary>
+    public static void Open(SqliteConnection connection, string path, int? upTo = null)
     {
         using (var wal = connection.CreateCommand())
         {
@@ -111,6 +143,9 @@ internal static class SqliteSchema
             }
         }
 
+        // Rebuilding a table that others reference needs the foreign keys off, which only takes effect outside a
+        // transaction; they are checked before the commit and turned back on after it.
+        Execute(connection, null, "PRAGMA foreign_keys = OFF;");
         using var transaction = connection.BeginTransaction(deferred: false);
         Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL) STRICT;");
         using var read = connection.CreateCommand();
@@ -129,16 +164,29 @@ internal static class SqliteSchema
                 $"campaign store '{path}' has schema version {version}, newer than this build's {CurrentVersion}: open it with a newer Mnas");
         }
 
-        for (var next = version + 1; next <= CurrentVersion; next++)
+        for (var next = version + 1; next <= (upTo ?? CurrentVersion); next++)
         {
             Execute(connection, transaction, Migrations[next - 1]);
             Execute(connection, transaction, $"UPDATE schema_version SET version = {next};");
         }
 
+        using (var check = connection.CreateCommand())
+        {
+            check.Transaction = transaction;
+            check.CommandText = "PRAGMA foreign_key_check;";
+            using var violations = check.ExecuteReader();
+            if (violations.Read())
+            {
+                throw new InvalidOperationException(
+                    $"campaign store '{path}': migrating left a row of table {violations.GetString(0)} without the row it references");
+            }
+        }
+
         transaction.Commit();
+        Execute(connection, null, "PRAGMA foreign_keys = ON;");
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -30,6 +30,27 @@ public interface ICampaignStore : IAsyncDisposable
     Task<Campaign> UpdateCampaignStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Deletes a campaign and everything of it (children, checkpoints, events and every other row that names it) as one
+    /// transaction. False when there is no such campaign.
+    /// </summary>
+    Task<bool> DeleteCampaignAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records an API key. Throws <see cref="DuplicateApiKeyException"/> when its id is taken.</summary>
+    Task CreateApiKeyAsync(ApiKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>The API key with this id (revoked or not), or null.</summary>
+    Task<ApiKey?> GetApiKeyAsync(string keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every API key, revoked ones included, in the order they were created.</summary>
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Revokes an API key at <paramref name="at"/> and returns it as stored; a key already revoked keeps its first
+    /// revocation time. Null when there is no such key.
+    /// </summary>
+    Task<ApiKey?> RevokeApiKeyAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Adds a child. Adding a sequence that already exists with the same architecture is a no-op that
     /// returns the stored child (whatever its status now); with a different architecture it throws
     /// <see cref="ChildConflictException"/>.

@@ -35,6 +35,36 @@ public static class StoreRules
         RequireNotNull(campaign.SpecJson, "campaign.SpecJson");
         RequireNotNull(campaign.Strategy, "campaign.Strategy");
         RequireDefined(campaign.Status, "campaign.Status");
+        RequireNotNull(campaign.Owner, "campaign.Owner");
+    }
+
+    /// <summary>The length of an API key's <see cref="ApiKey.SecretHash"/>: a SHA-256.</summary>
+    public const int SecretHashLength = 32;
+
+    public static void ValidateApiKey(ApiKey? key)
+    {
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        RequireId(key.Id, "key.Id");
+        if (string.IsNullOrWhiteSpace(key.Name))
+        {
+            throw new ArgumentException($"key.Name must not be empty (got {(key.Name is null ? "null" : $"'{key.Name}'")})", "key.Name");
+        }
+
+        if (!Enum.IsDefined(key.Role))
+        {
+            throw new ArgumentException($"key.Role is not a role (got {(int)key.Role})", "key.Role");
+        }
+
+        if (key.SecretHash is not { Length: SecretHashLength })
+        {
+            throw new ArgumentException(
+                $"key.SecretHash must be {SecretHashLength} bytes (got {(key.SecretHash is null ? "null" : key.SecretHash.Length.ToString(CultureInfo.InvariantCulture))})",
+                "key.SecretHash");
+        }
     }
 
     public static void ValidateChild(Child? child, string name = "child")

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Mnas.Api.Campaigns;
+using Mnas.Api.Security;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Store.Sqlite;
@@ -19,15 +20,18 @@ public sealed class ApiCommandTests : IDisposable
     [Fact(Timeout = 120_000)]
     public async Task api_serves_the_campaigns_of_the_store_its_settings_name_until_terminated()
     {
+        string key;
         await using (var store = SqliteCampaignStore.InDirectory(data))
         {
             await store.CreateCampaignAsync(new Campaign("recorded", "recorded", "{}", new CampaignSettings().ToJson(), 1, CampaignStatus.Paused,
                 DateTimeOffset.UtcNow));
+            key = (await ApiKeys.CreateAsync(store, "test", Mnas.Campaigns.ApiRole.Operator)).Plaintext;
         }
 
         await using var api = MnasCommand.Start("api", [$"data_directory={data}", "api.listen=http://127.0.0.1:0"]);
         var address = await api.ApiAddressAsync(TimeSpan.FromSeconds(60));
         using var http = new HttpClient { BaseAddress = address };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
 
         var campaigns = await http.GetFromJsonAsync<List<CampaignResponse>>("/api/v1/campaigns", TestApi.Json);
 

@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Mnas.Api.Campaigns;
 using Mnas.Api.Health;
+using Mnas.Api.Security;
 using Mnas.Api.Workers;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Grains.Tests.RabbitMq;
+using Mnas.Store;
+using Mnas.Store.Postgres;
+using Mnas.Store.Sqlite;
 using Mnas.Store.Tests.Postgres;
 
 namespace Mnas.Api.Tests;
@@ -37,6 +41,11 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
     public async Task serve_runs_a_campaign_submitted_while_it_runs_on_its_own_workers_and_answers_on_its_api()
     {
         string[] settings = [$"data_directory={data}", "worker.slots=2", .. Quick];
+        await using (var store = SqliteCampaignStore.InDirectory(data))
+        {
+            await AuthorizeAsync(store);
+        }
+
         await using var serve = MnasCommand.Start("serve", settings);
         var api = await serve.ApiAddressAsync(Start);
         await serve.WaitForAsync("serve: 2 worker slot(s), transport in-memory, store sqlite", Start);
@@ -68,6 +77,11 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
     public async Task on_a_shared_postgres_store_serve_stands_by_while_a_controller_leads_and_takes_over_when_it_dies()
     {
         await using var database = await PostgresTestServer.CreateMigratedDatabaseAsync();
+        await using (var store = await PostgresCampaignStore.OpenAsync(new PostgresStoreOptions { ConnectionString = database.ConnectionString }))
+        {
+            await AuthorizeAsync(store);
+        }
+
         var rabbitMq = broker.ForTest();
         string[] shared =
         [
@@ -93,6 +107,13 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
         Assert.Equal(4, (await CampaignAsync(api, "shared"))!.Children.Done);
         Assert.Equal(1, CountOf("serve: leading", serve.Output));
         Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    /// <summary>Makes <see cref="http"/> present a new operator key of <paramref name="store"/>.</summary>
+    private async Task AuthorizeAsync(ICampaignStore store)
+    {
+        var (_, key) = await ApiKeys.CreateAsync(store, "test", ApiRole.Operator);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
     }
 
     private async Task SubmitAsync(string[] settings, string id, int children)

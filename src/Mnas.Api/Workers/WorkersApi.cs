@@ -2,17 +2,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Mnas.Api.Security;
 using Mnas.Campaigns;
 using Mnas.Store;
 
 namespace Mnas.Api.Workers;
 
-/// <summary><c>GET /workers</c>: every worker the store has heard from, ordered by id, with whether it is alive now.</summary>
+/// <summary><c>GET /workers</c> (operators only): every worker the store has heard from, ordered by id, with whether it is alive now.</summary>
 public static class WorkersApi
 {
     public static RouteGroupBuilder MapWorkersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/workers");
+        var group = routes.MapGroup("/workers").RequireAuthorization(ApiPolicies.Operator);
         group.MapGet("/", ListAsync);
         return group;
     }

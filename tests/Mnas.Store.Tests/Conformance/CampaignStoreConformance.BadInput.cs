@@ -14,6 +14,7 @@ public abstract partial class CampaignStoreConformance
         { "campaign.SpecJson", NewCampaign() with { SpecJson = null! } },
         { "campaign.Strategy", NewCampaign() with { Strategy = null! } },
         { "campaign.Status", NewCampaign() with { Status = (CampaignStatus)42 } },
+        { "campaign.Owner", NewCampaign() with { Owner = null! } },
     };
 
     [Theory]

@@ -74,6 +74,29 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_database_at_version_2_is_migrated_keeping_its_data_and_admits_owners_cancelling_and_keys()
+    {
+        var earlier = string.Join("\n;", PostgresMigrations.All.Where(m => m.Version <= 2).Select(m => m.Sql));
+        await _database.ExecuteAsync(
+            "CREATE SCHEMA mnas; SET search_path = mnas; " +
+            "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\n" +
+            earlier + "\n;" +
+            "INSERT INTO schema_migrations (version) VALUES (1), (2); " +
+            "INSERT INTO campaigns (id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes) " +
+            $"VALUES ('c1', 'one', '{{}}', 'rl', 7, 'Paused', {DateTimeOffset.UnixEpoch.UtcTicks}, 60);");
+
+        await using var store = await PostgresCampaignStore.OpenAsync(Options);
+
+        Assert.Equal(
+            new Campaign("c1", "one", "{}", "rl", 7, CampaignStatus.Paused, DateTimeOffset.UnixEpoch.ToOffset(TimeSpan.FromHours(1))),
+            await store.GetCampaignAsync("c1"));
+        Assert.Equal(CampaignStatus.Cancelled, (await store.UpdateCampaignStatusAsync("c1", CampaignStatus.Cancelled)).Status);
+        var key = new ApiKey("0123456789ab", "ci", ApiRole.Operator, new byte[32], DateTimeOffset.UnixEpoch);
+        await store.CreateApiKeyAsync(key);
+        Assert.Equal("ci", (await store.GetApiKeyAsync(key.Id))!.Name);
+    }
+
+    [Fact]
     public async Task a_database_with_a_newer_schema_version_is_refused_naming_both_versions()
     {
         await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();

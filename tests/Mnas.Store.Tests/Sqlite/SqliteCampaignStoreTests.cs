@@ -1,3 +1,4 @@
+using Mnas.Campaigns;
 using Microsoft.Data.Sqlite;
 using Mnas.Store.Sqlite;
 using Mnas.Store.Tests.Conformance;
@@ -66,12 +67,12 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
     [Fact]
     public async Task a_version_1_file_is_migrated_to_the_current_version_keeping_its_data()
     {
-        await CreateCampaignAsync();
         await Store.DisposeAsync();
-        // What version 1 left: everything but the workers table, which version 2 adds.
+        File.Delete(FilePath);
         using (var connection = Connect())
         {
-            Execute(connection, "DROP TABLE workers; UPDATE schema_version SET version = 1;");
+            SqliteSchema.Open(connection, FilePath, upTo: 1);
+            Execute(connection, OldCampaignInsert);
         }
 
         await ReopenAsync();
@@ -172,6 +173,48 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
     public void an_empty_path_is_refused()
     {
         Assert.Equal("path", Assert.Throws<ArgumentException>(() => new SqliteCampaignStore(" ")).ParamName);
+    }
+
+    [Fact]
+    public async Task a_version_2_file_is_migrated_keeping_its_campaigns_children_and_events_and_admits_owners_cancelling_and_keys()
+    {
+        await Store.DisposeAsync();
+        File.Delete(FilePath);
+        using (var connection = Connect())
+        {
+            SqliteSchema.Open(connection, FilePath, upTo: 2);
+            Execute(connection, OldCampaignInsert);
+            Execute(connection,
+                "INSERT INTO children (campaign_id, sequence, architecture, tokens, log_probability, policy_version, status, attempts, updated_at) " +
+                $"VALUES ('c1', 1, 'arch-1', '[1,2]', -0.5, 1, 'Queued', 1, '{T0:O}');" +
+                $"INSERT INTO events (campaign_id, id, kind, message, at) VALUES ('c1', 1, 'sampled', 'child 1', '{T0:O}');");
+        }
+
+        await ReopenAsync();
+
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        Assert.Equal(NewCampaign(), await Store.GetCampaignAsync("c1"));
+        Assert.Equal("", (await Store.GetCampaignAsync("c1"))!.Owner);
+        Assert.Equal(ChildStatus.Queued, (await Store.GetChildAsync("c1", 1))!.Status);
+        Assert.Single(await Store.ListEventsAsync("c1"));
+        Assert.Equal(CampaignStatus.Cancelled, (await Store.UpdateCampaignStatusAsync("c1", CampaignStatus.Cancelled)).Status);
+        await Store.CreateCampaignAsync(NewCampaign("c2") with { Owner = "0123456789ab" });
+        Assert.Equal("0123456789ab", (await Store.GetCampaignAsync("c2"))!.Owner);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM pragma_foreign_key_check;"));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM pragma_foreign_key_list('children') WHERE \"table\" = 'campaigns';"));
+        Assert.True(await Store.DeleteCampaignAsync("c1"));
+        Assert.Null(await Store.GetChildAsync("c1", 1));
+    }
+
+    /// <summary>The conformance suite's campaign c1 as the schema before owners wrote it.</summary>
+    private static string OldCampaignInsert
+    {
+        get
+        {
+            var c = NewCampaign();
+            return "INSERT INTO campaigns (id, name, spec_json, strategy, seed, status, created_at) " +
+                $"VALUES ('{c.Id}', '{c.Name}', '{c.SpecJson}', '{c.Strategy}', {c.Seed}, '{c.Status}', '{c.CreatedAt:O}');";
+        }
     }
 
     private SqliteConnection Connect()
