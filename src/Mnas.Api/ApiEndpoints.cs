@@ -21,6 +21,7 @@ public static class ApiEndpoints
         var v1 = routes.MapGroup(V1);
         v1.MapWorkersApi();
         v1.MapCampaignsApi();
+        v1.MapCampaignReadApi();
         return routes;
     }
 }
