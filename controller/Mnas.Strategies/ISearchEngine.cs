@@ -34,4 +34,10 @@ public interface ISearchEngine
     /// children the update included; a resumed campaign hands the latest state back to the strategy.
     /// </summary>
     ValueTask CheckpointAsync(byte[] state, IReadOnlyList<long> included, CancellationToken cancellation);
+
+    /// <summary>
+    /// Records a completed update of a learning strategy for the campaign's history, before its checkpoint. A resumed
+    /// campaign may report a version again (its update ran again from an earlier checkpoint).
+    /// </summary>
+    ValueTask ReportUpdateAsync(ControllerReport report, CancellationToken cancellation);
 }

@@ -1,6 +1,7 @@
 namespace Mnas.Grains.Contracts;
 
 /// <summary>A trainer's answer: the child's measurements, or why it failed.</summary>
+/// <param name="Curve">The training's epochs, when the trainer reports them (absent from older trainers).</param>
 public sealed record ChildEvaluated(
     string CampaignId,
     long Sequence,
@@ -12,4 +13,5 @@ public sealed record ChildEvaluated(
     long Params,
     long Macs,
     long PeakActivationBytes,
-    double TrainSeconds);
+    double TrainSeconds,
+    IReadOnlyList<TrainedEpoch>? Curve = null);

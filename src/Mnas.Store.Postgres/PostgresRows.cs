@@ -19,6 +19,11 @@ internal static class PostgresRows
 
     public const string EventColumns = "campaign_id, id, kind, message, at_utc_ticks, at_offset_minutes";
 
+    public const string ControllerUpdateColumns =
+        "campaign_id, version, at_utc_ticks, at_offset_minutes, children, mean_reward, baseline, entropy";
+
+    public const string CurveColumns = "campaign_id, sequence, epoch, train_loss, validation_accuracy";
+
     public const string WorkerColumns =
         "worker_id, device_class, device, threads, slots, running, stopping, " +
         "first_seen_utc_ticks, first_seen_offset_minutes, last_heartbeat_utc_ticks, last_heartbeat_offset_minutes";
@@ -76,6 +81,18 @@ internal static class PostgresRows
         row.GetInt64(2),
         row.GetFieldValue<byte[]>(3),
         PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)));
+
+    public static ControllerUpdateRecord ControllerUpdate(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        PostgresValues.Time(row.GetInt64(2), row.GetInt16(3)),
+        row.GetInt32(4),
+        row.GetDouble(5),
+        row.GetDouble(6),
+        row.GetDouble(7));
+
+    /// <summary>A row of <c>epoch, train_loss, validation_accuracy</c>.</summary>
+    public static ChildEpoch Epoch(NpgsqlDataReader row) => new(row.GetInt32(0), row.GetDouble(1), row.GetDouble(2));
 
     public static CampaignEvent Event(NpgsqlDataReader row) => new(
         row.GetString(0),

@@ -18,6 +18,10 @@ internal static class SqliteRows
 
     public const string EventColumns = "campaign_id, id, kind, message, at";
 
+    public const string ControllerUpdateColumns = "campaign_id, version, at, children, mean_reward, baseline, entropy";
+
+    public const string CurveColumns = "campaign_id, sequence, epoch, train_loss, validation_accuracy";
+
     public const string WorkerColumns = "worker_id, device_class, device, threads, slots, running, stopping, first_seen, last_heartbeat, last_heartbeat_ticks";
 
     public static Campaign Campaign(SqliteDataReader row) => new(
@@ -67,6 +71,18 @@ internal static class SqliteRows
         row.GetString(2),
         row.GetString(3),
         SqliteValues.Time(row.GetString(4)));
+
+    public static ControllerUpdateRecord ControllerUpdate(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt64(1),
+        SqliteValues.Time(row.GetString(2)),
+        row.GetInt32(3),
+        row.GetDouble(4),
+        row.GetDouble(5),
+        row.GetDouble(6));
+
+    /// <summary>A row of <c>epoch, train_loss, validation_accuracy</c>.</summary>
+    public static ChildEpoch Epoch(SqliteDataReader row) => new(row.GetInt32(0), row.GetDouble(1), row.GetDouble(2));
 
     public static WorkerStatus Worker(SqliteDataReader row) => new(
         row.GetString(0),

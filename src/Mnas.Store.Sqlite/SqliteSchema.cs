@@ -125,6 +125,31 @@ internal static class SqliteSchema
             revoked_at TEXT
         ) STRICT;
         """,
+
+        // 4: the controller's update history and the children's training curves. Written to depend on no other
+        // migration after the first, so its place among them does not matter; rows go with their campaign or child.
+        """
+        CREATE TABLE controller_updates (
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            at TEXT NOT NULL,
+            children INTEGER NOT NULL CHECK (children >= 1),
+            mean_reward ANY NOT NULL CHECK (typeof(mean_reward) = 'real'),
+            baseline ANY NOT NULL CHECK (typeof(baseline) = 'real'),
+            entropy ANY NOT NULL CHECK (typeof(entropy) = 'real'),
+            PRIMARY KEY (campaign_id, version)
+        ) STRICT;
+
+        CREATE TABLE child_curves (
+            campaign_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            epoch INTEGER NOT NULL CHECK (epoch >= 1),
+            train_loss ANY NOT NULL CHECK (typeof(train_loss) = 'real'),
+            validation_accuracy ANY NOT NULL CHECK (typeof(validation_accuracy) = 'real'),
+            PRIMARY KEY (campaign_id, sequence, epoch),
+            FOREIGN KEY (campaign_id, sequence) REFERENCES children (campaign_id, sequence) ON DELETE CASCADE
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

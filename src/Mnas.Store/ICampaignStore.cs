@@ -3,7 +3,8 @@ using Mnas.Campaigns;
 namespace Mnas.Store;
 
 /// <summary>
-/// Durable state of search campaigns: campaigns, their children, controller checkpoints and events, and the
+/// Durable state of search campaigns: campaigns, their children and their training curves, controller checkpoints,
+/// the controller's update history and events, and the
 /// workers that run children as their last heartbeats described them.
 /// Every implementation passes the same conformance suite (tests/Mnas.Store.Tests).
 /// </summary>
@@ -115,6 +116,24 @@ public interface ICampaignStore : IAsyncDisposable
 
     /// <summary>The campaign's checkpoint with the highest version, or null: always a whole one.</summary>
     Task<ControllerCheckpoint?> GetLatestCheckpointAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a completed controller update in the campaign's history. Returns false, changing nothing, when that
+    /// version is already recorded (a coordinator resumed from an earlier checkpoint makes the same update again).
+    /// </summary>
+    Task<bool> AppendControllerUpdateAsync(ControllerUpdateRecord update, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's controller updates in version order.</summary>
+    Task<IReadOnlyList<ControllerUpdateRecord>> ListControllerUpdatesAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets a child's per-epoch training curve, replacing any recorded before (a later attempt's curve replaces an
+    /// earlier one's). Epochs must be numbered from 1 without gaps, in order.
+    /// </summary>
+    Task SaveChildCurveAsync(string campaignId, long sequence, IReadOnlyList<ChildEpoch> curve, CancellationToken cancellationToken = default);
+
+    /// <summary>A child's per-epoch training curve in epoch order; empty when none is recorded.</summary>
+    Task<IReadOnlyList<ChildEpoch>> GetChildCurveAsync(string campaignId, long sequence, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a worker's heartbeat: inserts the worker, or replaces what is known of it — except its

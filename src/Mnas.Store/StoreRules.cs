@@ -266,6 +266,49 @@ public static class StoreRules
         : stored.LastHeartbeat > heartbeat.LastHeartbeat ? stored
         : heartbeat with { FirstSeen = stored.FirstSeen };
 
+    public static void ValidateControllerUpdate(ControllerUpdateRecord? update)
+    {
+        if (update is null)
+        {
+            throw new ArgumentNullException(nameof(update));
+        }
+
+        RequireId(update.CampaignId, "update.CampaignId");
+        RequireAtLeastOne(update.Version, "update.Version");
+        RequireAtLeastOne(update.Children, "update.Children");
+        RequireFinite(update.MeanReward, "update.MeanReward");
+        RequireFinite(update.Baseline, "update.Baseline");
+        RequireFinite(update.Entropy, "update.Entropy");
+        if (update.Entropy < 0)
+        {
+            throw new ArgumentException($"update.Entropy must not be negative (got {update.Entropy})", "update.Entropy");
+        }
+    }
+
+    /// <summary>Checks a curve for <see cref="ICampaignStore.SaveChildCurveAsync"/>: epochs 1, 2, 3… in order, finite values.</summary>
+    public static void ValidateCurve(string? campaignId, long sequence, IReadOnlyList<ChildEpoch>? curve)
+    {
+        RequireId(campaignId, nameof(campaignId));
+        RequireSequence(sequence, nameof(sequence));
+        if (curve is null)
+        {
+            throw new ArgumentNullException(nameof(curve));
+        }
+
+        for (var i = 0; i < curve.Count; i++)
+        {
+            var field = $"curve[{i}]";
+            RequireNotNull(curve[i], field);
+            if (curve[i].Epoch != i + 1)
+            {
+                throw new ArgumentException($"{field}.Epoch must be {i + 1}: epochs are numbered from 1 in order (got {curve[i].Epoch})", $"{field}.Epoch");
+            }
+
+            RequireFinite(curve[i].TrainLoss, $"{field}.TrainLoss");
+            RequireFinite(curve[i].ValidationAccuracy, $"{field}.ValidationAccuracy");
+        }
+    }
+
     public static void ValidateEvent(string? campaignId, string? kind, string? message)
     {
         RequireId(campaignId, "campaignId");

@@ -78,6 +78,9 @@ public sealed partial class RlController : IDisposable
     /// <summary>Outcomes waiting for an update (those the failure policy lets updates use).</summary>
     public int Buffered => buffer.Count;
 
+    /// <summary>The decisions (tokens) the policy makes for one sample: a sample's summed entropy over this is its entropy per decision.</summary>
+    public int DecisionsPerSample => layout.Steps;
+
     /// <summary>A full minibatch is waiting.</summary>
     public bool ReadyToUpdate => buffer.Count >= Options.MinibatchSize;
 

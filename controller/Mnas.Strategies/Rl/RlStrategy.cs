@@ -5,7 +5,7 @@ namespace Mnas.Strategies.Rl;
 /// <summary>
 /// MnasNet's search: keeps the engine's free workers busy with controller proposals, takes finished children in as
 /// they come back (in any order), and on every full minibatch updates the controller, raises its policy version and
-/// checkpoints its whole state through the engine with the children that update settled. Once the budget is spent
+/// reports the update and checkpoints its whole state through the engine with the children that update settled. Once the budget is spent
 /// it drains every child still in flight (updating on any minibatch that fills meanwhile), then checkpoints what is
 /// left: with <see cref="ControllerOptions.UpdateOnPartialMinibatch"/> after one last update on the partial
 /// minibatch, otherwise with the partial minibatch still buffered in the state.
@@ -114,6 +114,10 @@ public sealed class RlStrategy : ISearchStrategy
             var update = controller.CompleteUpdate(pending!);
             (task, pending) = (null, null);
             owner.Updated?.Invoke(update);
+            await engine.ReportUpdateAsync(
+                new ControllerReport(update.PolicyVersion, update.Used, update.MeanReward, update.BaselineBefore,
+                    update.MeanEntropy / controller.DecisionsPerSample),
+                cancellation);
             await engine.CheckpointAsync(controller.SaveState(), update.Included, cancellation);
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,8 +15,9 @@ namespace Mnas.Grains.Coordinator;
 /// <summary>
 /// The campaign coordinator as the engine its strategy sees. It records each child's lifecycle in
 /// the store, keeps every worker busy, reuses recorded results of identical architectures, retries
-/// failed attempts, turns measurements into rewards, and persists the strategy's state at every
-/// update. On a resumed campaign it replays: proposals that match recorded children reuse them.
+/// failed attempts, turns measurements into rewards, keeps each done child's training curve, and
+/// persists the strategy's state and its update history at every update. On a resumed campaign it
+/// replays: proposals that match recorded children reuse them.
 /// </summary>
 public sealed class CampaignEngine : ISearchEngine
 {
@@ -178,6 +180,19 @@ public sealed class CampaignEngine : ISearchEngine
             new ControllerCheckpoint(campaign.Id, version, included.Count > 0 ? included.Max() : 0, envelope.ToBytes(), clock.GetUtcNow()), cancellation);
     }
 
+    /// <summary>Records the update in the campaign's controller history, with a <c>controller</c> event; a version already recorded (an update made again after a resume) is left as it was.</summary>
+    public async ValueTask ReportUpdateAsync(ControllerReport report, CancellationToken cancellation)
+    {
+        var recorded = await store.AppendControllerUpdateAsync(
+            new ControllerUpdateRecord(campaign.Id, report.Version, clock.GetUtcNow(), report.Children, report.MeanReward, report.Baseline, report.Entropy),
+            cancellation);
+        if (recorded)
+        {
+            await Event("controller", string.Create(CultureInfo.InvariantCulture,
+                $"controller update {report.Version}: mean reward {report.MeanReward:F4} over {report.Children} children, baseline {report.Baseline:F4}, entropy {report.Entropy:F4}"));
+        }
+    }
+
     internal Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) =>
         OneAtATimeAsync(() => RecordStartedAsync(message, cancellation), cancellation);
 
@@ -251,6 +266,10 @@ public sealed class CampaignEngine : ISearchEngine
             return;
         }
         var child = recording.Child;
+        if (child.Status == ChildStatus.Done && message.Curve is { Count: > 0 } curve)
+        {
+            await SaveCurveAsync(child, curve, cancellation);
+        }
         switch (child.Status)
         {
             case ChildStatus.Queued:
@@ -266,6 +285,20 @@ public sealed class CampaignEngine : ISearchEngine
                 break;
         }
         Deliver(child);
+    }
+
+    /// <summary>The done child's training curve, kept for its page; a curve the store refuses (unnumbered, not finite) is logged and dropped, the result stands.</summary>
+    private async Task SaveCurveAsync(Child child, IReadOnlyList<TrainedEpoch> curve, CancellationToken cancellation)
+    {
+        try
+        {
+            await store.SaveChildCurveAsync(campaign.Id, child.Sequence, curve.Select(e => new ChildEpoch(e.Epoch, e.TrainLoss, e.ValidationAccuracy)).ToArray(),
+                cancellation);
+        }
+        catch (ArgumentException e) when (e.ParamName?.StartsWith("curve", StringComparison.Ordinal) == true)
+        {
+            logger.LogWarning("campaign {Campaign}: child {Sequence}'s training curve is not kept: {Reason}", campaign.Id, child.Sequence, e.Message);
+        }
     }
 
     private ChildResult ResultOf(ChildEvaluated message, DateTimeOffset at)

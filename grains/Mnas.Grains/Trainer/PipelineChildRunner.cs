@@ -40,7 +40,8 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             var proxy = ArchitectureViews.Proxy(target, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes);
             ArchitectureFile.Save(proxy, CampaignPaths.WeightsArchitecture(options.DataDirectory, request.CampaignId, request.Sequence));
             return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, t.ValidationTop1,
-                measured ?? result.Latency!.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds);
+                measured ?? result.Latency!.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds,
+                t.Epochs.Select(e => new TrainedEpoch(e.Epoch, e.TrainLoss, e.ValidationAccuracy)).ToArray());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -4,9 +4,9 @@ namespace Mnas.Grains.Trainer;
 
 /// <summary>
 /// A worker pipeline that trains and measures nothing: it waits <see cref="RuntimeOptions.SimulatedSeconds"/> (stopping
-/// at once when cancelled) and answers with metrics that are a fixed function of the architecture. For exercising a
-/// deployment — queues, leases, failover — without spending machines on training; never for a search's results. A latency
-/// job waits a fifth of that time.
+/// at once when cancelled) and answers with metrics that are a fixed function of the architecture, with a short synthetic
+/// training curve. For exercising a deployment — queues, leases, failover — without spending machines on training; never
+/// for a search's results. A latency job waits a fifth of that time.
 /// </summary>
 public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
 {
@@ -33,8 +33,12 @@ public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
         // A training job answers with the latency measured for it elsewhere.
         var latency = request.LatencyMs ?? Latency(request);
         return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, accuracy, latency, 1000 + (long)(hash % 1000),
-            100_000 + (long)(hash % 7), 4096, trainSeconds);
+            100_000 + (long)(hash % 7), 4096, trainSeconds, Curve(accuracy));
     }
+
+    /// <summary>Three synthetic epochs rising to <paramref name="accuracy"/> as the loss falls.</summary>
+    private static TrainedEpoch[] Curve(double accuracy) =>
+        [new(1, 2.0, accuracy * 0.6), new(2, 1.2, accuracy * 0.85), new(3, 0.8, accuracy)];
 
     private static uint StableHash(string text)
     {

@@ -4,7 +4,7 @@ namespace Mnas.Pareto.Objectives;
 
 /// <summary>
 /// One measured quantity of a child that a front trades off: its name (as CSV and JSON write it),
-/// its direction, and how it is read from <see cref="ChildMetrics"/>. The four instances are the
+/// its direction, and how it is read from <see cref="ChildMetrics"/>. The five instances are the
 /// only ones, so reference equality is value equality.
 /// </summary>
 public sealed class Objective
@@ -29,6 +29,9 @@ public sealed class Objective
 
     /// <summary>Parameter count, minimised.</summary>
     public static Objective Params { get; } = new("params", ObjectiveDirection.Minimize, m => m.Params);
+
+    /// <summary>Multiply-adds of one forward pass, minimised.</summary>
+    public static Objective Macs { get; } = new("macs", ObjectiveDirection.Minimize, m => m.Macs);
 
     public string Name { get; }
 

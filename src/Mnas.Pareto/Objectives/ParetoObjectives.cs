@@ -1,9 +1,9 @@
 namespace Mnas.Pareto.Objectives;
 
 /// <summary>
-/// The objectives a front is taken over, always in the order accuracy, latency, then peak memory
-/// and parameters when selected (whatever order <see cref="WithMemory"/> and
-/// <see cref="WithParams"/> are called in). A point's values follow this order.
+/// The objectives a front is taken over, always in the order accuracy, latency, then peak memory,
+/// parameters and multiply-adds when selected (whatever order <see cref="WithMemory"/>,
+/// <see cref="WithParams"/> and <see cref="WithMacs"/> are called in). A point's values follow this order.
 /// </summary>
 public sealed record ParetoObjectives
 {
@@ -17,6 +17,8 @@ public sealed record ParetoObjectives
     public bool IncludesMemory { get; private init; }
 
     public bool IncludesParams { get; private init; }
+
+    public bool IncludesMacs { get; private init; }
 
     public IReadOnlyList<Objective> All
     {
@@ -33,11 +35,16 @@ public sealed record ParetoObjectives
                 all.Add(Objective.Params);
             }
 
+            if (IncludesMacs)
+            {
+                all.Add(Objective.Macs);
+            }
+
             return all;
         }
     }
 
-    public int Count => 2 + (IncludesMemory ? 1 : 0) + (IncludesParams ? 1 : 0);
+    public int Count => 2 + (IncludesMemory ? 1 : 0) + (IncludesParams ? 1 : 0) + (IncludesMacs ? 1 : 0);
 
     /// <summary>The position of <paramref name="objective"/> in a point's values, or -1 when not selected.</summary>
     public int IndexOf(Objective objective) => All.ToList().IndexOf(objective);
@@ -47,6 +54,9 @@ public sealed record ParetoObjectives
 
     /// <summary>These objectives plus the parameter count (minimised).</summary>
     public ParetoObjectives WithParams() => this with { IncludesParams = true };
+
+    /// <summary>These objectives plus multiply-adds (minimised).</summary>
+    public ParetoObjectives WithMacs() => this with { IncludesMacs = true };
 
     public override string ToString() => string.Join(" × ", All.Select(o => o.Name));
 }

@@ -30,16 +30,17 @@ public sealed class ParetoReference
     public double this[int objective] => values[objective];
 
     /// <summary>
-    /// The reference for <paramref name="objectives"/> by name; a bound for peak memory or
-    /// parameters is required exactly when that objective is selected.
+    /// The reference for <paramref name="objectives"/> by name; a bound for peak memory,
+    /// parameters or multiply-adds is required exactly when that objective is selected.
     /// </summary>
     public static ParetoReference For(
-        ParetoObjectives objectives, double accuracy, double latencyMs, double? peakMemoryBytes = null, double? parameters = null)
+        ParetoObjectives objectives, double accuracy, double latencyMs, double? peakMemoryBytes = null, double? parameters = null, double? macs = null)
     {
         ArgumentNullException.ThrowIfNull(objectives);
         var values = new List<double> { accuracy, latencyMs };
         AddBound(values, objectives.IncludesMemory, peakMemoryBytes, nameof(peakMemoryBytes), Objective.PeakMemoryBytes);
         AddBound(values, objectives.IncludesParams, parameters, nameof(parameters), Objective.Params);
+        AddBound(values, objectives.IncludesMacs, macs, nameof(macs), Objective.Macs);
         return new ParetoReference(values);
     }
 

@@ -8,7 +8,7 @@ namespace Mnas.Strategies.Tests.Support;
 /// A deterministic engine for strategy tests: <see cref="Workers"/> workers, a budget of children, rewards from a
 /// function of the sample (evaluated at once). Results come back in submission order, or — with a shuffle seed — a
 /// child chosen uniformly among those in flight, to simulate out-of-order completion. Records every submission,
-/// result and checkpoint.
+/// result, checkpoint and update report.
 /// </summary>
 internal sealed class InMemorySearchEngine(int workers, int budget, Func<Sample, (double Reward, bool Failed)> evaluate, ulong? shuffleSeed = null)
     : ISearchEngine
@@ -28,6 +28,8 @@ internal sealed class InMemorySearchEngine(int workers, int budget, Func<Sample,
     public List<Outcome> Delivered { get; } = [];
 
     public List<(byte[] State, IReadOnlyList<long> Included, int DeliveredSoFar)> Checkpoints { get; } = [];
+
+    public List<(ControllerReport Report, int CheckpointsSoFar)> Reports { get; } = [];
 
     public int Capacity => BudgetExhausted ? 0 : Math.Max(0, Workers - inFlight.Count);
 
@@ -68,6 +70,12 @@ internal sealed class InMemorySearchEngine(int workers, int budget, Func<Sample,
     public ValueTask CheckpointAsync(byte[] state, IReadOnlyList<long> included, CancellationToken cancellation)
     {
         Checkpoints.Add((state, included.ToArray(), Delivered.Count));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReportUpdateAsync(ControllerReport report, CancellationToken cancellation)
+    {
+        Reports.Add((report, Checkpoints.Count));
         return ValueTask.CompletedTask;
     }
 }

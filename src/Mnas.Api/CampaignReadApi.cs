@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Routing;
+using Mnas.Api.Children;
+using Mnas.Api.Controller;
+using Mnas.Api.Events;
+using Mnas.Api.Pareto;
+
+namespace Mnas.Api;
+
+/// <summary>What can be read of one campaign below <c>/campaigns/{id}</c>: its children, Pareto front, controller history and live events.</summary>
+public static class CampaignReadApi
+{
+    public static IEndpointRouteBuilder MapCampaignReadApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapChildrenApi();
+        routes.MapParetoApi();
+        routes.MapControllerApi();
+        routes.MapEventStreamApi();
+        return routes;
+    }
+}

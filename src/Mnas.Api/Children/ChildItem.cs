@@ -1,0 +1,35 @@
+using Mnas.Campaigns;
+
+namespace Mnas.Api.Children;
+
+/// <summary>A child as the children list shows it; its metrics are null until it has them.</summary>
+public sealed record ChildItem(
+    long Sequence,
+    ChildStatus Status,
+    int Attempts,
+    string Architecture,
+    double? Accuracy,
+    double? LatencyMs,
+    long? Params,
+    long? Macs,
+    long? PeakActivationBytes,
+    double? TrainSeconds,
+    double? Reward,
+    string? FailureReason,
+    DateTimeOffset UpdatedAt)
+{
+    public static ChildItem From(Child child) => new(
+        child.Sequence,
+        child.Status,
+        child.Attempts,
+        child.Architecture,
+        child.Metrics?.Accuracy,
+        child.Metrics?.LatencyMs,
+        child.Metrics?.Params,
+        child.Metrics?.Macs,
+        child.Metrics?.PeakActivationBytes,
+        child.Metrics?.TrainSeconds,
+        child.Reward,
+        child.FailureReason,
+        child.UpdatedAt);
+}

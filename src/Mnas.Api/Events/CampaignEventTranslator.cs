@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Mnas.Api.Pareto;
+using Mnas.Campaigns;
+using Mnas.Pareto.Objectives;
+using Mnas.Store;
+
+namespace Mnas.Api.Events;
+
+/// <summary>
+/// Turns a campaign's events, read in id order, into stream messages: a finished child (<c>done</c>, <c>failed</c>,
+/// <c>reused</c>) becomes <c>child-finished</c>, followed by <c>front-changed</c> when it changed the accuracy × latency
+/// front of the children finished so far; a <c>controller</c> event becomes <c>controller-updated</c>; any other is an
+/// <c>event</c>. The front is kept as of the last event read, so a stream resumed mid-campaign first reads the events
+/// before its start (<see cref="CatchUpAsync"/>) without sending them.
+/// </summary>
+public sealed partial class CampaignEventTranslator(ICampaignStore store, string campaignId)
+{
+    private readonly Dictionary<long, Child> finished = [];
+    private Dictionary<long, ControllerUpdateRecord> updates = [];
+    private IReadOnlyList<long> front = [];
+
+    /// <summary>Reads the events up to <paramref name="throughId"/> for the front they leave, sending nothing.</summary>
+    public async Task CatchUpAsync(long throughId, CancellationToken cancellation)
+    {
+        var after = 0L;
+        while (after < throughId)
+        {
+            var page = await store.ListEventsAsync(campaignId, after, StoreRules.MaxEventPage, cancellation);
+            foreach (var e in page.TakeWhile(e => e.Id <= throughId))
+            {
+                if (IsFinish(e) && FirstChild(e) is { } sequence && await store.GetChildAsync(campaignId, sequence, cancellation) is { } child)
+                {
+                    finished[sequence] = child;
+                }
+            }
+
+            if (page.Count < StoreRules.MaxEventPage)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+        }
+
+        front = Front();
+    }
+
+    /// <summary>The messages <paramref name="e"/> makes, in the order to send them.</summary>
+    public async Task<IReadOnlyList<StreamMessage>> TranslateAsync(CampaignEvent e, CancellationToken cancellation)
+    {
+        if (IsFinish(e) && FirstChild(e) is { } sequence && await store.GetChildAsync(campaignId, sequence, cancellation) is { } child)
+        {
+            var messages = new List<StreamMessage>
+            {
+                new(e.Id, "child-finished", new ChildFinishedData(child.Sequence, child.Status, child.Reward, child.Metrics?.Accuracy, child.Metrics?.LatencyMs)),
+            };
+            finished[sequence] = child;
+            var now = Front();
+            if (!now.SequenceEqual(front))
+            {
+                front = now;
+                messages.Add(new StreamMessage(e.Id, "front-changed", new FrontChangedData(front)));
+            }
+
+            return messages;
+        }
+
+        if (e.Kind == "controller" && ControllerVersion().Match(e.Message) is { Success: true } match
+            && await UpdateAsync(long.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), cancellation) is { } update)
+        {
+            return [new StreamMessage(e.Id, "controller-updated", new ControllerUpdatedData(update.Version, update.MeanReward, update.Baseline, update.Entropy))];
+        }
+
+        return [new StreamMessage(e.Id, "event", new OtherEventData(e.Kind, e.Message))];
+    }
+
+    private async Task<ControllerUpdateRecord?> UpdateAsync(long version, CancellationToken cancellation)
+    {
+        if (!updates.TryGetValue(version, out var update))
+        {
+            updates = (await store.ListControllerUpdatesAsync(campaignId, cancellation)).ToDictionary(u => u.Version);
+            updates.TryGetValue(version, out update);
+        }
+
+        return update;
+    }
+
+    private IReadOnlyList<long> Front() => CampaignFront.Sequences(finished.Values.ToList(), ParetoObjectives.Default);
+
+    private static bool IsFinish(CampaignEvent e) => e.Kind is "done" or "failed" or "reused";
+
+    // A finished child's event names it first: "child 7 attempt 1 done…", "child 9 has the architecture of child 7…".
+    private static long? FirstChild(CampaignEvent e) =>
+        ChildNumber().Match(e.Message) is { Success: true } m && long.TryParse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    [GeneratedRegex(@"\bchild (\d+)\b")]
+    private static partial Regex ChildNumber();
+
+    [GeneratedRegex(@"^controller update (\d+)\b")]
+    private static partial Regex ControllerVersion();
+}
