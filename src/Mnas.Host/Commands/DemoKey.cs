@@ -1,3 +1,4 @@
+using Mnas.Api.Security;
 using Mnas.Store;
 
 namespace Mnas.Host.Commands;
@@ -7,13 +8,7 @@ internal static class DemoKey
 {
     public const string Name = "demo";
 
-    /// <summary>A new operator key's text (<c>mnas_…</c>), or null while the API has no keys.</summary>
-    public static Task<string?> CreateAsync(ICampaignStore store, CancellationToken cancellation)
-    {
-        // TODO(issue6 merge): create it with the security branch's ApiKeys.CreateAsync(store, Name, operator role) and
-        // return its plaintext; until that branch is merged the API takes no keys and the address carries none.
-        _ = store;
-        cancellation.ThrowIfCancellationRequested();
-        return Task.FromResult<string?>(null);
-    }
+    /// <summary>A new operator key's text (<c>mnas_…</c>).</summary>
+    public static async Task<string> CreateAsync(ICampaignStore store, CancellationToken cancellation) =>
+        (await ApiKeys.CreateAsync(store, Name, Mnas.Campaigns.ApiRole.Operator, cancellation: cancellation)).Plaintext;
 }
