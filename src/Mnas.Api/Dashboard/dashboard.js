@@ -272,7 +272,7 @@
         parsing: false,
         scales: {
           x: { type: 'linear', title: { display: true, text: 'latency (ms)' }, min: 0 },
-          y: { type: 'linear', title: { display: true, text: 'accuracy' } },
+          y: { type: 'linear', title: { display: true, text: 'accuracy' }, grace: '5%' },
         },
         plugins: {
           targetLine: { value: null },
