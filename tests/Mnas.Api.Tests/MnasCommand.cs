@@ -25,6 +25,9 @@ internal sealed partial class MnasCommand : IAsyncDisposable
         }
     }
 
+    /// <summary>The process's id (for signals).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>Starts <c>mnas COMMAND</c> with each of <paramref name="settings"/> as a <c>--set</c>, then <paramref name="arguments"/>.</summary>
     public static MnasCommand Start(string command, IEnumerable<string> settings, params string[] arguments)
     {

@@ -38,8 +38,11 @@ internal static class DemoCommand
 
             var (campaign, campaignSettings) = campaignOptions.Read(result, runtime.Workers);
             var spec = CampaignSpecLoader.Load(result.GetValue(campaignOptions.Spec)!);
-            var fetched = DatasetFetcher.Fetch(spec.Proxy.Dataset, runtime.DatasetCache);
-            Console.WriteLine($"{Role}: {spec.Proxy.Dataset} {(fetched.AlreadyCached ? "cached" : "fetched")}, {fetched.Count} images");
+            if (runtime.Trainer == Grains.RuntimeOptions.PipelineTrainer)
+            {
+                var fetched = DatasetFetcher.Fetch(spec.Proxy.Dataset, runtime.DatasetCache);
+                Console.WriteLine($"{Role}: {spec.Proxy.Dataset} {(fetched.AlreadyCached ? "cached" : "fetched")}, {fetched.Count} images");
+            }
 
             using var stop = new StopSignal(cancellation);
             await using var api = await ApiRole.StartAsync(settings, stop.Token);
