@@ -23,6 +23,7 @@ public static class ApiEndpoints
         var v1 = routes.MapGroup(V1).RequireAuthorization(ApiPolicies.Researcher);
         v1.MapWorkersApi();
         v1.MapCampaignsApi();
+        v1.MapCampaignWritesApi();
         return routes;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mnas.Api.Health;
 using Mnas.Api.Limits;
+using Mnas.Api.OpenApi;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -34,12 +35,14 @@ public static class ApiServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMnasApiDocumentation();
         app.UseBodySizeLimit(options);
         // Authentication before the limiter, which counts per key; authorization after it, so refused requests count too.
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapMnasApi();
+        app.MapMnasApiDocumentation();
         return app;
     }
 }
