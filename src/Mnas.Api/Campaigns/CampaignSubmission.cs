@@ -33,7 +33,7 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         var strategy = "rl";
         if (Optional(root, "strategy") is { } strategyValue)
         {
-            strategy = strategyValue.ValueKind == JsonValueKind.String ? strategyValue.GetString()! : "";
+            strategy = Text(strategyValue) ?? "";
             if (strategy is not ("rl" or "random"))
             {
                 errors.Add("strategy", $"must be rl or random (got {Describe(strategyValue)})");
@@ -52,7 +52,7 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         string? id = null;
         if (Optional(root, "id") is { } idValue)
         {
-            id = idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+            id = Text(idValue);
             if (id is null || !IdPattern().IsMatch(id))
             {
                 errors.Add("id", $"must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got {Describe(idValue)})");
@@ -138,6 +138,24 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         return hours;
     }
 
+    /// <summary>A string value's text; null for any other value, and for a string that escapes half a surrogate pair (no text).</summary>
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The field's value; null when it is absent or JSON null (its default applies).</summary>
     private static JsonElement? Optional(JsonElement root, string field) =>
         root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
@@ -149,7 +167,7 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"'{value.GetString()}'",
+            JsonValueKind.String => Text(value) is { } s ? $"'{s}'" : value.GetRawText(),
             _ => value.GetRawText(),
         };
         return text.Length > 80 ? text[..77] + "…" : text;
