@@ -24,6 +24,7 @@ public static class ApiEndpoints
         v1.MapWorkersApi();
         v1.MapCampaignsApi();
         v1.MapCampaignReadApi();
+        v1.MapCampaignWritesApi();
         return routes;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Mnas.Api.Dashboard;
 using Mnas.Api.Health;
 using Mnas.Api.Limits;
+using Mnas.Api.OpenApi;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -35,6 +36,7 @@ public static class ApiServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMnasApiDocumentation();
         // The dashboard's files need no credentials (the page asks for a key), so they are served before authentication.
         app.UseMnasDashboard();
         app.UseBodySizeLimit(options);
@@ -43,6 +45,7 @@ public static class ApiServer
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapMnasApi();
+        app.MapMnasApiDocumentation();
         return app;
     }
 }

@@ -36,6 +36,6 @@ var root = new RootCommand("Mnas: hardware-aware neural architecture search")
     Mnas.Host.Commands.LatencyCommand.Create(), Mnas.Host.Commands.TrainCommand.Create(), Mnas.Host.Commands.SearchCommand.Create(),
     Mnas.Host.Commands.ResumeCommand.Create(), Mnas.Host.Commands.ParetoCommand.Create(), Mnas.Host.Commands.ExportCommand.Create(),
     Mnas.Host.Commands.WorkerCommand.Create(), Mnas.Host.Commands.ControllerCommand.Create(), Mnas.Host.Commands.SubmitCommand.Create(),
-    Mnas.Host.Commands.ApiCommand.Create(), Mnas.Host.Commands.ServeCommand.Create(),
+    Mnas.Host.Commands.ApiCommand.Create(), Mnas.Host.Commands.ServeCommand.Create(), Mnas.Host.Commands.KeysCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -63,4 +63,15 @@ public sealed class ApiCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains($"api.listen: cannot listen on {listen}", output);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task bad_limits_are_named_by_their_settings_and_nothing_starts()
+    {
+        var (exitCode, output) = await MnasCommand.RunAsync("api",
+            [$"data_directory={data}", "api.listen=http://127.0.0.1:0", "api.rate_limit_per_minute=0", "api.max_body_bytes=10"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("api.rate_limit_per_minute: must be in 1..", output);
+        Assert.Contains("api.max_body_bytes: must be in 1024..", output);
+    }
 }

@@ -26,6 +26,13 @@ public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispat
             logger.LogInformation("campaign {Campaign}: {Action} with strategy {Strategy}", campaignId,
                 engine.RestoredState == null ? "starting" : "resuming", strategy.Name);
             await strategy.RunAsync(engine.Space, engine, engine.RestoredState, cancellation);
+            // Cancelled meanwhile (over the API): the campaign keeps the status it was given.
+            if ((await store.GetCampaignAsync(campaignId, cancellation))?.Status is CampaignStatus.Cancelled)
+            {
+                logger.LogInformation("campaign {Campaign}: budget spent, but it was cancelled meanwhile", campaignId);
+                return campaign with { Status = CampaignStatus.Cancelled };
+            }
+
             logger.LogInformation("campaign {Campaign}: budget spent, completed", campaignId);
             await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Completed, cancellation);
             return campaign with { Status = CampaignStatus.Completed };

@@ -18,7 +18,7 @@ public sealed class CampaignProgress(ICampaignStore store)
         var budget = new CampaignBudgetResponse(maxChildren, settings?.MaxHours, sampled,
             maxChildren is > 0 ? (double)sampled / maxChildren.Value : null);
         return new CampaignResponse(campaign.Id, campaign.Name, campaign.Status, settings?.Strategy, campaign.Seed, campaign.CreatedAt,
-            Count(counts), done.Max(c => c.Reward), budget);
+            Count(counts), done.Max(c => c.Reward), budget, campaign.Owner);
     }
 
     private static ChildCounts Count(IReadOnlyDictionary<ChildStatus, long> counts)

@@ -3,6 +3,7 @@ using Mnas.Campaigns;
 namespace Mnas.Api.Campaigns;
 
 /// <summary>A campaign's status and progress: its children by status, the best reward of its done children, its budget.</summary>
+/// <param name="Owner">The id of the API key that created it; empty for a campaign created on the command line.</param>
 /// <param name="Strategy">The search strategy (<c>rl</c>, <c>random</c>); null when its stored settings cannot be read.</param>
 public sealed record CampaignResponse(
     string Id,
@@ -13,4 +14,5 @@ public sealed record CampaignResponse(
     DateTimeOffset CreatedAt,
     ChildCounts Children,
     double? BestReward,
-    CampaignBudgetResponse Budget);
+    CampaignBudgetResponse Budget,
+    string Owner = "");

@@ -16,6 +16,7 @@ public static class BodySizeLimit
         {
             if (context.Request.ContentLength > options.MaxBodyBytes)
             {
+                await DiscardAsync(context, options);
                 await RefuseAsync(context, options);
                 return;
             }
@@ -34,6 +35,29 @@ public static class BodySizeLimit
                 await RefuseAsync(context, options);
             }
         });
+
+    /// <summary>
+    /// Reads and drops a body announced too large, up to <see cref="DiscardFactor"/> times the limit: a connection closed
+    /// while the client is still sending is reset, and the reset can swallow the 413 before the client reads it. A body
+    /// larger still closes the connection.
+    /// </summary>
+    private static async Task DiscardAsync(HttpContext context, ApiOptions options)
+    {
+        var most = DiscardFactor * options.MaxBodyBytes;
+        if (context.Request.ContentLength > most || context.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { IsReadOnly: false } limit)
+        {
+            context.Response.Headers.Connection = "close";
+            return;
+        }
+
+        limit.MaxRequestBodySize = most;
+        var buffer = new byte[16 * 1024];
+        while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0)
+        {
+        }
+    }
+
+    private const int DiscardFactor = 8;
 
     public static async Task RefuseAsync(HttpContext context, ApiOptions options)
     {

@@ -4,8 +4,7 @@ namespace Mnas.Host.Commands;
 
 /// <summary>
 /// <c>mnas api</c>: the HTTP API over the store the settings name (health, readiness, workers, campaigns), at
-/// <c>api.listen</c>, until SIGTERM or Ctrl+C. Read-only, and without authentication for now: it listens on loopback
-/// unless told otherwise.
+/// <c>api.listen</c>, until SIGTERM or Ctrl+C. Its keys are those <c>mnas keys</c> creates in the same store.
 /// </summary>
 internal static class ApiCommand
 {

@@ -8,7 +8,8 @@ namespace Mnas.Host.Commands;
 /// A coordinator's work: runs every campaign marked running in the store — from its last checkpoint — and those
 /// submitted later, until its term ends. A campaign left unfinished stays running for the next coordinator. A campaign
 /// that stops on an error (the database gone for longer than the store's retries, say) is opened again from its last
-/// checkpoint after a growing pause, and the store going away does not end the term.
+/// checkpoint after a growing pause, and the store going away does not end the term. A campaign whose status stops
+/// being running (cancelled over the API) is stopped within a poll, its status left as it was set.
 /// </summary>
 /// <param name="role">Starts each line it prints (<c>controller</c>, <c>serve</c>).</param>
 internal sealed class RunningCampaigns(CampaignHost host, string role)
@@ -19,19 +20,22 @@ internal sealed class RunningCampaigns(CampaignHost host, string role)
 
     public async Task RunAsync(CancellationToken term)
     {
-        var runs = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var runs = new Dictionary<string, (Task Run, CancellationTokenSource Stop)>(StringComparer.Ordinal);
         try
         {
             // Two heartbeats first: workers report the children they still run, which the campaigns then adopt.
             await Task.Delay(2 * host.Options.HeartbeatInterval, term);
             while (!term.IsCancellationRequested)
             {
-                foreach (var campaign in await RunningAsync(term))
+                if (await RunningAsync(term) is { } running)
                 {
-                    if (!runs.ContainsKey(campaign.Id))
+                    foreach (var campaign in running.Where(c => !runs.ContainsKey(c.Id)))
                     {
-                        runs[campaign.Id] = RunUntilStoppedAsync(campaign, term);
+                        var stop = CancellationTokenSource.CreateLinkedTokenSource(term);
+                        runs[campaign.Id] = (RunUntilStoppedAsync(campaign, stop.Token, term), stop);
                     }
+
+                    StopThoseNoLongerRunning(runs, running.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
                 }
 
                 await Task.Delay(Poll, term);
@@ -41,10 +45,35 @@ internal sealed class RunningCampaigns(CampaignHost host, string role)
         {
         }
 
-        await Task.WhenAll(runs.Values);
+        await Task.WhenAll(runs.Values.Select(r => r.Run));
+        foreach (var (_, stop) in runs.Values)
+        {
+            stop.Dispose();
+        }
     }
 
-    private async Task<IReadOnlyList<Campaign>> RunningAsync(CancellationToken term)
+    /// <summary>
+    /// Stops the run of each campaign no longer marked running, and forgets the runs that have ended, so a campaign
+    /// marked running again is run again.
+    /// </summary>
+    private static void StopThoseNoLongerRunning(Dictionary<string, (Task Run, CancellationTokenSource Stop)> runs, HashSet<string> running)
+    {
+        foreach (var (id, (run, stop)) in runs.Where(r => !running.Contains(r.Key)).ToList())
+        {
+            if (run.IsCompleted)
+            {
+                runs.Remove(id);
+                stop.Dispose();
+            }
+            else if (!stop.IsCancellationRequested)
+            {
+                stop.Cancel();
+            }
+        }
+    }
+
+    /// <summary>The campaigns marked running, or null when the store cannot say now.</summary>
+    private async Task<IReadOnlyList<Campaign>?> RunningAsync(CancellationToken term)
     {
         try
         {
@@ -53,26 +82,34 @@ internal sealed class RunningCampaigns(CampaignHost host, string role)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Console.Error.WriteLine($"{role}: the store cannot list campaigns now ({e.GetType().Name}: {e.Message}); trying again");
-            return [];
+            return null;
         }
     }
 
-    /// <summary>Runs the campaign until it completes or the term ends, opening it again after each error.</summary>
-    private async Task RunUntilStoppedAsync(Campaign campaign, CancellationToken term)
+    /// <summary>
+    /// Runs the campaign until it completes, the term ends or <paramref name="stop"/> (the campaign is no longer marked
+    /// running) fires, opening it again after each error.
+    /// </summary>
+    private async Task RunUntilStoppedAsync(Campaign campaign, CancellationToken stop, CancellationToken term)
     {
         var pause = FirstPause;
-        while (!term.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             try
             {
                 var settings = CampaignSettings.FromJson(campaign.Strategy);
                 Console.WriteLine($"{role}: running campaign {campaign.Id}");
-                await host.Runner.RunAsync(campaign.Id, StrategyFactory.Create(settings, campaign.Seed), settings.Budget, cancellation: term);
+                await host.Runner.RunAsync(campaign.Id, StrategyFactory.Create(settings, campaign.Seed), settings.Budget, cancellation: stop);
                 Console.WriteLine($"{role}: campaign {campaign.Id} completed");
                 return;
             }
-            catch (OperationCanceledException) when (term.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                if (!term.IsCancellationRequested)
+                {
+                    Console.WriteLine($"{role}: campaign {campaign.Id} stopped: no longer marked running");
+                }
+
                 return;
             }
             catch (Exception e)
@@ -83,14 +120,14 @@ internal sealed class RunningCampaigns(CampaignHost host, string role)
 
             try
             {
-                await Task.Delay(pause, term);
+                await Task.Delay(pause, stop);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
             pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
-            if (!await StillRunningAsync(campaign.Id, term))
+            if (!await StillRunningAsync(campaign.Id, stop))
             {
                 return;
             }

@@ -160,6 +160,8 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
         var api = new ApiOptions
         {
             Listen = read.Text(ApiOptionsValidator.ListenSetting, ApiOptions.DefaultListen),
+            RateLimitPerMinute = read.Int(ApiOptionsValidator.RateLimitSetting, new ApiOptions().RateLimitPerMinute),
+            MaxBodyBytes = read.Int(ApiOptionsValidator.MaxBodySetting, (int)new ApiOptions().MaxBodyBytes),
             HeartbeatInterval = runtime.HeartbeatInterval,
         };
         problems.AddRange(ApiOptionsValidator.Instance.Validate(api));

@@ -18,7 +18,7 @@ internal static class KnownSettings
         "transport.rabbitmq.publisher_confirmation", "transport.rabbitmq.tls", "transport.rabbitmq.tls_server_name",
         "transport.rabbitmq.cluster_nodes", "transport.rabbitmq.worker_queue_expiry_seconds",
         "store", "store.kind", "store.postgres.connection_string", "store.postgres.schema", "store.postgres.command_timeout",
-        "api.listen",
+        "api.listen", "api.rate_limit_per_minute", "api.max_body_bytes",
     };
 
     public static bool IsKnown(string dottedKey) => Keys.Contains(dottedKey);

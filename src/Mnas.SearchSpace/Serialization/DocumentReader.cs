@@ -73,7 +73,7 @@ internal sealed class DocumentReader<T>(string subject, ISpecValidator<T> valida
         }
     }
 
-    private static JsonDocument ParseJson(string text)
+    public static JsonDocument ParseJson(string text)
     {
         try
         {

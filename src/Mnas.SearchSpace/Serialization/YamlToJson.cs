@@ -11,8 +11,15 @@ namespace Mnas.SearchSpace.Serialization;
 /// </summary>
 internal static class YamlToJson
 {
+    /// <summary>The deepest nesting of mappings and sequences accepted (JSON's own limit is the same).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The most nodes a document may hold.</summary>
+    public const int MaxNodes = 100_000;
+
     public static JsonDocument Convert(string yaml)
     {
+        Guard(yaml);
         var stream = new YamlStream();
         try
         {
@@ -37,6 +44,47 @@ internal static class YamlToJson
 
         return JsonDocument.Parse(buffer.ToArray());
     }
+
+    /// <summary>
+    /// Walks the document's events (the parser keeps no recursion of its own) before it is loaded as a tree, which is
+    /// walked recursively: too deep a nesting would overflow the stack, and aliases could make a small document expand
+    /// into a huge one. Specs need neither.
+    /// </summary>
+    private static void Guard(string yaml)
+    {
+        var parser = new YamlDotNet.Core.Parser(new StringReader(yaml));
+        var (depth, nodes) = (0, 0);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                switch (current)
+                {
+                    case YamlDotNet.Core.Events.AnchorAlias:
+                        throw Refuse(current, "aliases (*name) are not accepted");
+                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                        throw Refuse(current, $"nested deeper than {MaxDepth} levels");
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        depth--;
+                        break;
+                }
+
+                if (current is YamlDotNet.Core.Events.NodeEvent && ++nodes > MaxNodes)
+                {
+                    throw Refuse(current, $"more than {MaxNodes} nodes");
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            throw new DocumentSyntaxException(
+                $"not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {(e.InnerException ?? e).Message}");
+        }
+    }
+
+    private static DocumentSyntaxException Refuse(YamlDotNet.Core.Events.ParsingEvent at, string why) =>
+        new($"not accepted YAML (line {at.Start.Line}, column {at.Start.Column}): {why}");
 
     private static void Write(YamlNode node, Utf8JsonWriter writer)
     {

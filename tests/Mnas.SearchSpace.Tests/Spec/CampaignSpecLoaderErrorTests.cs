@@ -105,6 +105,23 @@ public class CampaignSpecLoaderErrorTests
     }
 
     [Fact]
+    public void yaml_aliases_are_refused_so_a_small_document_cannot_expand_into_a_huge_one()
+    {
+        var error = Assert.Throws<SpecException>(() => CampaignSpecLoader.FromYaml("name: &n x\nproxy: {dataset: *n}\n"));
+
+        Assert.StartsWith("not accepted YAML (line 2", Assert.Single(error.Problems).Message);
+        Assert.EndsWith("aliases (*name) are not accepted", error.Problems[0].Message);
+    }
+
+    [Fact]
+    public void yaml_nested_deeper_than_json_allows_is_refused_before_it_is_read()
+    {
+        var error = Assert.Throws<SpecException>(() => CampaignSpecLoader.FromYaml(new string('[', 10_000)));
+
+        Assert.EndsWith("nested deeper than 64 levels", Assert.Single(error.Problems).Message);
+    }
+
+    [Fact]
     public void an_empty_yaml_document_is_rejected()
     {
         var error = Assert.Throws<SpecException>(() => CampaignSpecLoader.FromYaml(""));
