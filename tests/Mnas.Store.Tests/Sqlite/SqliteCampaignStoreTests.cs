@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mnas.Campaigns;
 using Mnas.Store.Sqlite;
 using Mnas.Store.Tests.Conformance;
 
@@ -68,18 +69,23 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
     {
         await CreateCampaignAsync();
         await Store.DisposeAsync();
-        // What version 1 left: everything but the workers table, which version 2 adds.
+        // What version 1 left: its four tables, without those later versions add.
         using (var connection = Connect())
         {
-            Execute(connection, "DROP TABLE workers; UPDATE schema_version SET version = 1;");
+            var later = ((string)Scalar(
+                "SELECT group_concat('DROP TABLE ' || name || ';', ' ') FROM sqlite_master WHERE type = 'table' " +
+                "AND name NOT IN ('campaigns', 'children', 'checkpoints', 'events', 'schema_version');")!);
+            Execute(connection, later + " UPDATE schema_version SET version = 1;");
         }
 
         await ReopenAsync();
         await Store.RecordWorkerAsync(NewWorker("w1"));
+        await Store.AppendControllerUpdateAsync(new ControllerUpdateRecord("c1", 1, T0, 4, 0.5, 0.4, 1.0));
 
         Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
         Assert.Equal(NewCampaign(), await Store.GetCampaignAsync("c1"));
         AssertSameWorker(NewWorker("w1"), Assert.Single(await Store.ListWorkersAsync()));
+        Assert.Single(await Store.ListControllerUpdatesAsync("c1"));
     }
 
     [Fact]
