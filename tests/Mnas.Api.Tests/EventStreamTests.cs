@@ -1,4 +1,5 @@
 using System.Net;
+using Mnas.Api.Events;
 using Mnas.Campaigns;
 
 namespace Mnas.Api.Tests;
@@ -77,6 +78,14 @@ public sealed class EventStreamTests : IAsyncLifetime
 
         Assert.Equal([(2L, "child-finished"), (3L, "child-finished"), (3L, "front-changed")], messages.Select(m => (m.Id, m.Type)));
         Assert.Equal("""{"front":[3,1]}""", messages[2].Data.GetRawText());
+    }
+
+    [Fact]
+    public async Task a_quiet_stream_gets_a_keep_alive_comment()
+    {
+        await using var stream = await SseClient.OpenAsync(api.Client, "/api/v1/campaigns/c1/events/stream");
+
+        Assert.Equal(": keep-alive", await stream.NextLineAsync(EventStreamApi.KeepAliveInterval + TimeSpan.FromSeconds(5)));
     }
 
     [Fact]

@@ -62,6 +62,13 @@ internal sealed class SseClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next line as sent, comments included; fails when none comes within <paramref name="patience"/>.</summary>
+    public async Task<string> NextLineAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        return await reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException("the stream ended");
+    }
+
     /// <summary>The next <paramref name="count"/> messages.</summary>
     public async Task<List<SseMessage>> NextAsync(int count)
     {

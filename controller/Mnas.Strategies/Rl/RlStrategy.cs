@@ -4,11 +4,11 @@ namespace Mnas.Strategies.Rl;
 
 /// <summary>
 /// MnasNet's search: keeps the engine's free workers busy with controller proposals, takes finished children in as
-/// they come back (in any order), and on every full minibatch updates the controller, raises its policy version and
-/// reports the update and checkpoints its whole state through the engine with the children that update settled. Once the budget is spent
-/// it drains every child still in flight (updating on any minibatch that fills meanwhile), then checkpoints what is
-/// left: with <see cref="ControllerOptions.UpdateOnPartialMinibatch"/> after one last update on the partial
-/// minibatch, otherwise with the partial minibatch still buffered in the state.
+/// they come back (in any order), and on every full minibatch updates the controller, raises its policy version,
+/// reports the update and checkpoints its whole state through the engine with the children that update settled. Once
+/// the budget is spent it drains every child still in flight (updating on any minibatch that fills meanwhile), then
+/// checkpoints what is left: with <see cref="ControllerOptions.UpdateOnPartialMinibatch"/> after one last update on
+/// the partial minibatch, otherwise with the partial minibatch still buffered in the state.
 /// </summary>
 /// <remarks>
 /// An update learns on another thread while the loop goes on taking results in and proposing from the policy it has

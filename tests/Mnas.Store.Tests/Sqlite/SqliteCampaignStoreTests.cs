@@ -1,5 +1,5 @@
-using Mnas.Campaigns;
 using Microsoft.Data.Sqlite;
+using Mnas.Campaigns;
 using Mnas.Store.Sqlite;
 using Mnas.Store.Tests.Conformance;
 
@@ -77,10 +77,12 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
 
         await ReopenAsync();
         await Store.RecordWorkerAsync(NewWorker("w1"));
+        await Store.AppendControllerUpdateAsync(new ControllerUpdateRecord("c1", 1, T0, 4, 0.5, 0.4, 1.0));
 
         Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
         Assert.Equal(NewCampaign(), await Store.GetCampaignAsync("c1"));
         AssertSameWorker(NewWorker("w1"), Assert.Single(await Store.ListWorkersAsync()));
+        Assert.Single(await Store.ListControllerUpdatesAsync("c1"));
     }
 
     [Fact]
