@@ -5,7 +5,7 @@ using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Host.Commands;
 
-/// <summary>What describes a new campaign on the command line (<c>search</c>, <c>submit</c>): spec, strategy, budget, minibatch, seed, id.</summary>
+/// <summary>What describes a new campaign on the command line (<c>search</c>, <c>submit</c>, <c>demo</c>): spec, strategy, budget, minibatch, seed, id.</summary>
 internal sealed class CampaignOptions
 {
     private readonly Option<string> spec;
