@@ -26,6 +26,11 @@ public sealed class ApiDocumentationTests : IAsyncLifetime
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/campaigns", paths);
         Assert.Contains("/api/v1/campaigns/{id}/cancel", paths);
+        var create = document.GetProperty("paths").EnumerateObject().First(p => p.Name.TrimEnd('/') == "/api/v1/campaigns").Value.GetProperty("post");
+        var mediaTypes = create.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name);
+        Assert.Equal(["application/json", "application/yaml", "text/yaml", "application/x-yaml"], mediaTypes);
+        var health = document.GetProperty("paths").GetProperty("/healthz").GetProperty("get");
+        Assert.Equal(0, health.GetProperty("security").GetArrayLength());
     }
 
     [Fact]

@@ -11,7 +11,10 @@ public static class ApiDocumentation
     public const string UiPath = "swagger";
 
     public static IServiceCollection AddMnasApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi("v1", document => document.AddDocumentTransformer<BearerSecurityScheme>());
+        services.AddOpenApi("v1", document => document
+            .AddDocumentTransformer<BearerSecurityScheme>()
+            .AddOperationTransformer<AnonymousOperations>()
+            .AddOperationTransformer<CampaignRequestBodyDocumentation>());
 
     public static WebApplication UseMnasApiDocumentation(this WebApplication app)
     {
