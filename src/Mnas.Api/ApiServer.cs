@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Mnas.Api.Dashboard;
 using Mnas.Api.Health;
-using Mnas.Api.Limits;
-using Mnas.Api.OpenApi;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -34,18 +31,7 @@ public static class ApiServer
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddMnasApi(options, store, probes);
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMnasApiDocumentation();
-        // The dashboard's files need no credentials (the page asks for a key), so they are served before authentication.
-        app.UseMnasDashboard();
-        app.UseBodySizeLimit(options);
-        // Authentication before the limiter, which counts per key; authorization after it, so refused requests count too.
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.MapMnasApi();
-        app.MapMnasApiDocumentation();
+        app.UseMnasApi(options);
         return app;
     }
 }

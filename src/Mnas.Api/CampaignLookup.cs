@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mnas.Campaigns;
+using Mnas.Api.Security;
 using Mnas.Store;
 
 namespace Mnas.Api;
@@ -11,9 +12,8 @@ namespace Mnas.Api;
 /// </summary>
 internal static class CampaignLookup
 {
-    /// <summary>The campaign, or null when there is none the caller may see (both answer 404).</summary>
-    public static Task<Campaign?> FindAsync(HttpContext context, ICampaignStore store, string id) =>
-        store.GetCampaignAsync(id, context.RequestAborted);
+    /// <summary>The campaign, or null when there is none the caller may see (both answer 404): a researcher sees only their own.</summary>
+    public static Task<Campaign?> FindAsync(HttpContext context, ICampaignStore store, string id) => CampaignAccess.FindAsync(context, store, id);
 
     /// <summary>The 404 for a campaign <see cref="FindAsync"/> did not find.</summary>
     public static ProblemHttpResult NotFound(string id) =>

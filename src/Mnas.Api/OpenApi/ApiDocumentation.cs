@@ -16,7 +16,7 @@ public static class ApiDocumentation
             .AddOperationTransformer<AnonymousOperations>()
             .AddOperationTransformer<CampaignRequestBodyDocumentation>());
 
-    public static WebApplication UseMnasApiDocumentation(this WebApplication app)
+    public static IApplicationBuilder UseMnasApiDocumentation(this IApplicationBuilder app)
     {
         app.UseSwaggerUI(ui =>
         {
