@@ -1,6 +1,8 @@
-{{/* The release's name for every object (trimmed to fit a DNS label). */}}
+{{/* The prefix of every object's name: the release's name, followed by -mnas unless it names mnas already (trimmed
+to fit a DNS label). */}}
 {{- define "mnas.fullname" -}}
-{{- printf "%s-mnas" .Release.Name | trunc 56 | trimSuffix "-" -}}
+{{- if contains "mnas" .Release.Name -}}{{ .Release.Name | trunc 56 | trimSuffix "-" }}
+{{- else -}}{{ printf "%s-mnas" .Release.Name | trunc 56 | trimSuffix "-" }}{{- end -}}
 {{- end -}}
 
 {{- define "mnas.labels" -}}
