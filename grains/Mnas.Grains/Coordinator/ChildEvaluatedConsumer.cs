@@ -10,25 +10,13 @@ namespace Mnas.Grains.Coordinator;
 public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChildDispatcher dispatcher, RuntimeOptions options)
     : IConsumer<ChildEvaluated>, IConsumer<ChildStarted>, IConsumer<ChildReleased>, IConsumer<LatencyMeasured>
 {
-    public async Task Consume(ConsumeContext<LatencyMeasured> context)
-    {
-        var m = context.Message;
-        await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
-        if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
-        {
-            await engine.OnLatencyMeasuredAsync(m, context.CancellationToken);
-        }
-    }
+    public Task Consume(ConsumeContext<LatencyMeasured> context) =>
+        AnsweredAsync(context.Message.CampaignId, context.Message.Sequence, context.Message.Attempt,
+            engine => engine.OnLatencyMeasuredAsync(context.Message, context.CancellationToken), context.CancellationToken);
 
-    public async Task Consume(ConsumeContext<ChildEvaluated> context)
-    {
-        var m = context.Message;
-        await dispatcher.OnAnsweredAsync(m.CampaignId, m.Sequence, m.Attempt, context.CancellationToken);
-        if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
-        {
-            await engine.OnEvaluatedAsync(m, context.CancellationToken);
-        }
-    }
+    public Task Consume(ConsumeContext<ChildEvaluated> context) =>
+        AnsweredAsync(context.Message.CampaignId, context.Message.Sequence, context.Message.Attempt,
+            engine => engine.OnEvaluatedAsync(context.Message, context.CancellationToken), context.CancellationToken);
 
     public Task Consume(ConsumeContext<ChildStarted> context) =>
         registry.Find(context.Message.CampaignId)?.OnStartedAsync(context.Message, context.CancellationToken) ?? Task.CompletedTask;
@@ -40,6 +28,16 @@ public sealed class ChildEvaluatedConsumer(CampaignRegistry registry, LeasingChi
         if (await registry.FindAsync(m.CampaignId, Patience, context.CancellationToken) is { } engine)
         {
             await (current ? engine.OnReleasedAsync(m, context.CancellationToken) : engine.OnStrayReleaseAsync(m));
+        }
+    }
+
+    /// <summary>An answer ends the attempt's lease, then goes to its campaign's coordinator once that is open here.</summary>
+    private async Task AnsweredAsync(string campaignId, long sequence, int attempt, Func<CampaignEngine, Task> handle, CancellationToken cancellation)
+    {
+        await dispatcher.OnAnsweredAsync(campaignId, sequence, attempt, cancellation);
+        if (await registry.FindAsync(campaignId, Patience, cancellation) is { } engine)
+        {
+            await handle(engine);
         }
     }
 
