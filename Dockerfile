@@ -1,53 +1,66 @@
-# syntax=docker/dockerfile:1
-# The mnas executable in two images, built with the same steps as a fresh machine: each build stage runs
-# scripts/bootstrap.sh (the packages, the dashboard's library, the native shim, the restore) and then publishes
-# src/Mnas.Host; nothing else installs anything (tests/Mnas.Deploy.Tests checks it).
-#   docker build --target cpu -t mnas:0.1.0 .       every role: api, controller, worker (the chart's `image`)
-#   docker build --target gpu -t mnas-gpu:0.1.0 .   workers on a CUDA base (the chart's `gpuImage`)
-# The runtime stages keep what the bootstrap installed (libtorch and OpenBLAS are needed at run time) and drop the
-# sources; they run as the non-root user 10001, which the chart's securityContext also names.
+# The mnas executable in two images, built with the same script as a fresh machine: each build stage runs
+# `scripts/bootstrap.sh image /opt/mnas` (the packages building needs, the dashboard's library, the native shim, the
+# restore, then mnas published self-contained with the proxy datasets) and each final stage `scripts/bootstrap.sh
+# runtime` (only what the program loads). Nothing else installs anything (tests/Mnas.Deploy.Tests checks it).
+#   docker build --target cpu -t mnas:0.1.0 .       every role: api, controller, worker, migrate (the chart's `image`)
+#   docker build --target gpu -t mnas-gpu:0.1.0 .   workers with the CUDA libtorch on a CUDA base (the chart's `gpuImage`)
+# Both run as the non-root user 10001, which the chart's securityContext also names.
 
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
-ARG CUDA_IMAGE=nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04
+ARG BASE_IMAGE=debian:bookworm-slim
+ARG CUDA_BUILD_IMAGE=nvidia/cuda:11.7.1-cudnn8-devel-ubuntu22.04
+ARG CUDA_RUNTIME_IMAGE=nvidia/cuda:11.7.1-base-ubuntu22.04
 
-# The .NET SDK, copied into the CUDA stage (the bootstrap expects dotnet on PATH, as on a fresh machine).
+# The .NET SDK, copied into the build stages (the bootstrap expects dotnet on PATH, as on a fresh machine).
 FROM ${SDK_IMAGE} AS dotnet-sdk
 
-FROM ${SDK_IMAGE} AS cpu-build
-WORKDIR /src
-COPY . .
-RUN scripts/bootstrap.sh
-RUN dotnet publish src/Mnas.Host -c Release --no-restore -o /opt/mnas \
- && cp build/native/libmnas_torch.so /opt/mnas/ \
- && rm -rf /src/* /root/.nuget /root/.npm
-
-FROM ${CUDA_IMAGE} AS gpu-build
+FROM ${BASE_IMAGE} AS cpu-build
 COPY --from=dotnet-sdk /usr/share/dotnet /usr/share/dotnet
-ENV DOTNET_ROOT=/usr/share/dotnet \
-    PATH=/usr/share/dotnet:$PATH \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
+ENV PATH=/usr/share/dotnet:$PATH \
+    DOTNET_ROOT=/usr/share/dotnet \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
 WORKDIR /src
 COPY . .
-RUN scripts/bootstrap.sh
-RUN dotnet publish src/Mnas.Host -c Release --no-restore -o /opt/mnas \
- && cp build/native/libmnas_torch.so /opt/mnas/ \
- && rm -rf /src/* /root/.nuget /root/.npm
+RUN scripts/bootstrap.sh image /opt/mnas
 
-FROM cpu-build AS cpu
+FROM ${BASE_IMAGE} AS cpu
+COPY scripts/bootstrap.sh /opt/mnas-bootstrap/scripts/bootstrap.sh
+RUN /opt/mnas-bootstrap/scripts/bootstrap.sh runtime && rm -rf /opt/mnas-bootstrap /var/lib/apt/lists/*
+COPY --from=cpu-build /opt/mnas /opt/mnas
 RUN useradd --uid 10001 --user-group --no-create-home --home-dir /tmp mnas
 ENV PATH=/opt/mnas:$PATH \
-    MNAS_TORCH_NATIVE=/opt/mnas/libmnas_torch.so \
-    HOME=/tmp \
-    DOTNET_CLI_TELEMETRY_OPTOUT=1
+    MNAS_DATA=/opt/mnas/datasets \
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
+    HOME=/tmp
 WORKDIR /data
 USER 10001:10001
 ENTRYPOINT ["/opt/mnas/mnas"]
 CMD ["api"]
 
-FROM gpu-build AS gpu
+FROM ${CUDA_BUILD_IMAGE} AS gpu-build
+# The archive's digest, to pin the CUDA libtorch (scripts/libtorch-cuda.sh).
+ARG MNAS_LIBTORCH_CUDA_SHA256=
+COPY --from=dotnet-sdk /usr/share/dotnet /usr/share/dotnet
+ENV PATH=/usr/share/dotnet:$PATH \
+    DOTNET_ROOT=/usr/share/dotnet \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
+    MNAS_LIBTORCH=cuda
+WORKDIR /src
+COPY . .
+RUN scripts/bootstrap.sh image /opt/mnas
+
+FROM ${CUDA_RUNTIME_IMAGE} AS gpu
+COPY scripts/bootstrap.sh /opt/mnas-bootstrap/scripts/bootstrap.sh
+RUN MNAS_LIBTORCH=cuda /opt/mnas-bootstrap/scripts/bootstrap.sh runtime && rm -rf /opt/mnas-bootstrap /var/lib/apt/lists/*
+COPY --from=gpu-build /opt/libtorch /opt/libtorch
+COPY --from=gpu-build /opt/mnas /opt/mnas
 RUN useradd --uid 10001 --user-group --no-create-home --home-dir /tmp mnas
 ENV PATH=/opt/mnas:$PATH \
-    MNAS_TORCH_NATIVE=/opt/mnas/libmnas_torch.so \
+    MNAS_DATA=/opt/mnas/datasets \
+    DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \
     HOME=/tmp
 WORKDIR /data
 USER 10001:10001

@@ -2,32 +2,78 @@ using System.Text.RegularExpressions;
 
 namespace Mnas.Deploy.Tests;
 
-/// <summary>The image build does what a fresh machine does: every build stage runs scripts/bootstrap.sh, and nothing
-/// in the Dockerfile installs anything by itself.</summary>
+/// <summary>The image build does what a fresh machine does: each image's build stage runs scripts/bootstrap.sh in its
+/// image mode and its final stage in its runtime mode, nothing in the Dockerfile installs anything by itself, and the
+/// modes the Dockerfile names install what a fresh machine installs, less the tests' services.</summary>
 public sealed partial class DockerfileTests
 {
     private static readonly string[] Lines = Instructions(File.ReadAllText(Repository.PathOf("Dockerfile")));
+    private static readonly string[] TestPackages = ["postgresql", "rabbitmq-server", "chromium"];
 
     [Fact]
-    public void each_image_target_is_built_by_a_stage_that_runs_the_bootstrap()
+    public void each_image_is_built_by_the_bootstrap_and_keeps_only_its_runtime()
     {
         var stages = Stages();
         foreach (var target in new[] { "cpu", "gpu" })
         {
             Assert.True(stages.ContainsKey(target), $"no target {target}");
-            var chain = Ancestry(stages, target);
-            Assert.True(chain.Any(s => stages[s].Any(l => l == "RUN scripts/bootstrap.sh")),
-                $"target {target} is built without scripts/bootstrap.sh (stages {string.Join(", ", chain)})");
+            var final = stages[target];
+            Assert.Contains(final, l => Regex.IsMatch(l, @"^RUN (MNAS_LIBTORCH=cuda )?\S*scripts/bootstrap\.sh runtime\b"));
+            var program = final.Select(l => Regex.Match(l, @"^COPY --from=(\S+) /opt/mnas /opt/mnas$")).Single(m => m.Success);
+            var build = stages[program.Groups[1].Value];
+            Assert.Equal(["RUN scripts/bootstrap.sh image /opt/mnas"], build.Where(l => l.StartsWith("RUN ", StringComparison.Ordinal)));
+            Assert.Equal(target == "gpu", build.Any(l => l.Contains("MNAS_LIBTORCH=cuda", StringComparison.Ordinal)));
         }
     }
 
     [Fact]
-    public void nothing_installs_packages_outside_the_bootstrap()
+    public void every_step_that_runs_something_is_the_bootstrap_or_the_user()
     {
         foreach (var line in Lines.Where(l => l.StartsWith("RUN ", StringComparison.Ordinal)))
         {
             Assert.False(PackageInstall().IsMatch(line), $"the Dockerfile installs something itself: {line}");
+            Assert.True(line.Contains("scripts/bootstrap.sh", StringComparison.Ordinal) || line.StartsWith("RUN useradd ", StringComparison.Ordinal),
+                $"a build step that is not the bootstrap's: {line}");
         }
+    }
+
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("cuda")]
+    public void the_image_modes_install_what_a_fresh_machine_installs_less_the_tests_services(string libtorch)
+    {
+        var machine = Packages("dev", "cpu");
+        var image = Packages("image", libtorch);
+        var runtime = Packages("runtime", libtorch);
+        Assert.NotEmpty(image);
+        Assert.NotEmpty(runtime);
+        foreach (var package in TestPackages)
+        {
+            Assert.Contains(package, machine);
+            Assert.DoesNotContain(package, image);
+            Assert.DoesNotContain(package, runtime);
+        }
+        Assert.DoesNotContain("cmake", runtime);
+        Assert.DoesNotContain("g++", runtime);
+        if (libtorch == "cpu")
+        {
+            Assert.Empty(image.Except(machine));
+            Assert.Contains("libtorch1.13", runtime);
+            Assert.Contains("libopenblas0-openmp", runtime);
+        }
+        else
+        {
+            Assert.DoesNotContain("libtorch-dev", image);
+            Assert.DoesNotContain("libtorch1.13", runtime);
+        }
+    }
+
+    [Fact]
+    public void the_bootstrap_refuses_an_unknown_mode_and_an_image_without_its_directory()
+    {
+        Assert.Equal(2, Bootstrap(["bogus"], new()).ExitCode);
+        Assert.Equal(2, Bootstrap(["image"], new()).ExitCode);
+        Assert.Equal(2, Bootstrap(["runtime"], new() { ["MNAS_LIBTORCH"] = "rocm" }).ExitCode);
     }
 
     [Fact]
@@ -47,7 +93,36 @@ public sealed partial class DockerfileTests
     {
         var bootstrap = File.ReadAllText(Repository.PathOf("scripts", "bootstrap.sh"));
         Assert.Contains("scripts/helm.sh", bootstrap);
-        Assert.Matches(@"packages=\([^)]*\bunzip\b", bootstrap);
+        Assert.Contains("unzip", Packages("dev", "cpu"));
+    }
+
+    private static string[] Packages(string mode, string libtorch)
+    {
+        var run = Bootstrap([mode, "/nowhere"], new() { ["MNAS_BOOTSTRAP_LIST"] = "1", ["MNAS_LIBTORCH"] = libtorch });
+        Assert.True(run.ExitCode == 0, $"bootstrap {mode} ({libtorch}) exited {run.ExitCode}: {run.Error}");
+        return run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static (int ExitCode, string Output, string Error) Bootstrap(string[] arguments, Dictionary<string, string> environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Repository.PathOf("scripts", "bootstrap.sh"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
     }
 
     /// <summary>Each stage's instructions, by stage name.</summary>

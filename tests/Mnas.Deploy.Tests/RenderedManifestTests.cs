@@ -13,8 +13,10 @@ public sealed class RenderedManifestTests
     [MemberData(nameof(Profiles))]
     public void every_long_running_container_has_liveness_and_readiness_probes(string profile)
     {
-        // A Job's container runs to completion: probes do not apply to it.
-        foreach (var (workload, container) in Containers(Helm.Template(profile)).Where(c => c.Workload["kind"].Text != "Job"))
+        // A Job's container runs to completion and an init container before the others: probes do not apply to them.
+        var longRunning = Helm.Template(profile).Workloads().Where(w => w.Workload["kind"].Text != "Job")
+            .SelectMany(w => w.PodSpec["containers"].Items.Select(c => (w.Workload, Container: c)));
+        foreach (var (workload, container) in longRunning)
         {
             var where = $"{Manifests.NameOf(workload)} container {container["name"].Text}";
             Assert.True(container["livenessProbe"].Exists, $"{where} has no liveness probe");

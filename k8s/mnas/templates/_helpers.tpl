@@ -114,19 +114,34 @@ capabilities:
   emptyDir: {}
 {{- end -}}
 
-{{/*
-The controllers and workers serve no HTTP port, so their probes run a command in the container: the process
-answering as PID 1 must still be the mnas executable (a hung process is not detected; a crashed one restarts the pod
-by itself).
-*/}}
-{{- define "mnas.execProbes" -}}
+{{/* Every long-running Mnas container serves /healthz, /readyz and /metrics on its management port
+(management.listen): the port, the probes on it (controllers and workers; the API probes its own port), and the
+annotations that let a Prometheus-style scraper find /metrics. */}}
+{{- define "mnas.managementPort" -}}
+- name: management
+  containerPort: {{ .Values.managementPort }}
+{{- end -}}
+
+{{- define "mnas.managementProbes" -}}
 livenessProbe:
-  exec:
-    command: ["/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline | grep -q mnas"]
+  httpGet:
+    path: /healthz
+    port: management
+  initialDelaySeconds: 5
   periodSeconds: 20
   failureThreshold: 3
 readinessProbe:
-  exec:
-    command: ["/bin/sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline | grep -q mnas"]
+  httpGet:
+    path: /readyz
+    port: management
   periodSeconds: 10
+  failureThreshold: 3
+{{- end -}}
+
+{{- define "mnas.metricsAnnotations" -}}
+{{- if .Values.metricsAnnotations }}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .Values.managementPort | quote }}
+prometheus.io/path: /metrics
+{{- end }}
 {{- end -}}
