@@ -1,5 +1,5 @@
 # The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
-.PHONY: demo test bootstrap bootstrap-bench native build bench-engine bench-train bench-latency bench-orchestrator bench-cluster clean
+.PHONY: demo test bootstrap bootstrap-bench native build image image-gpu image-check bench-engine bench-train bench-latency bench-orchestrator bench-cluster clean
 
 DOTNET ?= dotnet
 
@@ -30,6 +30,18 @@ native:
 
 build: bootstrap
 	$(DOTNET) build Mnas.sln --no-restore
+
+# The images (docs/operations.md): `cpu` for every role, `gpu` for GPU workers; IMAGE_ARGS passes build arguments.
+IMAGE_TAG ?= 0.1.0
+image:
+	docker build --target cpu -t mnas:$(IMAGE_TAG) $(IMAGE_ARGS) .
+
+image-gpu:
+	docker build --target gpu -t mnas-gpu:$(IMAGE_TAG) $(IMAGE_ARGS) .
+
+# The cpu image run as the chart runs it (non-root, read-only root, no network): the engine, real training, the API.
+image-check:
+	scripts/image-check.sh mnas:$(IMAGE_TAG)
 
 # Engine against Python PyTorch on the same child; prints name=value lines last.
 bench-engine: bootstrap-bench
