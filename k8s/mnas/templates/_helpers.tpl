@@ -101,6 +101,10 @@ capabilities:
   mountPath: /data
 - name: tmp
   mountPath: /tmp
+{{- if .Values.campaignFilesClaim }}
+- name: campaign-files
+  mountPath: /data/campaigns
+{{- end }}
 {{- end -}}
 
 {{- define "mnas.volumes" -}}
@@ -112,6 +116,11 @@ capabilities:
     sizeLimit: {{ .Values.dataVolumeSize }}
 - name: tmp
   emptyDir: {}
+{{- if .Values.campaignFilesClaim }}
+- name: campaign-files
+  persistentVolumeClaim:
+    claimName: {{ .Values.campaignFilesClaim }}
+{{- end }}
 {{- end -}}
 
 {{/* Every long-running Mnas container serves /healthz, /readyz and /metrics on its management port
