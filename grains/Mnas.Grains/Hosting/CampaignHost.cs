@@ -37,6 +37,7 @@ public sealed class CampaignHost : IAsyncDisposable
     public static async Task<CampaignHost> StartAsync(RuntimeOptions options, Func<IServiceProvider, IChildRunner>? runner = null,
         Func<CancellationToken, Task<ICampaignStore>>? openStore = null, CancellationToken cancellation = default)
     {
+        options.ThrowIfInvalid();
         if (options.Workers > 0)
         {
             WorkerDevice.ThrowIfUnavailable(options.Device);
