@@ -21,6 +21,8 @@ public class TorchDeviceTests
     [InlineData("cuda:01")]
     [InlineData("CPU")]
     [InlineData("cpu ")]
+    [InlineData("cpu\n")]
+    [InlineData("cuda:1234567")]
     [InlineData("")]
     [InlineData(null)]
     public void anything_else_is_refused_with_what_was_given(string? device) =>

@@ -25,7 +25,8 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         {
             var spec = CampaignSpecLoader.FromJson(request.SpecJson);
             var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
-            var task = tasks.GetOrAdd(request.SpecJson, _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
+            var task = tasks.GetOrAdd(request.SpecJson,
+                _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
             var target = ArchitectureFile.FromJson(request.ArchitectureJson);
             var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker, Device = options.Device }, LatencyOptions);
             var weights = CampaignPaths.Weights(options.DataDirectory, request.CampaignId, request.Sequence);

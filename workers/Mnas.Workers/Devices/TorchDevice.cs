@@ -12,7 +12,8 @@ public static partial class TorchDevice
 {
     public const string Cpu = "cpu";
 
-    [GeneratedRegex("^(cpu|cuda(:(0|[1-9][0-9]{0,5}))?)$", RegexOptions.CultureInvariant)]
+    // \z, not $: a trailing newline is not part of a device.
+    [GeneratedRegex(@"^(cpu|cuda(:(0|[1-9][0-9]{0,5}))?)\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Null for a well-formed device; otherwise what is wrong with it, for the caller to prefix with its setting's name.</summary>
