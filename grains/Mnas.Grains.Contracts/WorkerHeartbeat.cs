@@ -6,7 +6,7 @@ namespace Mnas.Grains.Contracts;
 /// its children change.
 /// </summary>
 /// <param name="DeviceClass">The class latency is measured for (e.g. <c>cpu</c>, <c>cuda</c>).</param>
-/// <param name="Device">The device in words (processor or GPU model).</param>
+/// <param name="Device">The device it runs children on (<c>cuda:0</c>; <c>cpu (processor model)</c>).</param>
 public sealed record WorkerHeartbeat(
     string WorkerId,
     string DeviceClass,

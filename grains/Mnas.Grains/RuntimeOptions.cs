@@ -47,6 +47,9 @@ public sealed record RuntimeOptions
     /// <summary>The device class of this machine's workers (latency is measured per class).</summary>
     public string DeviceClass { get; init; } = "cpu";
 
+    /// <summary>Where this process's worker trains and measures children: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    public string Device { get; init; } = Mnas.Workers.Devices.TorchDevice.Cpu;
+
     /// <summary>"in-memory" (embedded, the default) or "rabbitmq" (cluster, see <see cref="RabbitMq"/>).</summary>
     public string Transport { get; init; } = RuntimeTransports.InMemory;
 
@@ -110,6 +113,10 @@ public sealed record RuntimeOptions
         if (string.IsNullOrWhiteSpace(DeviceClass) || !DeviceClass.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             yield return $"device_class: must be letters, digits, '-' or '_' (got '{DeviceClass}')";
+        }
+        if (Mnas.Workers.Devices.TorchDevice.Problem(Device) is { } device)
+        {
+            yield return $"device: {device}";
         }
         if (Transport is not (RuntimeTransports.InMemory or RuntimeTransports.RabbitMq))
         {

@@ -5,7 +5,7 @@ namespace Mnas.Campaigns;
 /// stopping, and when it was first and last heard from.
 /// </summary>
 /// <param name="DeviceClass">The class of device it measures latency on (e.g. <c>cpu</c>, <c>cuda</c>).</param>
-/// <param name="Device">The device in words (processor or GPU model).</param>
+/// <param name="Device">The device it runs children on (<c>cuda:0</c>; <c>cpu (processor model)</c>).</param>
 public sealed record WorkerStatus(
     string WorkerId,
     string DeviceClass,

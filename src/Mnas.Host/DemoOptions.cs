@@ -21,9 +21,9 @@ public sealed record DemoOptions(int Steps, int Batch, int Threads, long Seed, d
         {
             yield return $"--lr must be positive (got {LearningRate})";
         }
-        if (!System.Text.RegularExpressions.Regex.IsMatch(Device, "^(cpu|cuda(:[0-9]+)?)$"))
+        if (Mnas.Workers.Devices.TorchDevice.Problem(Device) is { } device)
         {
-            yield return $"--device must be cpu, cuda or cuda:N (got '{Device}')";
+            yield return $"--device {device}";
         }
     }
 }

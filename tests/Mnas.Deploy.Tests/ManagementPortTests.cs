@@ -94,17 +94,6 @@ public sealed class ManagementPortTests
     }
 
     [Fact]
-    public void gpu_workers_train_on_the_gpu_and_cpu_workers_do_not_ask_for_one()
-    {
-        var workers = Helm.Template("gpu-workers.yaml").OfKind("Deployment")
-            .Where(d => d["metadata"]["labels"]["app.kubernetes.io/component"].Text == "worker")
-            .ToDictionary(d => d["metadata"]["labels"]["mnas/worker-pool"].Text!,
-                d => d["spec"]["template"]["spec"]["containers"].Items.Single()["env"].Items.ToList());
-        Assert.Equal("cuda", workers["gpu"].Single(e => e["name"].Text == "MNAS_WORKER__DEVICE")["value"].Text);
-        Assert.DoesNotContain(workers["cpu"], e => e["name"].Text == "MNAS_WORKER__DEVICE");
-    }
-
-    [Fact]
     public void the_evaluation_broker_writes_its_configuration_to_a_volume_under_a_read_only_root()
     {
         var broker = Helm.Template("").OfKind("StatefulSet").Single(s => s["metadata"]["name"].Text == "release-mnas-rabbitmq");

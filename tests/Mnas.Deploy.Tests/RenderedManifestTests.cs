@@ -83,7 +83,7 @@ public sealed class RenderedManifestTests
     }
 
     [Fact]
-    public void the_gpu_pool_asks_for_a_gpu_on_gpu_nodes_and_the_cpu_pool_does_not()
+    public void the_gpu_pool_asks_for_a_gpu_on_gpu_nodes_and_trains_on_cuda_and_the_cpu_pool_does_not()
     {
         var workers = Helm.Template("gpu-workers.yaml").OfKind("Deployment")
             .Where(d => d["metadata"]["labels"]["app.kubernetes.io/component"].Text == "worker")
@@ -95,6 +95,9 @@ public sealed class RenderedManifestTests
         Assert.NotEmpty(gpu["tolerations"].Items);
         Assert.Contains(gpu["containers"].Items.Single()["env"].Items,
             e => e["name"].Text == "MNAS_WORKER__DEVICE_CLASS" && e["value"].Text == "cuda-a100");
+        Assert.Contains(gpu["containers"].Items.Single()["env"].Items, e => e["name"].Text == "MNAS_WORKER__DEVICE" && e["value"].Text == "cuda");
+        Assert.DoesNotContain(workers["cpu"]["spec"]["template"]["spec"]["containers"].Items.Single()["env"].Items,
+            e => e["name"].Text == "MNAS_WORKER__DEVICE");
         Assert.False(workers["cpu"]["spec"]["template"]["spec"]["containers"].Items.Single()["resources"]["limits"]["nvidia.com/gpu"].Exists);
     }
 

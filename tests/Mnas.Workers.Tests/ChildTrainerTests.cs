@@ -6,7 +6,7 @@ namespace Mnas.Workers.Tests;
 public class ChildTrainerTests
 {
     // A small child for 1×16×16 inputs: a conv block and an MBConv block with SE and a pooling skip.
-    private static readonly Architecture Tiny = new(
+    internal static readonly Architecture Tiny = new(
         "tiny", new InputShape(1, SyntheticData.Side, SyntheticData.Side), SyntheticData.Classes, StemChannels: 8, StemStride: 1,
         Blocks:
         [

@@ -63,6 +63,17 @@ public class CommandLineTests
         Assert.True(ms > 0);
     }
 
+    [Theory]
+    [InlineData("gpu", "--device: must be cpu, cuda or cuda:N (got 'gpu')")]
+    [InlineData("cuda:999999", "--device: cuda:999999 asked for, but this libtorch sees ")]
+    public void latency_on_a_device_that_is_malformed_or_absent_is_refused_naming_device(string device, string message)
+    {
+        var (status, output, error) = Run(LatencyCommand.Create(), "latency", "--arch", "mnasnet_a1", "--input", "32", "--runs", "3", "--device", device);
+        Assert.Equal(2, status);
+        Assert.StartsWith("mnas: " + message, error);
+        Assert.DoesNotContain("latency_ms=", output);
+    }
+
     [Fact]
     public void fetching_an_unknown_dataset_names_the_known_ones()
     {

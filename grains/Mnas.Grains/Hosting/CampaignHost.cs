@@ -37,6 +37,11 @@ public sealed class CampaignHost : IAsyncDisposable
     public static async Task<CampaignHost> StartAsync(RuntimeOptions options, Func<IServiceProvider, IChildRunner>? runner = null,
         Func<CancellationToken, Task<ICampaignStore>>? openStore = null, CancellationToken cancellation = default)
     {
+        options.ThrowIfInvalid();
+        if (options.Workers > 0)
+        {
+            WorkerDevice.ThrowIfUnavailable(options.Device);
+        }
         var services = new ServiceCollection();
         // Logs go to a daily file under the data directory; the terminal keeps the progress display.
         var logger = new LoggerConfiguration()
@@ -74,7 +79,7 @@ public sealed class CampaignHost : IAsyncDisposable
     public async Task<WorkerAgent> StartWorkerAsync(int slots, IChildRunner runner, string? deviceClass = null)
     {
         var options = Options;
-        var identity = WorkerIdentity.ForThisProcess(deviceClass ?? options.DeviceClass, options.ThreadsPerWorker);
+        var identity = WorkerIdentity.ForThisProcess(deviceClass ?? options.DeviceClass, options.Device, options.ThreadsPerWorker);
         var agent = new WorkerAgent(identity, slots, runner, bus, options, provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<WorkerAgent>());
         var handle = bus.ConnectReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), (IReceiveEndpointConfigurator endpoint) =>

@@ -21,7 +21,7 @@ public static class RuntimeServiceCollectionExtensions
         Func<IServiceProvider, IChildRunner>? runner = null)
     {
         options.ThrowIfInvalid();
-        var identity = WorkerIdentity.ForThisProcess(options.DeviceClass, options.ThreadsPerWorker);
+        var identity = WorkerIdentity.ForThisProcess(options.DeviceClass, options.Device, options.ThreadsPerWorker);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CampaignRegistry>();

@@ -25,9 +25,10 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         {
             var spec = CampaignSpecLoader.FromJson(request.SpecJson);
             var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
-            var task = tasks.GetOrAdd(request.SpecJson, _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data, options.DatasetCache))).Value;
+            var task = tasks.GetOrAdd(request.SpecJson,
+                _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
             var target = ArchitectureFile.FromJson(request.ArchitectureJson);
-            var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker }, LatencyOptions);
+            var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker, Device = options.Device }, LatencyOptions);
             var weights = CampaignPaths.Weights(options.DataDirectory, request.CampaignId, request.Sequence);
             Directory.CreateDirectory(Path.GetDirectoryName(weights)!);
             var measured = request.Job == ChildJob.Train ? request.LatencyMs : null;
@@ -55,7 +56,10 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         return LatencyMeter.Measure(ArchitectureFile.FromJson(request.ArchitectureJson), LatencyOptions).MedianMs;
     }, cancellation);
 
-    private LatencyOptions LatencyOptions => new() { Threads = options.LatencyThreads, Runs = options.LatencyRuns, Warmup = options.LatencyWarmup };
+    private LatencyOptions LatencyOptions => new()
+    {
+        Threads = options.LatencyThreads, Runs = options.LatencyRuns, Warmup = options.LatencyWarmup, Device = options.Device,
+    };
 
     private static ChildEvaluated Failed(TrainChild request, string reason) =>
         new(request.CampaignId, request.Sequence, request.Attempt, false, reason, 0, 0, 0, 0, 0, 0);

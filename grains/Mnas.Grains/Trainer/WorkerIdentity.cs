@@ -3,9 +3,13 @@ namespace Mnas.Grains.Trainer;
 /// <summary>Who a worker is, as its heartbeats tell the coordinator.</summary>
 public sealed record WorkerIdentity(string WorkerId, string DeviceClass, string Device, int Threads)
 {
-    /// <summary>A new identity on this machine: host name, process id and a random suffix, so restarts are told apart.</summary>
-    public static WorkerIdentity ForThisProcess(string deviceClass, int threads) =>
-        new($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}", deviceClass, ProcessorName(), threads);
+    /// <summary>
+    /// A new identity on this machine: host name, process id and a random suffix, so restarts are told apart. Its device
+    /// is the one it runs children on (<c>cuda:0</c>), with the processor model for <c>cpu</c> (<c>cpu (…)</c>).
+    /// </summary>
+    public static WorkerIdentity ForThisProcess(string deviceClass, string device, int threads) =>
+        new($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}", deviceClass,
+            device == Workers.Devices.TorchDevice.Cpu ? $"cpu ({ProcessorName()})" : device, threads);
 
     /// <summary>The worker's own queue, where the coordinator sends the children it assigns to it.</summary>
     public static string QueueName(string workerId) => $"mnas-worker-{workerId}";

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mnas.Workers.Devices;
 using Mnas.Workers.Latency;
 
 namespace Mnas.Host.Commands;
@@ -20,9 +21,15 @@ internal static class LatencyCommand
         command.SetAction(result => CommandErrors.Run(() =>
         {
             var target = arch.Target(result);
+            var deviceName = result.GetValue(device)!;
+            if ((TorchDevice.Problem(deviceName) ?? TorchDevice.Unavailable(deviceName)) is { } problem)
+            {
+                Console.Error.WriteLine($"mnas: --device: {problem}");
+                return 2;
+            }
             var options = new LatencyOptions
             {
-                Runs = result.GetValue(runs), Warmup = result.GetValue(warmup), Threads = result.GetValue(threads), Device = result.GetValue(device)!,
+                Runs = result.GetValue(runs), Warmup = result.GetValue(warmup), Threads = result.GetValue(threads), Device = deviceName,
             };
             options.ThrowIfInvalid();
             Console.WriteLine($"arch={target.Name}");

@@ -28,7 +28,7 @@ internal static class WorkerCommand
             };
             using var stop = new StopSignal(cancellation);
             await using var host = await CampaignHost.StartAsync(runtime, cancellation: cancellation);
-            Console.WriteLine($"worker {host.Worker.Id}: {runtime.Workers} slot(s), device class {runtime.DeviceClass}, transport {runtime.Transport}; ready");
+            Console.WriteLine($"worker {host.Worker.Id}: {runtime.Workers} slot(s), device class {runtime.DeviceClass}, device {runtime.Device}, transport {runtime.Transport}; ready");
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

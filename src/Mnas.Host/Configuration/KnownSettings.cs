@@ -8,7 +8,7 @@ internal static class KnownSettings
     private static readonly HashSet<string> Keys = new(StringComparer.OrdinalIgnoreCase)
     {
         "data_directory", "dataset_cache", "max_attempts",
-        "worker.slots", "worker.threads", "worker.device_class", "worker.trainer", "worker.simulated_seconds",
+        "worker.slots", "worker.threads", "worker.device_class", "worker.device", "worker.trainer", "worker.simulated_seconds",
         "latency.threads", "latency.runs", "latency.warmup",
         "leases.heartbeat_seconds", "leases.grace_seconds",
         "transport", "transport.kind",

@@ -195,6 +195,7 @@ public static class Safetensors
         var bytes = new byte[tensor.numel() * SafetensorsDType.Size(tensor.dtype)];
         fixed (byte* p = bytes)
         {
+            // The shim reads through a contiguous CPU copy, so weights on a CUDA device (or channels-last) save as they are.
             TorchException.Check(NativeMethods.mnas_copy_to(tensor.Handle, p, bytes.LongLength));
         }
         return bytes;

@@ -1,3 +1,5 @@
+using Mnas.Workers.Devices;
+
 namespace Mnas.Workers.Latency;
 
 /// <summary>How latency is measured: batch 1, warm-up runs, then the median of <see cref="Runs"/> timed runs on fixed threads.</summary>
@@ -6,7 +8,7 @@ public sealed record LatencyOptions
     public int Warmup { get; init; } = 10;
     public int Runs { get; init; } = 30;
     public int Threads { get; init; } = 1;
-    public string Device { get; init; } = "cpu";
+    public string Device { get; init; } = TorchDevice.Cpu;
 
     public IEnumerable<string> Validate()
     {
@@ -21,6 +23,10 @@ public sealed record LatencyOptions
         if (Threads < 1)
         {
             yield return $"threads: must be at least 1 (got {Threads})";
+        }
+        if (TorchDevice.Problem(Device) is { } device)
+        {
+            yield return $"device: {device}";
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mnas.SearchSpace.Architectures;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
+using Mnas.Workers.Devices;
 using Mnas.Workers.Networks.Child;
 
 namespace Mnas.Workers.Training;
@@ -26,6 +27,7 @@ public static class ChildTrainer
             keep(model);
         }
         using var owned = keep == null ? model : null;
+        model.to(options.Device);
         model.to(torch.channels_last);
         using var optimizer = torch.optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
         var schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, (long)options.Epochs * Math.Max(1, data.TrainBatchesPerEpoch));
@@ -55,10 +57,12 @@ public static class ChildTrainer
                 }
                 trainingClock.Start();
                 using var scope = torch.NewDisposeScope();
-                using var input = batchImages.to(torch.channels_last);
+                // Batches made elsewhere (on the CPU, say) follow the network; on its device this is no copy.
+                var input = batchImages.to(options.Device).to(torch.channels_last);
+                var labels = batchLabels.to(options.Device);
                 optimizer.zero_grad();
                 var logits = model.forward(input);
-                var loss = torch.nn.functional.cross_entropy(logits, batchLabels, label_smoothing: options.LabelSmoothing);
+                var loss = torch.nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
                 var value = loss.item<float>();
                 if (!float.IsFinite(value) || value > options.DivergenceLoss)
                 {
@@ -69,10 +73,10 @@ public static class ChildTrainer
                 optimizer.step();
                 schedule.step();
 
-                var batch = batchLabels.shape[0];
+                var batch = labels.shape[0];
                 using (torch.no_grad())
                 {
-                    correct += logits.argmax(1).eq(batchLabels).sum().item<long>();
+                    correct += logits.argmax(1).eq(labels).sum().item<long>();
                 }
                 trainingClock.Stop();
                 lossSum += value * batch;
@@ -81,14 +85,14 @@ public static class ChildTrainer
                 step++;
                 progress?.Report(new TrainingProgress(epoch, step, data.TrainBatchesPerEpoch, value));
             }
-            var validation = Evaluate(model, data);
+            var validation = Evaluate(model, data, options.Device);
             epochs.Add(new EpochReport(epoch, lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1), validation, epochClock.Elapsed));
         }
         return Stop(ChildStatus.Succeeded, null, epochs[^1].ValidationAccuracy);
     }
 
-    /// <summary>Top-1 accuracy over every validation batch, in eval mode.</summary>
-    public static double Evaluate(Module<Tensor, Tensor> model, ITrainingData data)
+    /// <summary>Top-1 accuracy over every validation batch, in eval mode, with the model on <paramref name="device"/>.</summary>
+    public static double Evaluate(Module<Tensor, Tensor> model, ITrainingData data, string device = TorchDevice.Cpu)
     {
         model.eval();
         long correct = 0, seen = 0;
@@ -98,7 +102,7 @@ public static class ChildTrainer
             using var images = x;
             using var labels = y;
             using var scope = torch.NewDisposeScope();
-            correct += model.forward(images.to(torch.channels_last)).argmax(1).eq(labels).sum().item<long>();
+            correct += model.forward(images.to(device).to(torch.channels_last)).argmax(1).eq(labels.to(device)).sum().item<long>();
             seen += labels.shape[0];
         }
         return seen == 0 ? double.NaN : (double)correct / seen;

@@ -26,8 +26,8 @@ public sealed class ProxyTask : ITrainingData
             validationPart = validationPart.Subset(validationSubset, options.Seed);
         }
         var normalisation = Normalisation.Measure(trainPart);
-        train = new BatchLoader(trainPart, normalisation, BatchLoaderOptions.Training(options.BatchSize, options.Seed) with { Augment = options.Augment });
-        validation = new BatchLoader(validationPart, normalisation, BatchLoaderOptions.Evaluation(options.BatchSize));
+        train = new BatchLoader(trainPart, normalisation, BatchLoaderOptions.Training(options.BatchSize, options.Seed) with { Augment = options.Augment, Device = options.Device });
+        validation = new BatchLoader(validationPart, normalisation, BatchLoaderOptions.Evaluation(options.BatchSize) with { Device = options.Device });
         Input = (dataset.Channels, dataset.Height, dataset.Width);
         Classes = dataset.Classes;
     }

@@ -1,3 +1,5 @@
+using Mnas.Workers.Devices;
+
 namespace Mnas.Workers.Training;
 
 /// <summary>How a proxy task's data is prepared; <see cref="Validate"/> names each bad setting.</summary>
@@ -10,6 +12,9 @@ public sealed record ProxyTaskOptions
     /// <summary>Random crops and flips; off by default, since they slow the few epochs a proxy task has.</summary>
     public bool Augment { get; init; }
     public int Seed { get; init; }
+
+    /// <summary>Where the batches are made, so that they need no copy before training on that device.</summary>
+    public string Device { get; init; } = TorchDevice.Cpu;
 
     public IEnumerable<string> Validate()
     {
@@ -28,6 +33,10 @@ public sealed record ProxyTaskOptions
         if (ValidationSubset is < 1)
         {
             yield return $"validation_subset: must be at least 1 (got {ValidationSubset})";
+        }
+        if (TorchDevice.Problem(Device) is { } device)
+        {
+            yield return $"device: {device}";
         }
     }
 

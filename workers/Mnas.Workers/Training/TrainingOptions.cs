@@ -1,3 +1,5 @@
+using Mnas.Workers.Devices;
+
 namespace Mnas.Workers.Training;
 
 /// <summary>How a child is trained: SGD with momentum and weight decay, a cosine schedule over every step.</summary>
@@ -10,6 +12,9 @@ public sealed record TrainingOptions
     public double LabelSmoothing { get; init; }
     public long Seed { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where the network, its batches and its loss live: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
+    public string Device { get; init; } = TorchDevice.Cpu;
 
     /// <summary>A training loss above this (or not finite) stops the child as diverged.</summary>
     public double DivergenceLoss { get; init; } = 1e3;
@@ -40,6 +45,10 @@ public sealed record TrainingOptions
         if (Threads < 1)
         {
             yield return $"threads: must be at least 1 (got {Threads})";
+        }
+        if (TorchDevice.Problem(Device) is { } device)
+        {
+            yield return $"device: {device}";
         }
         if (!(DivergenceLoss > 0))
         {
