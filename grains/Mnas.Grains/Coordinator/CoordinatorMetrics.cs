@@ -30,6 +30,11 @@ internal static class CoordinatorMetrics
             "Workers this process's coordinator heard from within the lease grace.");
     }
 
+    /// <summary>Creates the instruments (the type's initialiser does).</summary>
+    public static void Publish()
+    {
+    }
+
     public static void Opened(LeasingChildDispatcher dispatcher) => Open.TryAdd(dispatcher, 0);
 
     public static void Closed(LeasingChildDispatcher dispatcher) => Open.TryRemove(dispatcher, out _);

@@ -30,6 +30,11 @@ internal static class WorkerMetrics
             "Slots of this process's workers running a child now.");
     }
 
+    /// <summary>Creates the instruments (the type's initialiser does).</summary>
+    public static void Publish()
+    {
+    }
+
     public static void Started(WorkerAgent worker) => Running.TryAdd(worker, 0);
 
     public static void Stopped(WorkerAgent worker) => Running.TryRemove(worker, out _);
