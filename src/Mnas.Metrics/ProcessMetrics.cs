@@ -24,7 +24,7 @@ public static class ProcessMetrics
             using var process = Process.GetCurrentProcess();
             return process.WorkingSet64;
         }, "By", "The process's resident memory.");
-        meter.CreateObservableGauge("mnas_dotnet_gc_heap_bytes", () => GC.GetGCMemoryInfo().HeapSizeBytes, "By",
-            "The managed heap's size after the last garbage collection.");
+        meter.CreateObservableGauge("mnas_dotnet_gc_heap_bytes", () => GC.GetTotalMemory(forceFullCollection: false), "By",
+            "Bytes allocated on the managed heap now.");
     }
 }
