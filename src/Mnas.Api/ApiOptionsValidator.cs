@@ -23,7 +23,7 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        if (ListenProblem(options.Listen) is { } listen)
+        if (ListenUrl.FindProblem(options.Listen, ApiOptions.DefaultListen, "the API") is { } listen)
         {
             problems.Add($"{ListenSetting}: {listen} (got '{options.Listen}')");
         }
@@ -60,38 +60,5 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
     {
         var problems = Validate(options);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    private static string? ListenProblem(string? listen)
-    {
-        const string expected = "must be an http URL with a host and a port, like " + ApiOptions.DefaultListen;
-        if (string.IsNullOrWhiteSpace(listen)
-            || !Uri.TryCreate(listen, UriKind.Absolute, out var url)
-            || url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps
-            || string.IsNullOrEmpty(url.Host)
-            || !HasExplicitPort(listen))
-        {
-            return expected;
-        }
-
-        if (url.Scheme == Uri.UriSchemeHttps)
-        {
-            return "must be an http URL: the API serves no TLS itself (put a TLS-terminating proxy in front)";
-        }
-
-        if (url.AbsolutePath != "/" || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
-        {
-            return "must be only scheme, host and port (no path, query or user)";
-        }
-
-        return null;
-    }
-
-    // Uri fills in the scheme's default port; the API's address should say which port it takes.
-    private static bool HasExplicitPort(string listen)
-    {
-        var authority = listen[(listen.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/', 2)[0];
-        var afterHost = authority.LastIndexOf(']') is var bracket and >= 0 ? authority[(bracket + 1)..] : authority;
-        return afterHost.Contains(':', StringComparison.Ordinal);
     }
 }

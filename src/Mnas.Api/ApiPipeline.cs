@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Mnas.Api.Dashboard;
 using Mnas.Api.Limits;
+using Mnas.Api.Metrics;
 using Mnas.Api.OpenApi;
 
 namespace Mnas.Api;
@@ -11,6 +12,7 @@ public static class ApiPipeline
     /// <summary>Lays the middleware and endpoints onto <paramref name="app"/>, whose services came from <see cref="ApiServiceCollectionExtensions.AddMnasApi"/>.</summary>
     public static IApplicationBuilder UseMnasApi(this IApplicationBuilder app, ApiOptions options)
     {
+        app.UseApiMetrics();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMnasApiDocumentation();

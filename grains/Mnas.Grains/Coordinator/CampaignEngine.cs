@@ -263,9 +263,11 @@ public sealed class CampaignEngine : ISearchEngine
         }
         if (!recording.Accepted)
         {
+            CoordinatorMetrics.ResultRecorded("ignored");
             return;
         }
         var child = recording.Child;
+        CoordinatorMetrics.ResultRecorded(CoordinatorMetrics.OutcomeOf(child.Status));
         if (child.Status == ChildStatus.Done && message.Curve is { Count: > 0 } curve)
         {
             await SaveCurveAsync(child, curve, cancellation);
@@ -442,6 +444,11 @@ public sealed class CampaignEngine : ISearchEngine
 
     private Task Event(string kind, string message)
     {
+        if (kind == "ignored")
+        {
+            CoordinatorMetrics.ResultRecorded(kind);
+        }
+
         logger.LogInformation("campaign {Campaign}: {Kind}: {Message}", campaign.Id, kind, message);
         return store.AppendEventAsync(campaign.Id, kind, message, clock.GetUtcNow());
     }

@@ -9,6 +9,8 @@ public sealed class CampaignRegistry
     private readonly ConcurrentDictionary<string, TaskCompletionSource<CampaignEngine>> waiting = new();
     private readonly long started = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    public int Count => engines.Count;
+
     public void Register(CampaignEngine engine)
     {
         engines[engine.CampaignId] = engine;

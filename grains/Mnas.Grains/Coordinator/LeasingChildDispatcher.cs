@@ -47,7 +47,14 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         this.logger = logger ?? (ILogger)NullLogger.Instance;
         lastHeard = this.clock.GetUtcNow();
         sweeper = Task.Run(SweepLoopAsync);
+        CoordinatorMetrics.Opened(this);
     }
+
+    /// <summary>Campaigns coordinated here now.</summary>
+    public int Campaigns => registry.Count;
+
+    /// <summary>Workers heard from within the lease grace.</summary>
+    public int WorkersAlive => pool.AliveCount;
 
     /// <summary>Children waiting for a free slot.</summary>
     public int Waiting
@@ -261,6 +268,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
         {
             var endpoint = await send.GetSendEndpoint(WorkerAddress(request.WorkerId));
             await endpoint.Send(request, cancellation);
+            CoordinatorMetrics.ChildDispatched();
         }
     }
 
@@ -318,6 +326,7 @@ public sealed class LeasingChildDispatcher : IChildDispatcher, IAsyncDisposable
             return;
         }
 
+        CoordinatorMetrics.Closed(this);
         await life.CancelAsync();
         await sweeper;
         life.Dispose();

@@ -39,6 +39,19 @@ public sealed class WorkerPool(RuntimeOptions options, TimeProvider clock)
         }
     }
 
+    /// <summary>Workers heard from within the lease grace (stopping ones included).</summary>
+    public int AliveCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                var now = clock.GetUtcNow();
+                return workers.Values.Count(w => Alive(w, now));
+            }
+        }
+    }
+
     /// <summary>Slots of the workers that take children now (alive and not stopping).</summary>
     public int LiveSlots
     {

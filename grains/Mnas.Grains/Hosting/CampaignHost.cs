@@ -29,6 +29,13 @@ public sealed class CampaignHost : IAsyncDisposable
     /// <summary>This process's worker (throws when it runs none: <see cref="RuntimeOptions.Workers"/> 0).</summary>
     public WorkerAgent Worker => Options.Workers > 0 ? provider.GetRequiredService<WorkerAgent>() : throw new InvalidOperationException("this process runs no worker");
 
+    /// <summary>Null while the bus is healthy (started; on the broker, connected with its endpoints up); otherwise what is wrong.</summary>
+    public string? BusProblem()
+    {
+        var health = bus.CheckHealth();
+        return health.Status == BusHealthStatus.Healthy ? null : $"{health.Status.ToString().ToLowerInvariant()}: {health.Description}";
+    }
+
     public WorkerPool Pool => provider.GetRequiredService<WorkerPool>();
 
     public LeasingChildDispatcher Dispatcher => provider.GetRequiredService<LeasingChildDispatcher>();

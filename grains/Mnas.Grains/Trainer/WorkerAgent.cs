@@ -54,7 +54,11 @@ public sealed class WorkerAgent : IAsyncDisposable
     {
         await PublishHeartbeatAsync();
         heartbeats = Task.Run(HeartbeatLoopAsync);
+        WorkerMetrics.Started(this);
     }
+
+    /// <summary>Its heartbeat loop runs: started, not stopping, and the loop has not ended.</summary>
+    public bool Alive => !stopping && !killed && heartbeats is { IsCompleted: false };
 
     /// <summary>
     /// Takes an assigned child if a slot is free and the worker is not stopping. The same attempt delivered again (the
@@ -85,6 +89,7 @@ public sealed class WorkerAgent : IAsyncDisposable
     {
         var request = entry.Request;
         var key = (request.CampaignId, request.Sequence);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (request.Job != ChildJob.Latency)
@@ -105,6 +110,7 @@ public sealed class WorkerAgent : IAsyncDisposable
             }
             // Its slot is free from now on: the coordinator may assign the next child before the answer is confirmed sent.
             entry.Answering = true;
+            WorkerMetrics.Finished(request.Job, WorkerMetrics.OutcomeOf(answer), System.Diagnostics.Stopwatch.GetElapsedTime(started));
             if (!killed)
             {
                 await delivery.ExecuteAsync(async _ => await bus.Publish(answer, answer.GetType()), CancellationToken.None);
@@ -152,6 +158,7 @@ public sealed class WorkerAgent : IAsyncDisposable
             stopping = true;
         }
 
+        WorkerMetrics.Stopped(this);
         await life.CancelAsync();
         await Task.WhenAll(running.Values.Select(r => r.Task ?? Task.CompletedTask));
         await heartbeats;

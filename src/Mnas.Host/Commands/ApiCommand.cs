@@ -17,7 +17,9 @@ internal static class ApiCommand
         {
             var settings = settingsOptions.Load(result);
             using var stop = new StopSignal(cancellation);
+            await using var management = ManagementRole.Prepare(settings);
             await using var api = await ApiRole.StartAsync(settings, stop.Token);
+            await management.StartAsync(() => !stop.Token.IsCancellationRequested, api.Probes, stop.Token);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

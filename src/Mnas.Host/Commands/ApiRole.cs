@@ -22,6 +22,9 @@ internal sealed class ApiRole : IAsyncDisposable
 
     private ApiRole(WebApplication app, ICampaignStore store, BrokerReadinessProbe? broker) => (this.app, this.store, this.broker) = (app, store, broker);
 
+    /// <summary>What its <c>/readyz</c> asks: the store and, with the rabbitmq transport, the broker.</summary>
+    public IReadOnlyList<IReadinessProbe> Probes => broker is null ? [new StoreReadinessProbe(store)] : [new StoreReadinessProbe(store), broker];
+
     /// <summary>The addresses it listens on (the port chosen when <c>api.listen</c> asked for port 0).</summary>
     public IReadOnlyList<string> Urls => app.Urls.ToList();
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnas.Api.Health;
 using Mnas.Grains;
 using Mnas.Grains.Hosting;
 using Mnas.Host.Configuration;
@@ -25,7 +26,13 @@ internal static class ControllerCommand
                 throw new SettingsException([$"store: mnas controller needs store postgres and transport rabbitmq (got {settings.Store}, {settings.Runtime.Transport})"]);
             }
             using var stop = new StopSignal(cancellation);
-            await CoordinatorLeadership.RunAsync(settings, "controller", term => CoordinateAsync(settings, term), stop.Token);
+            await using var management = ManagementRole.Prepare(settings);
+            await using var store = new OpeningStoreReadinessProbe(token => CampaignSession.OpenStoreAsync(settings, settings.Runtime.DataDirectory, token));
+            await using var broker = new BrokerReadinessProbe(settings.Runtime.RabbitMq);
+            Task? leadership = null;
+            await management.StartAsync(() => leadership is { IsCompleted: false }, [store, broker], stop.Token);
+            leadership = CoordinatorLeadership.RunAsync(settings, "controller", term => CoordinateAsync(settings, term), stop.Token);
+            await leadership;
             return 0;
         }));
         return command;

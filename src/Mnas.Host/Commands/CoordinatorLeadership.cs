@@ -16,6 +16,7 @@ internal static class CoordinatorLeadership
     /// <param name="role">Starts each line it prints (<c>controller</c>, <c>serve</c>).</param>
     public static async Task RunAsync(HostSettings settings, string role, Func<CancellationToken, Task> lead, CancellationToken stop)
     {
+        LeadershipGauge.Publish();
         if (settings.Postgres is null)
         {
             await LeadAsync(lead, stop);
@@ -48,12 +49,17 @@ internal static class CoordinatorLeadership
 
     private static async Task LeadAsync(Func<CancellationToken, Task> lead, CancellationToken term)
     {
+        LeadershipGauge.Began();
         try
         {
             await lead(term);
         }
         catch (OperationCanceledException) when (term.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            LeadershipGauge.Ended();
         }
     }
 }

@@ -29,16 +29,21 @@ internal static class ServeCommand
                 ThreadsPerWorker = Math.Min(settings.Runtime.ThreadsPerWorker, Math.Max(1, Environment.ProcessorCount / Math.Max(1, settings.Runtime.Workers))),
             };
             using var stop = new StopSignal(cancellation);
+            await using var management = ManagementRole.Prepare(settings);
             await using var api = await ApiRole.StartAsync(settings, stop.Token);
             Console.WriteLine($"{Role}: {runtime.Workers} worker slot(s), transport {runtime.Transport}, store {settings.Store}");
+            Task? leadership = null;
+            await management.StartAsync(() => leadership is { IsCompleted: false }, api.Probes, stop.Token);
             if (runtime.Transport == RuntimeTransports.InMemory)
             {
-                await CoordinatorLeadership.RunAsync(settings, Role, term => CoordinateAsync(settings, runtime, term), stop.Token);
+                leadership = CoordinatorLeadership.RunAsync(settings, Role, term => CoordinateAsync(settings, runtime, term), stop.Token);
+                await leadership;
             }
             else
             {
                 await using var workers = runtime.Workers > 0 ? await CampaignHost.StartAsync(runtime with { Coordinates = false }, cancellation: stop.Token) : null;
-                await CoordinatorLeadership.RunAsync(settings, Role, term => CoordinateAsync(settings, runtime with { Workers = 0 }, term), stop.Token);
+                leadership = CoordinatorLeadership.RunAsync(settings, Role, term => CoordinateAsync(settings, runtime with { Workers = 0 }, term), stop.Token);
+                await leadership;
             }
 
             Console.WriteLine($"{Role}: stopping");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mnas.Api.Health;
 using Mnas.Grains.Hosting;
 
 namespace Mnas.Host.Commands;
@@ -27,7 +28,9 @@ internal static class WorkerCommand
                 DeviceClass = result.GetValue(deviceClass) ?? settings.Runtime.DeviceClass,
             };
             using var stop = new StopSignal(cancellation);
+            await using var management = ManagementRole.Prepare(settings);
             await using var host = await CampaignHost.StartAsync(runtime, cancellation: cancellation);
+            await management.StartAsync(() => host.Worker.Alive, [new BusReadinessProbe(host.BusProblem)], stop.Token);
             Console.WriteLine($"worker {host.Worker.Id}: {runtime.Workers} slot(s), device class {runtime.DeviceClass}, device {runtime.Device}, transport {runtime.Transport}; ready");
             try
             {

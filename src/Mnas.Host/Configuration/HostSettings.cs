@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Mnas.Api;
+using Mnas.Api.Management;
 using Mnas.Grains;
 using Mnas.Store.Postgres;
 
@@ -13,6 +14,9 @@ namespace Mnas.Host.Configuration;
 /// </summary>
 internal sealed record HostSettings(RuntimeOptions Runtime, string Store, PostgresStoreOptions? Postgres, ApiOptions Api)
 {
+    /// <summary>The long-running roles' management listener (<c>management.listen</c>); off by default.</summary>
+    public ManagementOptions Management { get; init; } = new();
+
     public const string Sqlite = "sqlite";
     public const string PostgreSql = "postgres";
 
@@ -168,8 +172,11 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
         };
         problems.AddRange(ApiOptionsValidator.Instance.Validate(api));
 
+        var management = new ManagementOptions { Listen = read.OptionalText(ManagementOptionsValidator.ListenSetting) };
+        problems.AddRange(ManagementOptionsValidator.Instance.Validate(management));
+
         problems.AddRange(read.Problems);
         problems.AddRange(runtime.Validate().Select(AsSetting));
-        return new HostSettings(runtime, store, postgres, api);
+        return new HostSettings(runtime, store, postgres, api) { Management = management };
     }
 }

@@ -19,6 +19,7 @@ internal static class KnownSettings
         "transport.rabbitmq.cluster_nodes", "transport.rabbitmq.worker_queue_expiry_seconds",
         "store", "store.kind", "store.postgres.connection_string", "store.postgres.schema", "store.postgres.command_timeout",
         "api.listen", "api.rate_limit_per_minute", "api.max_body_bytes",
+        "management.listen",
     };
 
     public static bool IsKnown(string dottedKey) => Keys.Contains(dottedKey);

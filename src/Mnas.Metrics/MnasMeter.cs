@@ -1,0 +1,11 @@
+using System.Diagnostics.Metrics;
+
+namespace Mnas.Metrics;
+
+/// <summary>The one meter every component of Mnas publishes its instruments on; <see cref="MetricsCollector"/> listens to it alone.</summary>
+public static class MnasMeter
+{
+    public const string Name = "Mnas";
+
+    public static Meter Instance { get; } = new(Name);
+}
