@@ -33,6 +33,17 @@ public sealed class ManagementPortTests
         }
     }
 
+    [Fact]
+    public void readiness_waits_longer_than_a_silent_dependency_takes_to_report()
+    {
+        // /readyz gives a dependency that does not answer 5 s before it reports it.
+        foreach (var (workload, _, container) in MnasContainers(Helm.Template("")))
+        {
+            var timeout = int.Parse(container["readinessProbe"]["timeoutSeconds"].Text ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(timeout > 5, $"{Manifests.NameOf(workload)}: readiness times out after {timeout} s");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Profiles))]
     public void the_management_port_is_the_one_the_settings_listen_on_and_scrapers_are_told(string profile)
@@ -89,8 +100,8 @@ public sealed class ManagementPortTests
         var job = Helm.Template("").OfKind("Job").Single();
         Assert.Equal("pre-upgrade", job["metadata"]["annotations"]["helm.sh/hook"].Text!.Split(',').Single(h => h == "pre-upgrade"));
         Assert.Equal(["migrate"], job["spec"]["template"]["spec"]["containers"].Items.Single()["args"].Items.Select(a => a.Text));
-        var host = File.ReadAllText(Repository.PathOf("src", "Mnas.Host", "Program.cs"));
-        Assert.Contains("Migrate", host);
+        var command = File.ReadAllText(Repository.PathOf("src", "Mnas.Host", "Commands", "MigrateCommand.cs"));
+        Assert.Contains("new Command(\"migrate\"", command);
     }
 
     [Fact]

@@ -136,6 +136,7 @@ livenessProbe:
   httpGet:
     path: /healthz
     port: management
+  timeoutSeconds: 3
   initialDelaySeconds: 5
   periodSeconds: 20
   failureThreshold: 3
@@ -143,6 +144,8 @@ readinessProbe:
   httpGet:
     path: /readyz
     port: management
+  # A dependency that does not answer takes /readyz up to 5 s to report.
+  timeoutSeconds: 6
   periodSeconds: 10
   failureThreshold: 3
 {{- end -}}
