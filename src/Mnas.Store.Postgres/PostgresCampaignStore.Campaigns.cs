@@ -50,12 +50,16 @@ public sealed partial class PostgresCampaignStore
                     Command(
                         connection,
                         transaction,
-                        $"UPDATE campaigns SET status = @status WHERE id = @id RETURNING {PostgresRows.CampaignColumns};",
+                        $"UPDATE campaigns SET status = @status WHERE id = @id AND status <> @cancelled RETURNING {PostgresRows.CampaignColumns};",
                         ("id", campaignId),
-                        ("status", PostgresValues.Name(status))),
+                        ("status", PostgresValues.Name(status)),
+                        ("cancelled", PostgresValues.Name(CampaignStatus.Cancelled))),
                     PostgresRows.Campaign,
                     ct).ConfigureAwait(false);
-                return updated ?? throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
+                // Nothing updated: no such campaign, or a cancelled one, which stays as it is.
+                return updated
+                    ?? await SelectCampaignAsync(connection, transaction, campaignId, ct).ConfigureAwait(false)
+                    ?? throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
             },
             idempotent: true,
             cancellationToken);

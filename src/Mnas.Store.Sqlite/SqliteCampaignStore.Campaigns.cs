@@ -57,20 +57,18 @@ public sealed partial class SqliteCampaignStore
         return WriteAsync(
             async (connection, transaction, ct) =>
             {
-                var updated = await ExecuteAsync(
+                // A cancelled campaign stays cancelled.
+                await ExecuteAsync(
                     Command(
                         connection,
                         transaction,
-                        "UPDATE campaigns SET status = $status WHERE id = $id;",
+                        "UPDATE campaigns SET status = $status WHERE id = $id AND status <> $cancelled;",
                         ("$id", campaignId),
-                        ("$status", SqliteValues.Name(status))),
+                        ("$status", SqliteValues.Name(status)),
+                        ("$cancelled", SqliteValues.Name(CampaignStatus.Cancelled))),
                     ct).ConfigureAwait(false);
-                if (updated == 0)
-                {
-                    throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
-                }
-
-                return (await SelectCampaignAsync(connection, transaction, campaignId, ct).ConfigureAwait(false))!;
+                return await SelectCampaignAsync(connection, transaction, campaignId, ct).ConfigureAwait(false)
+                    ?? throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
             },
             cancellationToken);
     }

@@ -27,7 +27,11 @@ public interface ICampaignStore : IAsyncDisposable
     /// <summary>Every campaign, in the order they were created.</summary>
     Task<IReadOnlyList<Campaign>> ListCampaignsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Sets a campaign's status and returns the campaign as stored.</summary>
+    /// <summary>
+    /// Sets a campaign's status and returns the campaign as stored. Cancelled is final: a cancelled campaign keeps that
+    /// status whatever is set later (a coordinator opening or completing it at the moment it is cancelled must not undo
+    /// the cancellation), and the campaign is returned unchanged.
+    /// </summary>
     Task<Campaign> UpdateCampaignStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -22,19 +22,24 @@ public sealed class CampaignRunner(ICampaignStore store, IChildDispatcher dispat
         var engine = await CampaignEngine.OpenAsync(campaign, store, dispatcher, pool, options, budget, clock, registry.Register, logger, cancellation);
         try
         {
-            await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Running, cancellation);
+            // Cancelled while it was being opened: the store keeps the cancellation, and the campaign does not run.
+            if ((await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Running, cancellation)).Status is CampaignStatus.Cancelled)
+            {
+                logger.LogInformation("campaign {Campaign}: cancelled before it started", campaignId);
+                return campaign with { Status = CampaignStatus.Cancelled };
+            }
             logger.LogInformation("campaign {Campaign}: {Action} with strategy {Strategy}", campaignId,
                 engine.RestoredState == null ? "starting" : "resuming", strategy.Name);
             await strategy.RunAsync(engine.Space, engine, engine.RestoredState, cancellation);
-            // Cancelled meanwhile (over the API): the campaign keeps the status it was given.
-            if ((await store.GetCampaignAsync(campaignId, cancellation))?.Status is CampaignStatus.Cancelled)
+            // Cancelled meanwhile (over the API): the store keeps the cancellation.
+            var finished = await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Completed, cancellation);
+            if (finished.Status is CampaignStatus.Cancelled)
             {
                 logger.LogInformation("campaign {Campaign}: budget spent, but it was cancelled meanwhile", campaignId);
                 return campaign with { Status = CampaignStatus.Cancelled };
             }
 
             logger.LogInformation("campaign {Campaign}: budget spent, completed", campaignId);
-            await store.UpdateCampaignStatusAsync(campaignId, CampaignStatus.Completed, cancellation);
             return campaign with { Status = CampaignStatus.Completed };
         }
         finally

@@ -80,4 +80,33 @@ public abstract partial class CampaignStoreConformance
         await AssertRefusedAsync("campaignId", () => Store.UpdateCampaignStatusAsync("nope", CampaignStatus.Paused));
         Assert.Equal(CampaignStatus.Running, (await Store.GetCampaignAsync("c1"))!.Status);
     }
+
+    [Theory]
+    [InlineData(CampaignStatus.Running)]
+    [InlineData(CampaignStatus.Completed)]
+    [InlineData(CampaignStatus.Paused)]
+    public async Task a_cancelled_campaign_stays_cancelled_whatever_is_set_later(CampaignStatus later)
+    {
+        var campaign = await CreateCampaignAsync("c1");
+        var cancelled = await Store.UpdateCampaignStatusAsync("c1", CampaignStatus.Cancelled);
+
+        var returned = await Store.UpdateCampaignStatusAsync("c1", later);
+
+        Assert.Equal(campaign with { Status = CampaignStatus.Cancelled }, cancelled);
+        Assert.Equal(cancelled, returned);
+        Assert.Equal(cancelled, await Store.GetCampaignAsync("c1"));
+    }
+
+    [Fact]
+    public async Task a_cancel_racing_coordinators_setting_the_status_ends_cancelled()
+    {
+        await CreateCampaignAsync("c1");
+
+        var updates = Enumerable.Range(0, 12)
+            .Select(i => Task.Run(() => Store.UpdateCampaignStatusAsync("c1", i == 5 ? CampaignStatus.Cancelled : i % 2 == 0 ? CampaignStatus.Running : CampaignStatus.Completed)))
+            .ToList();
+        await Task.WhenAll(updates);
+
+        Assert.Equal(CampaignStatus.Cancelled, (await Store.GetCampaignAsync("c1"))!.Status);
+    }
 }
