@@ -1,4 +1,5 @@
 using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Contract;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Validation;
 
@@ -7,7 +8,9 @@ namespace Mnas.SearchSpace.Spec;
 /// <summary>
 /// Checks a <see cref="CampaignSpec"/> field by field and returns every problem with its snake_case path, e.g.
 /// <c>search_space.ops[2]: unknown op 'mbconv9' (known: conv, dwconv, mbconv1, mbconv3, mbconv6)</c> or
-/// <c>proxy.epochs: must be at least 1 (got -2)</c>.
+/// <c>proxy.epochs: must be at least 1 (got -2)</c>. Every numeric field is held to its range in
+/// <see cref="CampaignRanges"/>; the proxy data set must be one of <see cref="ProxyDatasets"/>. What a spec costs to
+/// run (its largest child) is checked by the campaign contract above this, which knows the costs.
 /// </summary>
 public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
 {
@@ -17,7 +20,7 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
     {
         ArgumentNullException.ThrowIfNull(spec);
         var problems = new ProblemList();
-        problems.NotEmpty("name", spec.Name);
+        ValidateName(spec.Name, problems);
         if (problems.NotNull("search_space", spec.SearchSpace))
         {
             ValidateChoices(spec.SearchSpace, problems);
@@ -62,20 +65,52 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         {
             if (!OpNames.TryParse(op, out _, out _))
             {
-                problems.Add(path, $"unknown op '{op}' (known: {string.Join(", ", OpNames.Known)})");
+                problems.Add(path, $"unknown op {ProblemList.Quoted(op)} (known: {string.Join(", ", OpNames.Known)})");
             }
         }, op => op);
-        ChoiceList("search_space.kernels", space.Kernels, problems, problems.OddKernel, ChoiceText.Kernel);
-        ChoiceList("search_space.se_ratios", space.SeRatios, problems, problems.Fraction, ChoiceText.Number);
+        ChoiceList("search_space.kernels", space.Kernels, problems, (path, kernel) =>
+        {
+            if (problems.InRange(path, kernel, Range("search_space.kernels[]")) && kernel % 2 == 0)
+            {
+                problems.Add(path, $"must be odd (got {ProblemList.Text(kernel)})");
+            }
+        }, ChoiceText.Kernel);
+        ChoiceList("search_space.se_ratios", space.SeRatios, problems, InRange<double>(problems, "search_space.se_ratios[]"), ChoiceText.Number);
         ChoiceList("search_space.skips", space.Skips, problems, (path, skip) =>
         {
             if (!EnumNames<SkipOp>.TryParse(skip, out _))
             {
-                problems.Add(path, $"unknown skip '{skip}' (known: {string.Join(", ", EnumNames<SkipOp>.Known)})");
+                problems.Add(path, $"unknown skip {ProblemList.Quoted(skip)} (known: {string.Join(", ", EnumNames<SkipOp>.Known)})");
             }
         }, skip => skip);
-        ChoiceList("search_space.widths", space.Widths, problems, problems.Positive, ChoiceText.Number);
-        ChoiceList("search_space.layer_deltas", space.LayerDeltas, problems, (_, _) => { }, ChoiceText.LayerDelta);
+        ChoiceList("search_space.widths", space.Widths, problems, InRange<double>(problems, "search_space.widths[]"), ChoiceText.Number);
+        ChoiceList("search_space.layer_deltas", space.LayerDeltas, problems, InRange<int>(problems, "search_space.layer_deltas[]"),
+            ChoiceText.LayerDelta);
+    }
+
+    private static FieldRange Range(string path) => CampaignRanges.ForSpec(path);
+
+    /// <summary>Checks the field at <paramref name="path"/> against its range in <see cref="CampaignRanges"/>.</summary>
+    private static void Check(ProblemList problems, string path, double value) => problems.InRange(path, value, Range(path));
+
+    /// <summary>A check of a list's items against the range of <paramref name="itemsPath"/> (<c>…[]</c>).</summary>
+    private static Action<string, T> InRange<T>(ProblemList problems, string itemsPath) where T : IConvertible =>
+        (path, value) => problems.InRange(path, value.ToDouble(System.Globalization.CultureInfo.InvariantCulture), Range(itemsPath));
+
+    private static void ValidateName(string? name, ProblemList problems)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.NotEmpty("name", name);
+        }
+        else if (name.Length > CampaignRanges.MaxNameLength)
+        {
+            problems.Add("name", $"must be at most {CampaignRanges.MaxNameLength} characters (got {name.Length})");
+        }
+        else if (name.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        {
+            problems.Add("name", $"must not hold control characters (got {ProblemList.Quoted(name)})");
+        }
     }
 
     /// <summary>A choice list must exist, be non-empty, hold valid entries, and not repeat one (two equal choices
@@ -91,6 +126,11 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         if (choices!.Count == 0)
         {
             problems.Add(path, "empty choice list");
+            return;
+        }
+
+        if (!problems.InRange(path, choices.Count, Range(path)))
+        {
             return;
         }
 
@@ -115,75 +155,85 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
 
     private static void ValidateSkeleton(SkeletonSpec skeleton, ProblemList problems)
     {
-        problems.AtLeast("skeleton.stem_channels", skeleton.StemChannels, 1);
-        problems.Stride("skeleton.stem_stride", skeleton.StemStride);
+        Check(problems, "skeleton.stem_channels", skeleton.StemChannels);
+        Check(problems, "skeleton.stem_stride", skeleton.StemStride);
         if (problems.NotNull("skeleton.blocks", skeleton.Blocks))
         {
             if (skeleton.Blocks.Count == 0)
             {
                 problems.Add("skeleton.blocks", "must have at least one block");
             }
+            else
+            {
+                Check(problems, "skeleton.blocks", skeleton.Blocks.Count);
+            }
 
-            for (var i = 0; i < skeleton.Blocks.Count; i++)
+            for (var i = 0; i < Math.Min(skeleton.Blocks.Count, (int)Range("skeleton.blocks").Maximum); i++)
             {
                 var path = FieldPath.Index("skeleton.blocks", i);
                 var block = skeleton.Blocks[i];
                 if (problems.NotNull(path, block))
                 {
-                    problems.AtLeast(FieldPath.Field(path, "channels"), block.Channels, 1);
-                    problems.AtLeast(FieldPath.Field(path, "layers"), block.Layers, 1);
-                    problems.Stride(FieldPath.Field(path, "stride"), block.Stride);
+                    problems.InRange(FieldPath.Field(path, "channels"), block.Channels, Range("skeleton.blocks[].channels"));
+                    problems.InRange(FieldPath.Field(path, "layers"), block.Layers, Range("skeleton.blocks[].layers"));
+                    problems.InRange(FieldPath.Field(path, "stride"), block.Stride, Range("skeleton.blocks[].stride"));
                 }
             }
         }
 
-        problems.AtLeast("skeleton.head_channels", skeleton.HeadChannels, 1);
+        Check(problems, "skeleton.head_channels", skeleton.HeadChannels);
         if (!EnumNames<Activation>.TryParse(skeleton.Activation, out _))
         {
             problems.Add("skeleton.activation",
-                $"unknown activation '{skeleton.Activation}' (known: {string.Join(", ", EnumNames<Activation>.Known)})");
+                $"unknown activation {ProblemList.Quoted(skeleton.Activation)} (known: {string.Join(", ", EnumNames<Activation>.Known)})");
         }
 
-        problems.Fraction("skeleton.dropout", skeleton.Dropout);
+        Check(problems, "skeleton.dropout", skeleton.Dropout);
     }
 
     private static void ValidateTarget(TargetSpec target, ProblemList problems)
     {
         if (problems.NotNull("target.input", target.Input))
         {
-            problems.AtLeast("target.input.channels", target.Input.Channels, 1);
-            problems.AtLeast("target.input.height", target.Input.Height, 1);
-            problems.AtLeast("target.input.width", target.Input.Width, 1);
+            Check(problems, "target.input.channels", target.Input.Channels);
+            Check(problems, "target.input.height", target.Input.Height);
+            Check(problems, "target.input.width", target.Input.Width);
         }
 
-        problems.AtLeast("target.classes", target.Classes, 1);
-        if (target.DeviceClass != null && (target.DeviceClass.Length == 0 || !target.DeviceClass.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        Check(problems, "target.classes", target.Classes);
+        if (target.DeviceClass != null && !CampaignRanges.IsDeviceClass(target.DeviceClass))
         {
-            problems.Add("target.device_class", $"must be letters, digits, '-' or '_' (got '{target.DeviceClass}')");
+            problems.Add("target.device_class", $"must be 1 to 64 letters, digits, '-' or '_' (got {ProblemList.Quoted(target.DeviceClass)})");
         }
     }
 
     private static void ValidateProxy(ProxySpec proxy, ProblemList problems)
     {
-        problems.NotEmpty("proxy.dataset", proxy.Dataset);
-        problems.AtLeast("proxy.epochs", proxy.Epochs, 1);
-        problems.AtLeast("proxy.batch_size", proxy.BatchSize, 1);
-        if (proxy.TrainSubsetSize is { } subset)
+        if (ProxyDatasets.Find(proxy.Dataset) is null)
         {
-            problems.AtLeast("proxy.train_subset_size", subset, 1);
+            problems.Add("proxy.dataset",
+                $"unknown data set {ProblemList.Quoted(proxy.Dataset)}: name one of the catalog's ({string.Join(", ", ProxyDatasets.Names)}), not a path or URL");
         }
 
-        problems.OpenFraction("proxy.validation_fraction", proxy.ValidationFraction);
-        problems.Positive("proxy.learning_rate", proxy.LearningRate);
-        problems.Fraction("proxy.momentum", proxy.Momentum);
-        problems.NotNegative("proxy.weight_decay", proxy.WeightDecay);
-        problems.Fraction("proxy.label_smoothing", proxy.LabelSmoothing);
+        Check(problems, "proxy.epochs", proxy.Epochs);
+        Check(problems, "proxy.batch_size", proxy.BatchSize);
+        if (proxy.TrainSubsetSize is { } subset)
+        {
+            Check(problems, "proxy.train_subset_size", subset);
+        }
+
+        Check(problems, "proxy.validation_fraction", proxy.ValidationFraction);
+        Check(problems, "proxy.learning_rate", proxy.LearningRate);
+        Check(problems, "proxy.momentum", proxy.Momentum);
+        Check(problems, "proxy.weight_decay", proxy.WeightDecay);
+        Check(problems, "proxy.label_smoothing", proxy.LabelSmoothing);
+        Check(problems, "proxy.seed", proxy.Seed);
     }
 
     private static void ValidateReward(RewardSpec reward, ProblemList problems)
     {
-        problems.Positive("reward.latency_target_ms", reward.LatencyTargetMs);
-        problems.NotPositive("reward.alpha", reward.Alpha);
-        problems.NotPositive("reward.beta", reward.Beta);
+        Check(problems, "reward.latency_target_ms", reward.LatencyTargetMs);
+        Check(problems, "reward.alpha", reward.Alpha);
+        Check(problems, "reward.beta", reward.Beta);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mnas.SearchSpace.Contract;
 
 namespace Mnas.SearchSpace.Validation;
 
@@ -103,6 +104,35 @@ internal sealed class ProblemList
         {
             Add(path, $"must be odd (got {Text(value)})");
         }
+    }
+
+    /// <summary>Adds the range's problem with <paramref name="value"/>, if it has one; true when the value is inside.</summary>
+    public bool InRange(string path, double value, FieldRange range)
+    {
+        if (range.Problem(value) is { } problem)
+        {
+            Add(path, problem);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A text as a message quotes it: control characters escaped, at most 60 characters.</summary>
+    public static string Quoted(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        var shown = new System.Text.StringBuilder();
+        foreach (var c in value.Length > 60 ? value[..57] : value)
+        {
+            shown.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString());
+        }
+
+        return $"'{shown}{(value.Length > 60 ? "…" : "")}'";
     }
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

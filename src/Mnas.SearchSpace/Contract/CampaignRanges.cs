@@ -1,0 +1,96 @@
+namespace Mnas.SearchSpace.Contract;
+
+/// <summary>
+/// The one table of what every numeric field of a campaign accepts. The spec validator, the submission's settings, the
+/// OpenAPI schema and the ranges table in docs/campaign-contract.md all come from it (a test keeps the docs equal to it).
+/// Spec fields have paths relative to the spec (<c>proxy.epochs</c>); the submission's own settings have theirs at its
+/// top (<c>children</c>, <c>seed</c>).
+/// </summary>
+public static class CampaignRanges
+{
+    /// <summary>2^53 − 1: the largest whole number every JSON reader (a JavaScript one included) holds exactly.</summary>
+    public const long MaxSafeInteger = 9_007_199_254_740_991;
+
+    /// <summary>The longest campaign name (<c>name</c>): printable text, no control characters.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>A device class (<c>target.device_class</c>), as workers advertise theirs.</summary>
+    public const string DeviceClassPattern = "^[A-Za-z0-9_-]{1,64}$";
+
+    /// <summary>A campaign id chosen by its submitter (<c>id</c>).</summary>
+    public const string IdPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    public static IReadOnlyList<FieldRange> Spec { get; } =
+    [
+        Items("search_space.ops", 1, 5, "the five known ops, each at most once"),
+        Items("search_space.kernels", 1, 16, "at most 16 choices per decision keep the controller's heads small"),
+        Integer("search_space.kernels[]", 1, 11, "odd sizes; beyond 11 a depthwise kernel is larger than most proxy images"),
+        Items("search_space.se_ratios", 1, 16, "as kernels"),
+        Number("search_space.se_ratios[]", 0, 1, "a squeeze-and-excitation ratio; 0 means none", maxExclusive: true),
+        Items("search_space.skips", 1, 3, "the three known skips, each at most once"),
+        Items("search_space.widths", 1, 16, "as kernels"),
+        Number("search_space.widths[]", 0, 4, "a multiplier of the skeleton's channels; MnasNet uses 0.75 to 1.25", minExclusive: true),
+        Items("search_space.layer_deltas", 1, 16, "as kernels"),
+        Integer("search_space.layer_deltas[]", -16, 16, "added to a block's layers; the result is at least 1"),
+        Integer("skeleton.stem_channels", 1, 4096, "channels of the stem convolution"),
+        Integer("skeleton.stem_stride", 1, 2, "stride 1 or 2"),
+        Items("skeleton.blocks", 1, 16, "sixteen blocks (96 decisions); MobileNetV2 has seven"),
+        Integer("skeleton.blocks[].channels", 1, 4096, "a block's base channels"),
+        Integer("skeleton.blocks[].layers", 1, 16, "a block's base layer count"),
+        Integer("skeleton.blocks[].stride", 1, 2, "stride 1 or 2"),
+        Integer("skeleton.head_channels", 1, 4096, "channels of the last 1×1 convolution"),
+        Number("skeleton.dropout", 0, 1, "dropout before the classifier", maxExclusive: true),
+        Integer("target.input.channels", 1, 4, "grey, RGB or RGBA images"),
+        Integer("target.input.height", 8, 1024, "the deployment input; MnasNet searches at 224"),
+        Integer("target.input.width", 8, 1024, "as height"),
+        Integer("target.classes", 2, 100_000, "ImageNet has 1,000 classes, ImageNet-21k 21,841"),
+        Integer("proxy.epochs", 1, 50, "MnasNet trains each child 5 epochs"),
+        Integer("proxy.batch_size", 1, 1024, "images per training step"),
+        Integer("proxy.train_subset_size", 1, 1_000_000, "training images used (null: the whole training part)"),
+        Number("proxy.validation_fraction", 0, 1, "the share of the training part held out for scoring", minExclusive: true, maxExclusive: true),
+        Number("proxy.learning_rate", 0, 10, "SGD's learning rate", minExclusive: true),
+        Number("proxy.momentum", 0, 1, "SGD's momentum", maxExclusive: true),
+        Number("proxy.weight_decay", 0, 0.1, "L2 weight decay; MnasNet uses 4e-5"),
+        Number("proxy.label_smoothing", 0, 1, "label smoothing of the loss", maxExclusive: true),
+        Integer("proxy.seed", 0, int.MaxValue, "the proxy task's split, subset and shuffling"),
+        Number("reward.latency_target_ms", 0, 60_000, "T in ACC·(LAT/T)^w, in milliseconds", minExclusive: true),
+        Number("reward.alpha", -1, 0, "w when LAT ≤ T: −0.07 soft (MnasNet), 0 hard; below −1 latency outweighs accuracy"),
+        Number("reward.beta", -1, 0, "w when LAT > T: −0.07 soft (MnasNet), −1 hard"),
+    ];
+
+    public static IReadOnlyList<FieldRange> Submission { get; } =
+    [
+        Integer("children", 1, 10_000, "children to evaluate"),
+        Number("hours", 0, 720, "wall-clock budget; 720 hours is 30 days", minExclusive: true),
+        Integer("minibatch", 1, 1_000, "finished children per controller update"),
+        Integer("seed", 0, MaxSafeInteger, "the controller's seed; at most 2^53 − 1, which every JSON client holds exactly"),
+    ];
+
+    /// <summary>Whether <paramref name="text"/> is a device class: <see cref="DeviceClassPattern"/>, with nothing after it.</summary>
+    public static bool IsDeviceClass(string? text) =>
+        text is { Length: >= 1 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Whether <paramref name="text"/> is a campaign id: <see cref="IdPattern"/>, with nothing after it.</summary>
+    public static bool IsCampaignId(string? text) =>
+        text is { Length: >= 1 and <= 64 } && char.IsAsciiLetterOrDigit(text[0]) &&
+        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    /// <summary>Every range: the spec's (under <c>spec.</c>) and the submission's.</summary>
+    public static IEnumerable<FieldRange> All => Spec.Select(r => r with { Path = "spec." + r.Path }).Concat(Submission);
+
+    /// <summary>The range of a spec field (<c>proxy.epochs</c>, <c>skeleton.blocks[].layers</c>).</summary>
+    public static FieldRange ForSpec(string path) => Find(Spec, path);
+
+    /// <summary>The range of a submission setting (<c>children</c>).</summary>
+    public static FieldRange ForSubmission(string path) => Find(Submission, path);
+
+    private static FieldRange Find(IReadOnlyList<FieldRange> ranges, string path) =>
+        ranges.FirstOrDefault(r => r.Path == path) ?? throw new KeyNotFoundException($"no range for '{path}'");
+
+    private static FieldRange Integer(string path, long min, long max, string reason) => new(path, RangeKind.Integer, min, max, reason);
+
+    private static FieldRange Items(string path, int min, int max, string reason) => new(path, RangeKind.Items, min, max, reason);
+
+    private static FieldRange Number(string path, double min, double max, string reason, bool minExclusive = false, bool maxExclusive = false) =>
+        new(path, RangeKind.Number, min, max, reason, minExclusive, maxExclusive);
+}
