@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mnas.SearchSpace.Contract;
 
 namespace Mnas.Grains;
 
@@ -10,33 +11,38 @@ public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren =
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>Every problem, by the submission's field: children, hours and minibatch within <see cref="CampaignRanges.Submission"/>.</summary>
     public IEnumerable<string> Validate()
     {
         if (Strategy is not ("rl" or "random"))
         {
             yield return $"strategy: must be rl or random (got '{Strategy}')";
         }
-        if (MaxChildren is < 1)
+        if (MaxChildren is { } children && CampaignRanges.ForSubmission("children").Problem(children) is { } childrenProblem)
         {
-            yield return $"children: must be at least 1 (got {MaxChildren})";
+            yield return $"children: {childrenProblem}";
         }
-        if (MaxHours is <= 0)
+        if (MaxHours is { } hours && CampaignRanges.ForSubmission("hours").Problem(hours) is { } hoursProblem)
         {
-            yield return $"hours: must be positive (got {MaxHours})";
+            yield return $"hours: {hoursProblem}";
         }
         if (MaxChildren == null && MaxHours == null)
         {
             yield return "children: a campaign needs a budget: a number of children, hours, or both";
         }
-        if (Minibatch < 1)
+        if (CampaignRanges.ForSubmission("minibatch").Problem(Minibatch) is { } minibatchProblem)
         {
-            yield return $"minibatch: must be at least 1 (got {Minibatch})";
+            yield return $"minibatch: {minibatchProblem}";
         }
         if (Workers < 1)
         {
             yield return $"workers: must be at least 1 (got {Workers})";
         }
     }
+
+    /// <summary>The problem with a campaign's seed, or null when it is within <see cref="CampaignRanges.Submission"/>.</summary>
+    public static string? SeedProblem(long seed) =>
+        CampaignRanges.ForSubmission("seed").Problem(seed) is { } problem ? $"seed: {problem}" : null;
 
     public void ThrowIfInvalid() => Mnas.Workers.SettingsCheck.ThrowIfAny("campaign settings", Validate());
 

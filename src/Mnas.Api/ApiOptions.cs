@@ -1,3 +1,5 @@
+using Mnas.Costs.Admission;
+
 namespace Mnas.Api;
 
 /// <summary>Where the API listens and how it judges workers; <see cref="ApiOptionsValidator"/> names every bad setting.</summary>
@@ -14,6 +16,9 @@ public sealed record ApiOptions
 
     /// <summary>The largest request body accepted, in bytes (<c>api.max_body_bytes</c>); 1 MiB by default.</summary>
     public long MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The largest child a submitted campaign may ask for (<c>limits.*</c>).</summary>
+    public ChildResourceLimits ChildLimits { get; init; } = new();
 
     /// <summary>How often workers report themselves (<c>leases.heartbeat_seconds</c>).</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mnas.Costs.Admission;
 
 namespace Mnas.Api;
 
@@ -43,6 +44,7 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             problems.Add($"leases.heartbeat_seconds: must be positive (got {options.HeartbeatInterval.TotalSeconds} s)");
         }
 
+        problems.AddRange(ChildResourceLimitsValidator.Instance.Validate(options.ChildLimits ?? new ChildResourceLimits()));
         return problems;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Mnas.Costs.Admission;
 using Mnas.Grains;
+using Mnas.SearchSpace.Contract;
 using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Validation;
 
@@ -9,14 +10,16 @@ namespace Mnas.Api.Campaigns;
 /// <summary>
 /// A campaign as <c>POST /campaigns</c> submits it: <c>spec</c> (a campaign spec, the keys of spec files), <c>strategy</c>
 /// (rl, random), <c>children</c>, <c>hours</c>, <c>minibatch</c>, <c>seed</c> and an optional <c>id</c>, read with
-/// every problem named by its field and the bounds of <see cref="CampaignLimits"/> applied.
+/// every problem named by its field: the settings held to <see cref="CampaignRanges.Submission"/>, the spec to the
+/// <see cref="CampaignContract"/>. A key left out takes its default; null is refused except where the default is none
+/// (<c>children</c>, <c>hours</c>, <c>id</c>), where it means the same as leaving the key out.
 /// </summary>
-public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSettings Settings, long Seed, string? Id)
+public sealed record CampaignSubmission(CampaignSpec Spec, CampaignSettings Settings, long Seed, string? Id)
 {
     private static readonly HashSet<string> Fields = ["spec", "strategy", "children", "hours", "minibatch", "seed", "id"];
 
     /// <summary>The submission <paramref name="root"/> holds, or null with every problem in <paramref name="errors"/>.</summary>
-    public static CampaignSubmission? Read(JsonElement root, ValidationErrors errors)
+    public static CampaignSubmission? Read(JsonElement root, ValidationErrors errors, ChildResourceLimits limits)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -29,9 +32,9 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
             errors.Add(property.Name, $"unknown field (expected {string.Join(", ", Fields)})");
         }
 
-        var spec = ReadSpec(root, errors);
+        var spec = ReadSpec(root, errors, limits);
         var strategy = "rl";
-        if (Optional(root, "strategy") is { } strategyValue)
+        if (Given(root, "strategy", errors) is { } strategyValue)
         {
             strategy = Text(strategyValue) ?? "";
             if (strategy is not ("rl" or "random"))
@@ -40,20 +43,15 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
             }
         }
 
-        var children = Integer(root, "children", 1, CampaignLimits.MaxChildren, errors);
-        var hours = Hours(root, errors);
-        var minibatch = Integer(root, "minibatch", 1, CampaignLimits.MaxMinibatch, errors) ?? 20;
-        long seed = 0;
-        if (Optional(root, "seed") is { } seedValue && (seedValue.ValueKind != JsonValueKind.Number || !seedValue.TryGetInt64(out seed)))
-        {
-            errors.Add("seed", $"must be a whole number in the 64-bit range (got {Describe(seedValue)})");
-        }
-
+        var children = Whole(Optional(root, "children"), "children", errors);
+        var hours = Number(Optional(root, "hours"), "hours", errors);
+        var minibatch = Whole(Given(root, "minibatch", errors), "minibatch", errors) ?? 20;
+        var seed = Whole(Given(root, "seed", errors), "seed", errors) ?? 0;
         string? id = null;
         if (Optional(root, "id") is { } idValue)
         {
             id = Text(idValue);
-            if (id is null || !IdPattern().IsMatch(id))
+            if (!CampaignRanges.IsCampaignId(id))
             {
                 errors.Add("id", $"must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got {Describe(idValue)})");
             }
@@ -64,7 +62,7 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
             return null;
         }
 
-        var settings = new CampaignSettings(strategy, children ?? (hours is null ? 20 : null), hours, minibatch);
+        var settings = new CampaignSettings(strategy, (int?)children ?? (hours is null ? 20 : null), hours, (int)minibatch);
         foreach (var problem in settings.Validate())
         {
             var colon = problem.IndexOf(": ", StringComparison.Ordinal);
@@ -74,9 +72,9 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         return errors.Any ? null : new CampaignSubmission(spec, settings, seed, id);
     }
 
-    private static CampaignSpec? ReadSpec(JsonElement root, ValidationErrors errors)
+    private static CampaignSpec? ReadSpec(JsonElement root, ValidationErrors errors, ChildResourceLimits limits)
     {
-        if (Optional(root, "spec") is not { } specValue)
+        if (!root.TryGetProperty("spec", out var specValue))
         {
             errors.Add("spec", "required: the campaign spec, as an object with the keys of a spec file");
             return null;
@@ -91,7 +89,7 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         try
         {
             var spec = CampaignSpecLoader.FromJson(specValue.GetRawText());
-            CampaignLimits.Check(spec, errors);
+            CampaignContract.ThrowIfRefused(spec, limits);
             return spec;
         }
         catch (SpecException invalid)
@@ -105,37 +103,39 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         }
     }
 
-    private static int? Integer(JsonElement root, string field, int min, int max, ValidationErrors errors)
+    /// <summary>A whole number within the field's range in <see cref="CampaignRanges.Submission"/>; null when absent or refused.</summary>
+    private static long? Whole(JsonElement? given, string field, ValidationErrors errors)
     {
-        if (Optional(root, field) is not { } value)
+        if (given is not { } value)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number) || number < min || number > max)
+        var range = CampaignRanges.ForSubmission(field);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number) || !range.Contains(number))
         {
-            errors.Add(field, $"must be a whole number in {min}..{max} (got {Describe(value)})");
+            errors.Add(field, $"must be a whole number in {range.Interval} (got {Describe(value)})");
             return null;
         }
 
-        return (int)number;
+        return number;
     }
 
-    private static double? Hours(JsonElement root, ValidationErrors errors)
+    private static double? Number(JsonElement? given, string field, ValidationErrors errors)
     {
-        if (Optional(root, "hours") is not { } value)
+        if (given is not { } value)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var hours) || !double.IsFinite(hours) || hours <= 0 ||
-            hours > CampaignLimits.MaxHours)
+        var range = CampaignRanges.ForSubmission(field);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !range.Contains(number))
         {
-            errors.Add("hours", $"must be a number above 0 and at most {CampaignLimits.MaxHours} (got {Describe(value)})");
+            errors.Add(field, $"must be a number in {range.Interval} (got {Describe(value)})");
             return null;
         }
 
-        return hours;
+        return number;
     }
 
     /// <summary>A string value's text; null for any other value, and for a string that escapes half a surrogate pair (no text).</summary>
@@ -156,9 +156,26 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         }
     }
 
-    /// <summary>The field's value; null when it is absent or JSON null (its default applies).</summary>
+    /// <summary>The value of a field whose default is none; null when it is absent or JSON null (the same thing).</summary>
     private static JsonElement? Optional(JsonElement root, string field) =>
         root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>The value of a field that has a default; null when it is absent. JSON null is refused: leave the key out for the default.</summary>
+    private static JsonElement? Given(JsonElement root, string field, ValidationErrors errors)
+    {
+        if (!root.TryGetProperty(field, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add(field, "must not be null (leave the key out for its default)");
+            return null;
+        }
+
+        return value;
+    }
 
     /// <summary>A value as an error message shows it: short, and never the whole of a long one.</summary>
     private static string Describe(JsonElement value)
@@ -167,12 +184,9 @@ public sealed partial record CampaignSubmission(CampaignSpec Spec, CampaignSetti
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
-            JsonValueKind.String => Text(value) is { } s ? $"'{s}'" : value.GetRawText(),
+            JsonValueKind.String => Text(value) is { } s ? QuotedText.Of(s) : value.GetRawText(),
             _ => value.GetRawText(),
         };
         return text.Length > 80 ? text[..77] + "…" : text;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

@@ -12,7 +12,8 @@ namespace Mnas.Api.Campaigns;
 
 /// <summary>
 /// <c>POST /campaigns</c> (create from a spec, JSON or YAML; owned by the caller's key), <c>POST /campaigns/{id}/cancel</c>
-/// (its owner or an operator) and <c>DELETE /campaigns/{id}</c> (operators only). A refused request writes nothing.
+/// (its owner or an operator) and <c>DELETE /campaigns/{id}</c> (operators only). A refused request writes nothing: a
+/// campaign is stored only once its submission and spec pass the campaign contract.
 /// </summary>
 public static partial class CampaignWritesApi
 {
@@ -27,7 +28,7 @@ public static partial class CampaignWritesApi
     }
 
     private static async Task<Results<Created<CampaignResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(HttpContext context,
-        ICampaignStore store, CampaignProgress progress, TimeProvider clock, CancellationToken cancellation)
+        ICampaignStore store, CampaignProgress progress, ApiOptions options, TimeProvider clock, CancellationToken cancellation)
     {
         if (CampaignRequestBody.FormatOf(context.Request) is not { } format)
         {
@@ -37,7 +38,7 @@ public static partial class CampaignWritesApi
 
         var errors = new ValidationErrors();
         using var document = await CampaignRequestBody.ReadAsync(context.Request, format, errors, cancellation);
-        var submission = document is null ? null : CampaignSubmission.Read(document.RootElement, errors);
+        var submission = document is null ? null : CampaignSubmission.Read(document.RootElement, errors, options.ChildLimits);
         if (submission is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "Invalid campaign",

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Mnas.Campaigns;
+using Mnas.Costs.Admission;
 using Mnas.Grains;
+using Mnas.SearchSpace.Contract;
 using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Host.Commands;
@@ -42,16 +44,34 @@ internal sealed class CampaignOptions
         }
     }
 
-    /// <summary>The campaign and its checked settings; <paramref name="workers"/> sets the controller's policy lag.</summary>
-    public (Campaign Campaign, CampaignSettings Settings) Read(ParseResult result, int workers)
+    /// <summary>
+    /// The campaign, its spec and its settings, checked as the API checks them: the spec file by the campaign contract
+    /// (every field in range, the largest child within <paramref name="limits"/>), the settings within their ranges.
+    /// <paramref name="workers"/> sets the controller's policy lag.
+    /// </summary>
+    public (Campaign Campaign, CampaignSpec Spec, CampaignSettings Settings) Read(ParseResult result, int workers, ChildResourceLimits limits)
     {
-        var campaignSpec = CampaignSpecLoader.Load(result.GetValue(spec)!);
+        var path = result.GetValue(spec)!;
+        var campaignSpec = CampaignSpecLoader.Load(path);
+        CampaignContract.ThrowIfRefused(campaignSpec, limits, path);
         var maxChildren = result.GetValue(children) ?? (result.GetValue(hours) == null ? defaultChildren : null);
         var settings = new CampaignSettings(result.GetValue(strategy)!, maxChildren, result.GetValue(hours), result.GetValue(minibatch), workers);
         settings.ThrowIfInvalid();
-        var campaignId = result.GetValue(id) ?? $"{campaignSpec.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
-        var campaign = new Campaign(campaignId, campaignSpec.Name, CampaignSpecWriter.ToJson(campaignSpec), settings.ToJson(), result.GetValue(seed),
+        var campaignSeed = result.GetValue(seed);
+        if (CampaignSettings.SeedProblem(campaignSeed) is { } seedProblem)
+        {
+            throw new ArgumentException("--" + seedProblem);
+        }
+
+        var given = result.GetValue(id);
+        if (given is not null && !CampaignRanges.IsCampaignId(given))
+        {
+            throw new ArgumentException($"--id: must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got '{given}')");
+        }
+
+        var campaignId = given ?? $"{campaignSpec.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        var campaign = new Campaign(campaignId, campaignSpec.Name, CampaignSpecWriter.ToJson(campaignSpec), settings.ToJson(), campaignSeed,
             CampaignStatus.Running, DateTimeOffset.UtcNow);
-        return (campaign, settings);
+        return (campaign, campaignSpec, settings);
     }
 }

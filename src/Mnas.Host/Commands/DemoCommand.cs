@@ -36,8 +36,7 @@ internal static class DemoCommand
                 throw new SettingsException(["demo: runs embedded only (transport in-memory, store sqlite); for a cluster use mnas serve"]);
             }
 
-            var (campaign, campaignSettings) = campaignOptions.Read(result, runtime.Workers);
-            var spec = CampaignSpecLoader.Load(result.GetValue(campaignOptions.Spec)!);
+            var (campaign, spec, campaignSettings) = campaignOptions.Read(result, runtime.Workers, settings.ChildLimits);
             if (runtime.Trainer == Grains.RuntimeOptions.PipelineTrainer)
             {
                 var fetched = DatasetFetcher.Fetch(spec.Proxy.Dataset, runtime.DatasetCache);

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Mnas.Costs.Admission;
 using Mnas.Grains;
+using Mnas.SearchSpace.Spec;
 using Mnas.Grains.Hosting;
 
 namespace Mnas.Host.Commands;
@@ -25,6 +27,8 @@ internal static class ResumeCommand
             {
                 var stored = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in the store");
                 settings = CampaignSettings.FromJson(stored.Strategy);
+                // Limits may have changed since the campaign was stored: it resumes only if it would be accepted now.
+                CampaignContract.ThrowIfRefused(CampaignSpecLoader.FromJson(stored.SpecJson, $"campaign {id}"), process.ChildLimits, $"campaign {id}");
             }
             await using var host = await CampaignSession.StartHostAsync(process, directory, result.GetValue(workers) ?? settings.Workers, cancellation);
             var campaign = (await host.Store.GetCampaignAsync(id, cancellation))!;

@@ -20,8 +20,8 @@ internal static class SearchCommand
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
             var local = result.GetValue(workers);
-            var (campaign, settings) = campaignOptions.Read(result, Math.Max(1, local));
             var process = settingsOptions.Load(result);
+            var (campaign, _, settings) = campaignOptions.Read(result, Math.Max(1, local), process.ChildLimits);
             var directory = result.GetValue(data)!;
             await using var host = await CampaignSession.StartHostAsync(process, directory, local, cancellation);
             await host.Store.CreateCampaignAsync(campaign, cancellation);

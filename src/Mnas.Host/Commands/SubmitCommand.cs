@@ -16,8 +16,9 @@ internal static class SubmitCommand
         settingsOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
-            var (campaign, _) = campaignOptions.Read(result, result.GetValue(workers));
-            await using var store = await CampaignSession.OpenStoreAsync(settingsOptions.Load(result), result.GetValue(data)!, cancellation);
+            var process = settingsOptions.Load(result);
+            var (campaign, _, _) = campaignOptions.Read(result, result.GetValue(workers), process.ChildLimits);
+            await using var store = await CampaignSession.OpenStoreAsync(process, result.GetValue(data)!, cancellation);
             await store.CreateCampaignAsync(campaign, cancellation);
             Console.WriteLine(campaign.Id);
             return 0;

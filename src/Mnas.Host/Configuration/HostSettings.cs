@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Mnas.Api;
 using Mnas.Api.Management;
+using Mnas.Costs.Admission;
 using Mnas.Grains;
 using Mnas.Store.Postgres;
 
@@ -16,6 +17,9 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
 {
     /// <summary>The long-running roles' management listener (<c>management.listen</c>); off by default.</summary>
     public ManagementOptions Management { get; init; } = new();
+
+    /// <summary>The largest child a campaign may ask for (<c>limits.*</c>), wherever campaigns are created or resumed.</summary>
+    public ChildResourceLimits ChildLimits => Api.ChildLimits;
 
     public const string Sqlite = "sqlite";
     public const string PostgreSql = "postgres";
@@ -163,8 +167,16 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
             problems.Add($"store: must be {Sqlite} or {PostgreSql} (got '{store}')");
         }
 
+        var limitDefaults = new ChildResourceLimits();
+        var limits = new ChildResourceLimits
+        {
+            MaxParams = read.Long(ChildResourceLimits.MaxParamsSetting, limitDefaults.MaxParams),
+            MaxMacs = read.Long(ChildResourceLimits.MaxMacsSetting, limitDefaults.MaxMacs),
+            MaxActivationBytes = read.Long(ChildResourceLimits.MaxActivationBytesSetting, limitDefaults.MaxActivationBytes),
+        };
         var api = new ApiOptions
         {
+            ChildLimits = limits,
             Listen = read.Text(ApiOptionsValidator.ListenSetting, ApiOptions.DefaultListen),
             RateLimitPerMinute = read.Int(ApiOptionsValidator.RateLimitSetting, new ApiOptions().RateLimitPerMinute),
             MaxBodyBytes = read.Int(ApiOptionsValidator.MaxBodySetting, (int)new ApiOptions().MaxBodyBytes),

@@ -20,6 +20,7 @@ internal static class KnownSettings
         "store", "store.kind", "store.postgres.connection_string", "store.postgres.schema", "store.postgres.command_timeout",
         "api.listen", "api.rate_limit_per_minute", "api.max_body_bytes",
         "management.listen",
+        "limits.max_child_params", "limits.max_child_macs", "limits.max_child_activation_bytes",
     };
 
     public static bool IsKnown(string dottedKey) => Keys.Contains(dottedKey);

@@ -34,6 +34,23 @@ internal sealed class SettingsReader(IConfiguration configuration)
         return fallback;
     }
 
+    public long Long(string key, long fallback)
+    {
+        var raw = Raw(key);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        problems.Add($"{key}: must be a whole number (got '{raw}')");
+        return fallback;
+    }
+
     public double Number(string key, double fallback)
     {
         var raw = Raw(key);

@@ -118,22 +118,8 @@ internal sealed class ProblemList
         return true;
     }
 
-    /// <summary>A text as a message quotes it: control characters escaped, at most 60 characters.</summary>
-    public static string Quoted(string? value)
-    {
-        if (value is null)
-        {
-            return "null";
-        }
-
-        var shown = new System.Text.StringBuilder();
-        foreach (var c in value.Length > 60 ? value[..57] : value)
-        {
-            shown.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString());
-        }
-
-        return $"'{shown}{(value.Length > 60 ? "…" : "")}'";
-    }
+    /// <summary>A text as a message quotes it (<see cref="QuotedText"/>).</summary>
+    public static string Quoted(string? value) => QuotedText.Of(value);
 
     public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
