@@ -62,7 +62,7 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
     [Fact]
     public async Task every_offending_field_is_listed_and_nothing_is_written()
     {
-        var blocks = string.Join(", ", Enumerable.Repeat("""{"channels": 16, "layers": 1, "stride": 1}""", CampaignLimits.MaxDecisions / 6 + 1));
+        var blocks = string.Join(", ", Enumerable.Repeat("""{"channels": 16, "layers": 1, "stride": 1}""", (int)Mnas.SearchSpace.Contract.CampaignRanges.ForSpec("skeleton.blocks").Maximum + 1));
         using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
             ("{'spec': {'proxy': {'epochs': 51}, 'skeleton': {'blocks': [" + blocks +
             "]}, 'search_space': {'kernels': [3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35]}}, " +

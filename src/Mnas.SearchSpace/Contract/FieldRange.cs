@@ -32,7 +32,7 @@ public sealed record FieldRange(
         _ => $"{Text(Minimum)}..{Text(Maximum)}",
     };
 
-    /// <summary>Why a value is refused, or null when it is inside: <c>must be at most 50 (got 51)</c>.</summary>
+    /// <summary>Why a value is refused, or null when it is inside: <c>must be in 1..50 (got 51)</c>.</summary>
     public string? Problem(double value)
     {
         if (Contains(value))
@@ -40,24 +40,12 @@ public sealed record FieldRange(
             return null;
         }
 
-        var got = Kind == RangeKind.Items ? $"{Text(value)} items" : Text(value);
-        if (Kind == RangeKind.Integer && double.IsFinite(value) && Math.Floor(value) != value)
+        return Kind switch
         {
-            return $"must be a whole number in {Interval} (got {got})";
-        }
-
-        if (!double.IsFinite(value))
-        {
-            return $"must be a finite number in {Interval} (got {got})";
-        }
-
-        var unit = Kind == RangeKind.Items ? " items" : "";
-        if (MinimumExclusive ? value <= Minimum : value < Minimum)
-        {
-            return MinimumExclusive ? $"must be above {Text(Minimum)} (got {got})" : $"must be at least {Text(Minimum)}{unit} (got {got})";
-        }
-
-        return MaximumExclusive ? $"must be below {Text(Maximum)} (got {got})" : $"must be at most {Text(Maximum)}{unit} (got {got})";
+            RangeKind.Items => $"must hold {Interval} (got {Text(value)})",
+            RangeKind.Integer when double.IsFinite(value) && Math.Floor(value) != value => $"must be a whole number in {Interval} (got {Text(value)})",
+            _ => $"must be in {Interval} (got {Text(value)})",
+        };
     }
 
     public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

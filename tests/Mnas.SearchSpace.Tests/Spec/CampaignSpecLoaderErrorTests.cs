@@ -71,7 +71,7 @@ public class CampaignSpecLoaderErrorTests
             [
                 "search_space.ops[1]: unknown op 'mbconv9' (known: conv, dwconv, mbconv1, mbconv3, mbconv6)",
                 "search_space.kernels[0]: must be odd (got 4)",
-                "proxy.epochs: must be at least 1 (got -2)",
+                "proxy.epochs: must be in 1..50 (got -2)",
             ],
             Problems.Lines(error.Problems));
         Assert.StartsWith($"campaign spec '{path}' is invalid (3 problems):", error.Message);

@@ -93,12 +93,15 @@ public class CampaignSpecYamlTests
     [Fact]
     public void a_name_that_looks_like_a_number_is_quoted_and_stays_a_string()
     {
-        var spec = new CampaignSpec { Name = "2024", Proxy = new ProxySpec { Dataset = "true" } };
+        foreach (var name in new[] { "2024", "true" })
+        {
+            var spec = new CampaignSpec { Name = name };
 
-        var yaml = CampaignSpecWriter.ToYaml(spec);
+            var yaml = CampaignSpecWriter.ToYaml(spec);
 
-        Assert.Contains("name: \"2024\"", yaml);
-        Assert.Equal(spec, CampaignSpecLoader.FromYaml(yaml));
+            Assert.Contains($"name: \"{name}\"", yaml);
+            Assert.Equal(spec, CampaignSpecLoader.FromYaml(yaml));
+        }
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public static class SampleSpecs
         Target = new TargetSpec { Input = new InputShape(1, 28, 28), Classes = 10, DeviceClass = "cuda-a100" },
         Proxy = new ProxySpec
         {
-            Dataset = "cifar-10",
+            Dataset = "mnist",
             Epochs = 2,
             BatchSize = 64,
             TrainSubsetSize = 5000,
