@@ -17,7 +17,11 @@ internal sealed class SettingsReader(IConfiguration configuration)
 
     public string? OptionalText(string key) => Raw(key);
 
-    public int Int(string key, int fallback)
+    public int Int(string key, int fallback) => Whole(key, fallback);
+
+    public long Long(string key, long fallback) => Whole(key, fallback);
+
+    private T Whole<T>(string key, T fallback) where T : System.Numerics.IBinaryInteger<T>
     {
         var raw = Raw(key);
         if (raw is null)
@@ -25,24 +29,7 @@ internal sealed class SettingsReader(IConfiguration configuration)
             return fallback;
         }
 
-        if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        problems.Add($"{key}: must be a whole number (got '{raw}')");
-        return fallback;
-    }
-
-    public long Long(string key, long fallback)
-    {
-        var raw = Raw(key);
-        if (raw is null)
-        {
-            return fallback;
-        }
-
-        if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        if (T.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }

@@ -8,23 +8,8 @@ namespace Mnas.Api.Tests.Contract;
 /// Each class of nonsense a well-formed campaign can carry is refused by <c>POST /campaigns</c> with the field's path in
 /// the problem's errors and nothing stored; the values just inside each class's bounds are accepted.
 /// </summary>
-public sealed class CampaignContractEndpointTests : IAsyncLifetime
+public sealed class CampaignContractEndpointTests : ContractApi
 {
-    private TestApi api = null!;
-    private HttpClient researcher = null!;
-
-    public async Task InitializeAsync()
-    {
-        api = await TestApi.StartAsync(new ApiOptions { RateLimitPerMinute = 100_000 });
-        researcher = api.ClientWith(api.Researcher.Plaintext);
-    }
-
-    public async Task DisposeAsync()
-    {
-        researcher.Dispose();
-        await api.DisposeAsync();
-    }
-
     [Theory]
     // Data sets outside the catalog, including paths and URLs.
     [InlineData("""{"spec": {"proxy": {"dataset": "cifar-10"}}}""", "spec.proxy.dataset")]
@@ -56,7 +41,7 @@ public sealed class CampaignContractEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
         Assert.Contains(path, problem.Body.GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        Assert.Empty(await api.Store.ListCampaignsAsync());
+        Assert.Empty(await Api.Store.ListCampaignsAsync());
     }
 
     [Theory]
@@ -72,10 +57,10 @@ public sealed class CampaignContractEndpointTests : IAsyncLifetime
     [InlineData("""{"id": null, "spec": {"proxy": {"train_subset_size": null}, "target": {"device_class": null}}}""")]
     public async Task a_value_just_inside_its_bounds_is_accepted_and_stored_once(string changes)
     {
-        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(Submission(changes)));
+        using var response = await Researcher.PostAsync("/api/v1/campaigns", Json(Submission(changes)));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Single(await api.Store.ListCampaignsAsync());
+        Assert.Single(await Api.Store.ListCampaignsAsync());
     }
 
     [Fact]
@@ -96,7 +81,7 @@ public sealed class CampaignContractEndpointTests : IAsyncLifetime
 
     private async Task<Problem> PostAsync(string body)
     {
-        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(body));
+        using var response = await Researcher.PostAsync("/api/v1/campaigns", Json(body));
         return await Problem.ReadAsync(response);
     }
 

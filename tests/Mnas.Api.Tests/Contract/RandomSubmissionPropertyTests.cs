@@ -16,26 +16,11 @@ namespace Mnas.Api.Tests.Contract;
 /// bounds, of wrong types, null, hostile text — are either accepted (201, one more row, a spec that reads back valid) or
 /// refused (400 naming known field paths, no row); never anything else.
 /// </summary>
-public sealed class RandomSubmissionPropertyTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RandomSubmissionPropertyTests(ITestOutputHelper output) : ContractApi
 {
     private const string Base = """{"spec": {"name": "random", "proxy": {"batch_size": 8}, "skeleton": {"blocks": [{"channels": 16, "layers": 1, "stride": 1}, {"channels": 24, "layers": 2, "stride": 2}], "head_channels": 320}}, "children": 3}""";
 
     private static readonly string[] SubmissionFields = ["spec", "strategy", "children", "hours", "minibatch", "seed", "id", "body"];
-
-    private TestApi api = null!;
-    private HttpClient researcher = null!;
-
-    public async Task InitializeAsync()
-    {
-        api = await TestApi.StartAsync(new ApiOptions { RateLimitPerMinute = 100_000 });
-        researcher = api.ClientWith(api.Researcher.Plaintext);
-    }
-
-    public async Task DisposeAsync()
-    {
-        researcher.Dispose();
-        await api.DisposeAsync();
-    }
 
     [Fact]
     public async Task a_random_submission_is_stored_exactly_when_accepted_and_refused_only_with_field_paths()
@@ -65,9 +50,9 @@ public sealed class RandomSubmissionPropertyTests(ITestOutputHelper output) : IA
 
     private async Task<HttpStatusCode> Post(string body)
     {
-        var before = (await api.Store.ListCampaignsAsync()).Count;
-        using var response = await researcher.PostAsync("/api/v1/campaigns", new StringContent(body, Encoding.UTF8, "application/json"));
-        var after = await api.Store.ListCampaignsAsync();
+        var before = (await Api.Store.ListCampaignsAsync()).Count;
+        using var response = await Researcher.PostAsync("/api/v1/campaigns", new StringContent(body, Encoding.UTF8, "application/json"));
+        var after = await Api.Store.ListCampaignsAsync();
         var text = await response.Content.ReadAsStringAsync();
         switch (response.StatusCode)
         {
