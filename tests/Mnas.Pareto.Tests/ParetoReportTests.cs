@@ -75,6 +75,18 @@ public class ParetoReportTests
     }
 
     [Fact]
+    public void the_json_export_writes_an_architecture_as_it_is()
+    {
+        var report = ParetoReport.Create([Child(1, ChildStatus.Done, Metrics(0.5, 20), "b0.layers=+1 réseau")], ParetoObjectives.Default,
+            ParetoReference.For(ParetoObjectives.Default, accuracy: 0, latencyMs: 100));
+
+        var json = report.ToJson();
+
+        Assert.Contains("\"architecture\": \"b0.layers=+1 réseau\"", json);
+        Assert.DoesNotContain("\\u", json);
+    }
+
+    [Fact]
     public void a_campaign_with_nothing_done_reports_an_empty_front()
     {
         var report = ParetoReport.Create([Child(1, ChildStatus.Queued, null)], ParetoObjectives.Default, ParetoReference.For(ParetoObjectives.Default, 0, 100));

@@ -33,13 +33,14 @@ public class StrategySanityTests(ITestOutputHelper output)
         return engine.Delivered.Max(o => o.Reward);
     }
 
+    /// <summary>Guards the default options (heads per decision): a change of default that loses the optimum fails here.</summary>
     [Fact]
-    public async Task rl_with_a_head_per_decision_finds_at_least_95_percent_of_the_optimum_and_beats_random_search()
+    public async Task the_default_controller_finds_at_least_95_percent_of_the_optimum_and_beats_random_search()
     {
-        var (engine, updates) = await RunRl(new ControllerOptions { Seed = 1, HeadSharing = HeadSharing.PerDecision });
+        var (engine, updates) = await RunRl(new ControllerOptions { Seed = 1 });
         var rlBest = engine.Delivered.Max(o => o.Reward);
         var randomBest = await RandomBest();
-        output.WriteLine($"per decision: best {rlBest:F3} (first ≥0.95 at child {engine.Delivered.FindIndex(o => o.Reward >= 0.95) + 1}), " +
+        output.WriteLine($"default (per decision): best {rlBest:F3} (first ≥0.95 at child {engine.Delivered.FindIndex(o => o.Reward >= 0.95) + 1}), " +
             $"last minibatch mean {updates[^1].MeanReward:F3}, entropy {updates[0].MeanEntropy:F2} → {updates[^1].MeanEntropy:F2}, " +
             $"random best {randomBest:F3}");
 
@@ -53,13 +54,14 @@ public class StrategySanityTests(ITestOutputHelper output)
             $"entropy fell only from {updates[0].MeanEntropy} to {updates[^1].MeanEntropy}");
     }
 
+    /// <summary>The layout of controllers saved before the default changed: it learns, but settles below the optimum.</summary>
     [Fact]
     public async Task rl_with_heads_shared_per_kind_learns_and_beats_random_search()
     {
-        var (engine, updates) = await RunRl(new ControllerOptions { Seed = 1 });
+        var (engine, updates) = await RunRl(new ControllerOptions { Seed = 1, HeadSharing = HeadSharing.PerKind });
         var rlBest = engine.Delivered.Max(o => o.Reward);
         var randomBest = await RandomBest();
-        output.WriteLine($"per kind: best {rlBest:F3}, last minibatch mean {updates[^1].MeanReward:F3}, " +
+        output.WriteLine($"per kind: best {rlBest:F3} (first ≥0.95 at child {engine.Delivered.FindIndex(o => o.Reward >= 0.95) + 1}), last minibatch mean {updates[^1].MeanReward:F3}, " +
             $"entropy {updates[0].MeanEntropy:F2} → {updates[^1].MeanEntropy:F2}, random best {randomBest:F3}");
 
         // Heads shared across blocks learn every decision whose best choice is the same in each block, but (within

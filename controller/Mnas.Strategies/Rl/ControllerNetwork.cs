@@ -6,7 +6,7 @@ namespace Mnas.Strategies.Rl;
 
 /// <summary>
 /// The NASNet/MnasNet controller: a one-layer LSTM cell run once per decision. Each group of decisions (each
-/// decision kind by default, see <see cref="HeadSharing"/>) has its own softmax head (Linear hidden → choices) and its
+/// decision by default, see <see cref="HeadSharing"/>) has its own softmax head (Linear hidden → choices) and its
 /// own input embedding; the embedding of the token chosen at one step is the next step's input, and the first step
 /// takes a learned start embedding. Parameters are named <c>start</c>, <c>embed_{group}</c>, <c>lstm.*</c> and
 /// <c>head_{group}.*</c> (groups <c>op</c>, <c>kernel</c>, … or <c>b1_op</c>, …).

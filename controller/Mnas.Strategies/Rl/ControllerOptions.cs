@@ -17,10 +17,12 @@ public sealed record ControllerOptions
     public int EmbeddingSize { get; init; } = 100;
 
     /// <summary>
-    /// Which decisions share a softmax head and an input embedding: per kind (the default, as specified for Mnas) or per
-    /// decision. With heads per kind the LSTM state alone must tell blocks apart.
+    /// Which decisions share a softmax head and an input embedding: per decision (the default, as in the original NAS
+    /// controller) or per kind. With heads per kind the LSTM state alone must tell blocks apart; on a synthetic reward
+    /// whose best op differs from block to block it settles below the optimum (figures in controller/README.md).
+    /// A restored controller keeps the layout it was saved with, whatever this says.
     /// </summary>
-    public HeadSharing HeadSharing { get; init; } = HeadSharing.PerKind;
+    public HeadSharing HeadSharing { get; init; } = HeadSharing.PerDecision;
 
     /// <summary>Every weight starts uniform in [−InitRange, InitRange].</summary>
     public double InitRange { get; init; } = 0.1;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mnas.Strategies.Rl;
 
 /// <summary>
@@ -13,6 +15,10 @@ internal sealed record ControllerState
 
     /// <summary>The space's <see cref="TokenLayout.Signature"/>.</summary>
     public string Space { get; init; } = "";
+
+    /// <summary>The controller's head layout (absent in states saved while per kind was the only default: per kind).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<HeadSharing>))]
+    public HeadSharing? HeadSharing { get; init; }
 
     public int HiddenSize { get; init; }
 

@@ -30,6 +30,7 @@ public sealed partial class RlController
         var state = new ControllerState
         {
             Space = layout.Signature,
+            HeadSharing = layout.Sharing,
             HiddenSize = Options.HiddenSize,
             EmbeddingSize = Options.EmbeddingSize,
             PolicyVersion = PolicyVersion,
@@ -55,7 +56,9 @@ public sealed partial class RlController
 
     /// <summary>
     /// The controller a <see cref="SaveState"/> describes, continuing bitwise where it stopped. The space and the
-    /// network sizes must be those it was saved with; other options (learning rate, say) may change on resume.
+    /// network sizes must be those it was saved with; other options (learning rate, say) may change on resume. The
+    /// head layout is the saved one, whatever <paramref name="options"/> say, so that a campaign begun under another
+    /// default resumes as it began; a state that names none was saved per kind.
     /// </summary>
     public static RlController Restore(ModelSpace space, ControllerOptions options, byte[] bytes)
     {
@@ -71,7 +74,7 @@ public sealed partial class RlController
             throw new InvalidDataException($"controller state format {state.Format} is not supported (expected {ControllerState.CurrentFormat})");
         }
 
-        var controller = new RlController(space, options, initialize: false);
+        var controller = new RlController(space, options with { HeadSharing = state.HeadSharing ?? HeadSharing.PerKind }, initialize: false);
         try
         {
             controller.Load(state, arrays);

@@ -37,8 +37,9 @@ public sealed class RlStrategy : ISearchStrategy
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(engine);
         using var controller = restoredState is null ? new RlController(space, options) : RlController.Restore(space, options, restoredState);
-        // Meanwhile the first children run; the first update waits for it (long done by then).
-        var warmUp = Task.Run(() => RlController.WarmUp(space, options), CancellationToken.None);
+        // Meanwhile the first children run; the first update waits for it (long done by then). A restored controller's
+        // options carry the head layout it was saved with, which may not be this strategy's.
+        var warmUp = Task.Run(() => RlController.WarmUp(space, controller.Options), CancellationToken.None);
         var learning = new Learning(controller, engine, this, cancellation);
         try
         {

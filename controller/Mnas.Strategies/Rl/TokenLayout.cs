@@ -9,7 +9,7 @@ namespace Mnas.Strategies.Rl;
 /// </summary>
 public sealed class TokenLayout
 {
-    public TokenLayout(ModelSpace space, HeadSharing sharing = HeadSharing.PerKind)
+    public TokenLayout(ModelSpace space, HeadSharing sharing = HeadSharing.PerDecision)
     {
         ArgumentNullException.ThrowIfNull(space);
         Sharing = sharing;

@@ -1,13 +1,16 @@
 using System.CommandLine;
-using System.Text.Json;
 using Mnas.Grains;
+using Mnas.Host.Export;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Host.Commands;
 
-/// <summary><c>mnas export CAMPAIGN --child N --out DIR</c>: a found model as architecture JSON, trained weights and metrics.</summary>
+/// <summary>
+/// <c>mnas export CAMPAIGN --child N --out DIR</c>: a found model as architecture JSON, trained weights and metrics, in
+/// the versioned layout of docs/export-format.md.
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
@@ -39,31 +42,22 @@ internal static class ExportCommand
             var space = new ModelSpace(CampaignSpecLoader.FromJson(campaign.SpecJson));
             var outDirectory = result.GetValue(output)!;
             Directory.CreateDirectory(outDirectory);
-            ArchitectureFile.Save(space.Freeze(space.Parse(found.Architecture)), Path.Combine(outDirectory, "architecture.json"));
-            File.Copy(weights, Path.Combine(outDirectory, "weights.safetensors"), overwrite: true);
+            ArchitectureFile.Save(space.Freeze(space.Parse(found.Architecture)), Path.Combine(outDirectory, ExportFiles.Architecture));
+            File.Copy(weights, Path.Combine(outDirectory, ExportFiles.Weights), overwrite: true);
             // The weights were trained on the proxy view (the proxy task's input and classes), not the target architecture.
+            // Loaded and saved again rather than copied, so that a file kept before layouts were versioned is exported
+            // in the current one.
             var weightsArchitecture = CampaignPaths.WeightsArchitecture(directory, id, sequence);
             var hasWeightsArchitecture = File.Exists(weightsArchitecture);
             if (hasWeightsArchitecture)
             {
-                File.Copy(weightsArchitecture, Path.Combine(outDirectory, "weights-architecture.json"), overwrite: true);
+                ArchitectureFile.Save(ArchitectureFile.Load(weightsArchitecture), Path.Combine(outDirectory, ExportFiles.WeightsArchitecture));
             }
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, "metrics.json"),
-                JsonSerializer.Serialize(new
-                {
-                    campaign = id,
-                    child = sequence,
-                    found.Architecture,
-                    found.Metrics,
-                    found.Reward,
-                    weights = new
-                    {
-                        file = "weights.safetensors",
-                        trained_on = "proxy view of the architecture, on the campaign's proxy task",
-                        architecture = hasWeightsArchitecture ? "weights-architecture.json" : null,
-                    },
-                }, new JsonSerializerOptions { WriteIndented = true }),
-                cancellation);
+
+            var metrics = new ExportedMetrics(id, sequence, found.Architecture, found.Metrics, found.Reward,
+                new ExportedWeights(ExportFiles.Weights, "proxy view of the architecture, on the campaign's proxy task",
+                    hasWeightsArchitecture ? ExportFiles.WeightsArchitecture : null));
+            await File.WriteAllTextAsync(Path.Combine(outDirectory, ExportFiles.Metrics), ExportJson.Write(metrics), cancellation);
             Console.WriteLine($"exported child {sequence} of {id} to {outDirectory}");
             return 0;
         }));

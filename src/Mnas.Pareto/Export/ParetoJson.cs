@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Mnas.Pareto.Indicators;
 using Mnas.Pareto.Objectives;
@@ -13,14 +14,15 @@ public static class ParetoJson
     /// An indented object: <c>objectives</c> (name and direction, in order), <c>reference</c>
     /// (objective name → bound), <c>hypervolume</c> (of these points against that reference) and
     /// <c>points</c>, an array of objects with <c>id</c>, one member per objective and
-    /// <c>architecture</c> when the point has one, in the order given.
+    /// <c>architecture</c> when the point has one, in the order given. Text is plain UTF-8, as in the files
+    /// <c>mnas export</c> writes (an architecture's <c>b2.layers=+1</c> as it is).
     /// </summary>
     public static string Write(IReadOnlyList<ParetoPoint> points, ParetoObjectives objectives, ParetoReference reference)
     {
         var hypervolume = Hypervolume.Of(points, objectives, reference);
         var all = objectives.All;
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartArray("objectives");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mnas.SearchSpace.Serialization;
 
 namespace Mnas.SearchSpace.Architectures;
@@ -8,11 +7,16 @@ namespace Mnas.SearchSpace.Architectures;
 /// lower-case strings (<c>mbconv</c>, <c>depthwiseconv</c>, <c>identity</c>, <c>relu6</c>); <c>activation</c> and
 /// <c>dropout</c> may be left out (relu, 0.2), every other key is required and unknown keys are errors. Loading
 /// validates with <see cref="ArchitectureValidator"/> and throws a <see cref="Validation.SpecException"/> that names
-/// the file and lists every problem by field (<c>blocks[3].kernel: must be odd (got 4)</c>).
+/// the file and lists every problem by field (<c>blocks[3].kernel: must be odd (got 4)</c>). Files carry
+/// <c>"format_version": 1</c> first; a file without it (written before versions were) is read as version 1, and one
+/// of a version above <see cref="CurrentFormatVersion"/> is refused naming the file and <c>format_version</c>.
 /// </summary>
 public static class ArchitectureFile
 {
-    private static readonly DocumentReader<Architecture> Reader = new("architecture file", ArchitectureValidator.Instance);
+    /// <summary>The layout written, and the newest read (docs/export-format.md).</summary>
+    public const int CurrentFormatVersion = 1;
+
+    private static readonly DocumentReader<Architecture> Reader = new("architecture file", ArchitectureValidator.Instance, CurrentFormatVersion);
 
     public static Architecture Load(string path) =>
         DocumentReader<Architecture>.FormatOf(path) == DocumentFormat.Json
@@ -26,7 +30,7 @@ public static class ArchitectureFile
     public static string ToJson(Architecture architecture)
     {
         ArchitectureValidator.Instance.ThrowIfInvalid(architecture);
-        return JsonSerializer.Serialize(architecture, JsonSettings.Options);
+        return FormatVersion.Write(architecture, CurrentFormatVersion);
     }
 
     public static void Save(Architecture architecture, string path) => File.WriteAllText(path, ToJson(architecture));

@@ -6,9 +6,11 @@ namespace Mnas.SearchSpace.Serialization;
 /// <summary>
 /// The one way documents are read: parse (JSON, or YAML turned into JSON), check the shape against
 /// <typeparamref name="T"/> (unknown keys, types), deserialise, validate. Any problem at any stage throws a
-/// <see cref="SpecException"/> listing all the problems of that stage; a partial value never comes back.
+/// <see cref="SpecException"/> listing all the problems of that stage; a partial value never comes back. With a
+/// <paramref name="formatVersion"/>, the document's <see cref="FormatVersion"/> is checked first and a version above
+/// it refused before anything else.
 /// </summary>
-internal sealed class DocumentReader<T>(string subject, ISpecValidator<T> validator)
+internal sealed class DocumentReader<T>(string subject, ISpecValidator<T> validator, int? formatVersion = null)
     where T : class
 {
     public T Read(string text, DocumentFormat format, string? origin)
@@ -16,6 +18,15 @@ internal sealed class DocumentReader<T>(string subject, ISpecValidator<T> valida
         ArgumentNullException.ThrowIfNull(text);
         using var document = Parse(text, format, origin);
         var root = document.RootElement;
+        if (formatVersion is { } known)
+        {
+            (root, var versionProblem) = FormatVersion.Split(root, known);
+            if (versionProblem is not null)
+            {
+                throw new SpecException(subject, origin, [versionProblem]);
+            }
+        }
+
         var problems = JsonShapeChecker.Check(root, typeof(T));
         if (problems.Count > 0)
         {

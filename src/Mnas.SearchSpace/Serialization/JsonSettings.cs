@@ -1,10 +1,13 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Mnas.SearchSpace.Serialization;
 
 /// <summary>The one set of JSON options for specs and architecture files: snake_case keys, lower-case enums,
-/// unknown keys rejected, nulls left out when writing.</summary>
+/// unknown keys rejected, nulls left out when writing, text as plain UTF-8 (<c>+</c>, <c>&lt;</c>, <c>é</c> as they are;
+/// only what JSON requires, characters beyond the Basic Multilingual Plane such as emoji, and a few invisible ones
+/// such as the no-break space escaped).</summary>
 internal static class JsonSettings
 {
     public static JsonSerializerOptions Options { get; } = new()
@@ -14,6 +17,7 @@ internal static class JsonSettings
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The key a property has in files.</summary>

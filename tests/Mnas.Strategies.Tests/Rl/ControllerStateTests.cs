@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
 using Mnas.Strategies.Rl;
+using Mnas.Strategies.Serialization;
 using Mnas.Strategies.Tests.Support;
 
 namespace Mnas.Strategies.Tests.Rl;
@@ -8,6 +10,9 @@ namespace Mnas.Strategies.Tests.Rl;
 public class ControllerStateTests
 {
     private static readonly ControllerOptions Options = new() { Seed = 21, MinibatchSize = 4, Epochs = 2 };
+
+    /// <summary>The metadata entry holding the controller's scalar state.</summary>
+    private const string StateKey = "mnas.rl_controller";
 
     /// <summary>
     /// Proposes <paramref name="count"/> children and feeds their outcomes back in a scrambled order (so a minibatch
@@ -96,11 +101,52 @@ public class ControllerStateTests
 
         var otherSpace = Assert.Throws<InvalidDataException>(() => RlController.Restore(smaller, Options, state));
         var otherSize = Assert.Throws<InvalidDataException>(() => RlController.Restore(Spaces.Default, Options with { HiddenSize = 50 }, state));
-        var otherSharing = Assert.Throws<InvalidDataException>(() =>
-            RlController.Restore(Spaces.Default, Options with { HeadSharing = HeadSharing.PerDecision }, state));
 
         Assert.Contains("another search space", otherSpace.Message);
         Assert.Contains("hidden_size 100", otherSize.Message);
-        Assert.Contains("another search space", otherSharing.Message);
+    }
+
+    [Fact]
+    public void a_state_saved_with_heads_per_kind_restores_per_kind_under_the_default_options_and_continues_as_it_would_have()
+    {
+        var reward = new ToyReward(Spaces.Default);
+        using var original = new RlController(Spaces.Default, Options with { HeadSharing = HeadSharing.PerKind });
+        Drive(original, reward, 6, firstSequence: 1);
+
+        using var restored = RlController.Restore(Spaces.Default, Options, original.SaveState());
+
+        Assert.Equal(HeadSharing.PerDecision, Options.HeadSharing);
+        AssertContinuesPerKind(original, restored, reward);
+    }
+
+    [Fact]
+    public void a_state_saved_before_states_named_their_head_layout_restores_per_kind()
+    {
+        var reward = new ToyReward(Spaces.Default);
+        using var original = new RlController(Spaces.Default, Options with { HeadSharing = HeadSharing.PerKind });
+        Drive(original, reward, 6, firstSequence: 1);
+        var (arrays, metadata) = TensorArchive.Read(original.SaveState());
+        var json = JsonNode.Parse(metadata[StateKey])!.AsObject();
+        Assert.Equal("PerKind", (string?)json["head_sharing"]);
+        json.Remove("head_sharing");
+        var older = TensorArchive.Write(arrays.Values.ToArray(), new Dictionary<string, string> { [StateKey] = json.ToJsonString() });
+
+        using var restored = RlController.Restore(Spaces.Default, Options, older);
+
+        AssertContinuesPerKind(original, restored, reward);
+    }
+
+    private static void AssertContinuesPerKind(RlController original, RlController restored, ToyReward reward)
+    {
+        Assert.Equal(HeadSharing.PerKind, restored.Options.HeadSharing);
+        Assert.Contains(restored.ParameterValues(), p => p.Name == "head_op.weight");
+        Assert.DoesNotContain(restored.ParameterValues(), p => p.Name == "head_b1_op.weight");
+        Assert.Equal(Bits(original), Bits(restored));
+        var continued = Drive(original, reward, 7, firstSequence: 7);
+        var resumed = Drive(restored, reward, 7, firstSequence: 7);
+        Assert.Equal(continued.Select(s => s.Sample.Canonical), resumed.Select(s => s.Sample.Canonical));
+        Assert.Equal(continued.Select(s => BitConverter.DoubleToInt64Bits(s.LogProbability)),
+            resumed.Select(s => BitConverter.DoubleToInt64Bits(s.LogProbability)));
+        Assert.Equal(Bits(original), Bits(restored));
     }
 }

@@ -4,9 +4,10 @@ using Mnas.Strategies.Serialization;
 namespace Mnas.Strategies.Tests.Support;
 
 /// <summary>
-/// The controller's forward pass written out in plain C# doubles from its saved weights (heads shared per kind), with
-/// no libtorch: an LSTM cell (gates i, f, g, o), a Linear head and a log-softmax per step. Used to check the
-/// controller's log-probabilities and entropies independently.
+/// The controller's forward pass written out in plain C# doubles from its saved weights, with no libtorch: an LSTM
+/// cell (gates i, f, g, o), a Linear head and a log-softmax per step. Heads are per decision (<c>head_b3_kernel</c>)
+/// when the weights have them, else per kind (<c>head_kernel</c>). Used to check the controller's log-probabilities
+/// and entropies independently.
 /// </summary>
 internal sealed class ReferenceController(IReadOnlyList<NamedArray> parameters)
 {
@@ -24,7 +25,9 @@ internal sealed class ReferenceController(IReadOnlyList<NamedArray> parameters)
         var rows = new List<double[]>();
         for (var step = 0; step < tokens.Length; step++)
         {
-            var kind = space.Decisions[step].Kind.ToString().ToLowerInvariant();
+            var decision = space.Decisions[step];
+            var perDecision = decision.Name.Replace('.', '_');
+            var group = weights.ContainsKey($"head_{perDecision}.weight") ? perDecision : decision.Kind.ToString().ToLowerInvariant();
             var gates = Add(Add(MatVec(weights["lstm.weight_ih"], x), weights["lstm.bias_ih"].Data),
                 Add(MatVec(weights["lstm.weight_hh"], h), weights["lstm.bias_hh"].Data));
             for (var j = 0; j < hiddenSize; j++)
@@ -34,14 +37,14 @@ internal sealed class ReferenceController(IReadOnlyList<NamedArray> parameters)
                 h[j] = Sigmoid(o) * Math.Tanh(c[j]);
             }
 
-            var logits = Add(MatVec(weights[$"head_{kind}.weight"], h), weights[$"head_{kind}.bias"].Data);
+            var logits = Add(MatVec(weights[$"head_{group}.weight"], h), weights[$"head_{group}.bias"].Data);
             var max = logits.Max();
             var logSum = max + Math.Log(logits.Sum(z => Math.Exp(z - max)));
             var row = logits.Select(z => z - logSum).ToArray();
             rows.Add(row);
             logProbability += row[tokens[step]];
             entropy -= row.Sum(l => Math.Exp(l) * l);
-            x = Row(weights[$"embed_{kind}"], tokens[step]);
+            x = Row(weights[$"embed_{group}"], tokens[step]);
         }
 
         return (logProbability, entropy, rows);
