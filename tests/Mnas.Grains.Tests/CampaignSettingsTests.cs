@@ -16,9 +16,20 @@ public class CampaignSettingsTests
     {
         var e = Assert.Throws<ArgumentException>(() => new CampaignSettings("bayes", 0, null, 0, 0).ThrowIfInvalid());
         Assert.Contains("strategy: must be rl or random (got 'bayes')", e.Message);
-        Assert.Contains("children: must be at least 1 (got 0)", e.Message);
-        Assert.Contains("minibatch:", e.Message);
+        Assert.Contains("children: must be in 1..10000 (got 0)", e.Message);
+        Assert.Contains("minibatch: must be in 1..1000 (got 0)", e.Message);
         Assert.Contains("workers:", e.Message);
+    }
+
+    [Fact]
+    public void budgets_and_minibatches_beyond_the_ranges_table_are_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new CampaignSettings("rl", 10_001, 720.5, 1_001).ThrowIfInvalid());
+        Assert.Contains("children: must be in 1..10000 (got 10001)", e.Message);
+        Assert.Contains("hours: must be in (0, 720] (got 720.5)", e.Message);
+        Assert.Contains("minibatch: must be in 1..1000 (got 1001)", e.Message);
+        Assert.Null(CampaignSettings.SeedProblem(Mnas.SearchSpace.Contract.CampaignRanges.MaxSafeInteger));
+        Assert.Equal("seed: must be in 0..9007199254740991 (got -1)", CampaignSettings.SeedProblem(-1));
     }
 
     [Fact]
