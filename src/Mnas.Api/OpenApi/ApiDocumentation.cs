@@ -14,7 +14,7 @@ public static class ApiDocumentation
         services.AddOpenApi("v1", document => document
             .AddDocumentTransformer<BearerSecurityScheme>()
             .AddOperationTransformer<AnonymousOperations>()
-            .AddOperationTransformer<CampaignRequestBodyDocumentation>());
+            .AddDocumentTransformer<DocumentDescription>());
 
     public static IApplicationBuilder UseMnasApiDocumentation(this IApplicationBuilder app)
     {

@@ -1,7 +1,7 @@
 namespace Mnas.SearchSpace.Spec;
 
 /// <summary>An enum's members as the lower-case names that specs and architecture files use (<c>relu6</c>, <c>pooling</c>).</summary>
-internal static class EnumNames<T>
+public static class EnumNames<T>
     where T : struct, Enum
 {
     public static IReadOnlyList<string> Known { get; } = Enum.GetValues<T>().Select(Name).ToArray();

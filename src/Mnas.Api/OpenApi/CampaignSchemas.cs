@@ -1,0 +1,233 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Mnas.Api.Campaigns;
+using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Contract;
+using Mnas.SearchSpace.Spec;
+
+namespace Mnas.Api.OpenApi;
+
+/// <summary>
+/// The schemas of a campaign submission, generated from what the validator itself uses, so the two cannot drift: the
+/// record tree of <see cref="CampaignSpec"/> (keys, types, which keys are required and which accept null), the ranges
+/// of <see cref="CampaignRanges"/>, the known names (ops, skips, activations, proxy data sets, strategies) and the
+/// defaults of a new spec. Every object refuses unknown keys, as the validator does.
+/// </summary>
+internal sealed class CampaignSchemas
+{
+    public const string Submission = "CampaignSubmission";
+
+    private static readonly JsonSerializerOptions SpecJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> Names = new(StringComparer.Ordinal)
+    {
+        ["search_space.ops[]"] = OpNames.Known,
+        ["search_space.skips[]"] = EnumNames<SkipOp>.Known,
+        ["skeleton.activation"] = EnumNames<Activation>.Known,
+        ["proxy.dataset"] = ProxyDatasets.Names,
+    };
+
+    /// <summary>The fields whose default is none: null is accepted there and means the same as leaving the key out.</summary>
+    private static readonly HashSet<string> Optional = ["proxy.train_subset_size", "target.device_class", "children", "hours", "id"];
+
+    private readonly OpenApiDocument document;
+    private readonly Dictionary<string, IOpenApiSchema> components;
+
+    private CampaignSchemas(OpenApiDocument document)
+    {
+        this.document = document;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        components = (Dictionary<string, IOpenApiSchema>)(document.Components.Schemas as Dictionary<string, IOpenApiSchema>
+            ?? new Dictionary<string, IOpenApiSchema>(document.Components.Schemas));
+        document.Components.Schemas = components;
+    }
+
+    /// <summary>Adds the submission's schemas to <paramref name="document"/>'s components and returns a reference to the submission's.</summary>
+    public static IOpenApiSchema AddTo(OpenApiDocument document) => new CampaignSchemas(document).AddSubmission();
+
+    private IOpenApiSchema AddSubmission()
+    {
+        var spec = Record(typeof(CampaignSpec), "", JsonSerializer.SerializeToNode(new CampaignSpec(), SpecJson));
+        var submission = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "A campaign: its spec and how it runs. A key left out takes its default; null is refused except for children, " +
+                "hours and id, where it means the same as leaving the key out. Every problem is answered at once, by field path, as a 400.",
+            AdditionalPropertiesAllowed = false,
+            Required = new HashSet<string> { "spec" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["spec"] = spec,
+                ["strategy"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, Enum = [JsonValue.Create("rl"), JsonValue.Create("random")], Default = JsonValue.Create("rl"),
+                    Description = "the search strategy",
+                },
+                ["children"] = Ranged(CampaignRanges.ForSubmission("children"), nullable: true, null,
+                    "children to evaluate (default 20 when hours is not given either)"),
+                ["hours"] = Ranged(CampaignRanges.ForSubmission("hours"), nullable: true, null, null),
+                ["minibatch"] = Ranged(CampaignRanges.ForSubmission("minibatch"), nullable: false, JsonValue.Create(20), null),
+                ["seed"] = Ranged(CampaignRanges.ForSubmission("seed"), nullable: false, JsonValue.Create(0), null),
+                ["id"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String | JsonSchemaType.Null, Pattern = CampaignRanges.IdPattern, MaxLength = 64,
+                    Description = "the campaign's id (default: the spec's name, the time and a random suffix)",
+                },
+            },
+        };
+        components[Submission] = submission;
+        return new OpenApiSchemaReference(Submission, document);
+    }
+
+    /// <summary>The schema of a record (a component named after it), with its keys as the spec files write them.</summary>
+    private IOpenApiSchema Record(Type type, string path, JsonNode? defaults)
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var nullability = new NullabilityInfoContext();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }))
+        {
+            var key = JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            var fieldPath = path.Length == 0 ? key : $"{path}.{key}";
+            var nullable = nullability.Create(property).WriteState == NullabilityState.Nullable;
+            properties[key] = Field(property.PropertyType, fieldPath, nullable, defaults?[key]);
+        }
+
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            AdditionalPropertiesAllowed = false,
+            Properties = properties,
+            Required = RequiredKeys(type),
+            Description = path.Length == 0 ? "a campaign spec: the keys of a spec file (docs/campaign-contract.md)" : null,
+        };
+        var name = type.Name;
+        components[name] = schema;
+        return new OpenApiSchemaReference(name, document);
+    }
+
+    private IOpenApiSchema Field(Type type, string path, bool nullable, JsonNode? defaultValue)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        nullable |= underlying is not null;
+        type = underlying ?? type;
+        if (type == typeof(int) || type == typeof(double))
+        {
+            return Ranged(CampaignRanges.ForSpec(path), nullable, defaultValue?.DeepClone(), null);
+        }
+
+        if (type == typeof(string))
+        {
+            return Text(path, nullable, defaultValue);
+        }
+
+        if (ElementType(type) is { } element)
+        {
+            return List(path, element, defaultValue);
+        }
+
+        // A nested record: a reference has no siblings, so its default stays on the record's own properties.
+        return Record(type, path, defaultValue);
+    }
+
+    private IOpenApiSchema List(string path, Type element, JsonNode? defaultValue)
+    {
+        var items = CampaignRanges.Spec.FirstOrDefault(r => r.Path == path);
+        var itemPath = path + "[]";
+        var itemSchema = element == typeof(SkeletonBlockSpec) ? Record(element, itemPath, null) : Field(element, itemPath, nullable: false, null);
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = itemSchema,
+            MinItems = items is null ? null : (int)items.Minimum,
+            MaxItems = items is null ? null : (int)items.Maximum,
+            UniqueItems = path.StartsWith("search_space.", StringComparison.Ordinal) ? true : null,
+            Default = defaultValue?.DeepClone(),
+            Description = items is null ? null : $"{items.Reason}; accepted: {items.Interval}",
+        };
+    }
+
+    private static OpenApiSchema Text(string path, bool nullable, JsonNode? defaultValue)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String,
+            Default = defaultValue?.DeepClone(),
+        };
+        if (Names.TryGetValue(path, out var names))
+        {
+            schema.Enum = names.Select(n => (JsonNode)JsonValue.Create(n)).ToList();
+        }
+        else if (path == "name")
+        {
+            (schema.MinLength, schema.MaxLength, schema.Description) = (1, CampaignRanges.MaxNameLength, "the campaign's name; no control characters");
+        }
+        else if (path == "target.device_class")
+        {
+            (schema.Pattern, schema.Description) = (CampaignRanges.DeviceClassPattern,
+                "the class of device latency is measured on (null: any worker's)");
+        }
+
+        return schema;
+    }
+
+    /// <summary>A number held to its range: minimum and maximum, exclusive where the range is (as OpenAPI 3.1 writes them).</summary>
+    private static OpenApiSchema Ranged(FieldRange range, bool nullable, JsonNode? defaultValue, string? description)
+    {
+        var type = range.Kind == RangeKind.Integer ? JsonSchemaType.Integer : JsonSchemaType.Number;
+        var schema = new OpenApiSchema
+        {
+            Type = nullable ? type | JsonSchemaType.Null : type,
+            Default = defaultValue,
+            Description = $"{description ?? range.Reason}; accepted: {range.Interval}",
+        };
+        if (range.Path == "search_space.kernels[]")
+        {
+            schema.Not = new OpenApiSchema { MultipleOf = 2 };
+            schema.Description += ", odd";
+        }
+
+        var minimum = Text(range.Minimum);
+        var maximum = Text(range.Maximum);
+        if (range.MinimumExclusive)
+        {
+            schema.ExclusiveMinimum = minimum;
+        }
+        else
+        {
+            schema.Minimum = minimum;
+        }
+
+        if (range.MaximumExclusive)
+        {
+            schema.ExclusiveMaximum = maximum;
+        }
+        else
+        {
+            schema.Maximum = maximum;
+        }
+
+        return schema;
+    }
+
+    /// <summary>Keys a record cannot do without: the parameters of its constructor that have no default.</summary>
+    private static HashSet<string> RequiredKeys(Type type)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is not null)
+        {
+            return [];
+        }
+
+        var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)!;
+        return constructor.GetParameters().Where(p => !p.HasDefaultValue).Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name!)).ToHashSet();
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) && type != typeof(string) ? type.GetGenericArguments()[0] : null;
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+namespace Mnas.Api.OpenApi;
+
+/// <summary>
+/// Every operation of the API, by method and path, as the document describes it. An operation missing here has no
+/// summary or id in the document, which the document's lint test refuses, so a new endpoint cannot go undescribed.
+/// Operations under /api/v1 also answer 401 (no valid key) and 429 (the key's rate passed); those are added to each.
+/// </summary>
+internal static class OperationDescriptions
+{
+    public static IReadOnlyDictionary<(string Method, string Path), OperationDescription> All { get; } =
+        new Dictionary<(string, string), OperationDescription>
+        {
+            [("GET", "/healthz")] = new("getLiveness", "Whether the process is alive", Tags.Health),
+            [("GET", "/readyz")] = new("getReadiness", "Whether the store (and the broker, when there is one) answer", Tags.Health, 503),
+            [("GET", "/api/v1/workers")] = new("listWorkers", "The workers heard from, with their devices and running children", Tags.Workers, 403),
+            [("GET", "/api/v1/campaigns")] = new("listCampaigns", "The campaigns the caller may see, newest first", Tags.Campaigns, 400),
+            [("POST", "/api/v1/campaigns")] = new("createCampaign", "Create a campaign from a spec and its settings (JSON or YAML)",
+                Tags.Campaigns, 400, 409, 413, 415),
+            [("GET", "/api/v1/campaigns/{id}")] = new("getCampaign", "One campaign: status, budget, progress", Tags.Campaigns, 404),
+            [("DELETE", "/api/v1/campaigns/{id}")] = new("deleteCampaign", "Delete a finished or cancelled campaign (operators)",
+                Tags.Campaigns, 403, 404, 409),
+            [("POST", "/api/v1/campaigns/{id}/cancel")] = new("cancelCampaign", "Cancel a running campaign (its owner or an operator)",
+                Tags.Campaigns, 404, 409),
+            [("GET", "/api/v1/campaigns/{id}/children")] = new("listChildren", "A campaign's children, paged, sorted and filtered",
+                Tags.Children, 400, 404),
+            [("GET", "/api/v1/campaigns/{id}/children/{sequence}")] = new("getChild", "One child: architecture, metrics, curve and events",
+                Tags.Children, 400, 404),
+            [("GET", "/api/v1/campaigns/{id}/pareto")] = new("getParetoFront", "A campaign's Pareto front over the chosen objectives",
+                Tags.Pareto, 400, 404),
+            [("GET", "/api/v1/campaigns/{id}/controller")] = new("getControllerHistory", "The controller's updates: reward, entropy, loss",
+                Tags.Controller, 404),
+            [("GET", "/api/v1/campaigns/{id}/events/stream")] = new("streamCampaignEvents", "A campaign's live events (server-sent events)",
+                Tags.Events, 400, 404),
+        };
+
+    public static IReadOnlyDictionary<string, string> TagDescriptions { get; } = new Dictionary<string, string>
+    {
+        [Tags.Health] = "Liveness and readiness, without a key",
+        [Tags.Workers] = "The workers of the cluster (operators)",
+        [Tags.Campaigns] = "Campaigns: created from a spec, read, cancelled, deleted",
+        [Tags.Children] = "The children a campaign evaluated",
+        [Tags.Pareto] = "Pareto fronts of accuracy, latency, memory and parameters",
+        [Tags.Controller] = "The search controller's history",
+        [Tags.Events] = "Live events of a campaign",
+    };
+
+    private static class Tags
+    {
+        public const string Health = "health";
+        public const string Workers = "workers";
+        public const string Campaigns = "campaigns";
+        public const string Children = "children";
+        public const string Pareto = "pareto";
+        public const string Controller = "controller";
+        public const string Events = "events";
+    }
+}
