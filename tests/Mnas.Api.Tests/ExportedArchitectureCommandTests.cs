@@ -1,3 +1,5 @@
+using Mnas.SearchSpace.Tests.Architectures;
+
 namespace Mnas.Api.Tests;
 
 /// <summary>
@@ -6,36 +8,6 @@ namespace Mnas.Api.Tests;
 /// </summary>
 public sealed class ExportedArchitectureCommandTests : IDisposable
 {
-    /// <summary>An architecture.json as exported before <c>format_version</c>: no version, <c>+</c> escaped.</summary>
-    private const string WrittenBeforeVersions = """
-        {
-          "name": "b1.op=mbconv6 b1.kernel=3 b1.se=0.25 b1.skip=identity b1.width=1.0 b1.layers=\u002B1",
-          "input": {
-            "channels": 3,
-            "height": 32,
-            "width": 32
-          },
-          "classes": 10,
-          "stem_channels": 16,
-          "stem_stride": 1,
-          "blocks": [
-            {
-              "op": "mbconv",
-              "expansion": 6,
-              "kernel": 3,
-              "se_ratio": 0.25,
-              "skip": "identity",
-              "channels": 16,
-              "layers": 2,
-              "stride": 1
-            }
-          ],
-          "head_channels": 64,
-          "activation": "relu",
-          "dropout": 0.2
-        }
-        """;
-
     private readonly string directory = Directory.CreateTempSubdirectory("mnas-arch-").FullName;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -44,7 +16,7 @@ public sealed class ExportedArchitectureCommandTests : IDisposable
     public async Task an_architecture_json_exported_before_format_versions_still_loads()
     {
         var path = Path.Combine(directory, "architecture.json");
-        File.WriteAllText(path, WrittenBeforeVersions);
+        File.WriteAllText(path, OldArchitectureFiles.WrittenBeforeVersions);
 
         var (exitCode, output) = await MnasCommand.RunAsync("cost", [], "--arch", path);
 
@@ -56,7 +28,7 @@ public sealed class ExportedArchitectureCommandTests : IDisposable
     public async Task an_architecture_json_of_a_newer_format_version_is_refused_naming_the_file_and_the_field()
     {
         var path = Path.Combine(directory, "architecture.json");
-        File.WriteAllText(path, WrittenBeforeVersions.Replace("{\n  \"name\"", "{\n  \"format_version\": 2,\n  \"name\"", StringComparison.Ordinal));
+        File.WriteAllText(path, OldArchitectureFiles.WrittenBeforeVersions.Replace("{\n  \"name\"", "{\n  \"format_version\": 2,\n  \"name\"", StringComparison.Ordinal));
 
         var (exitCode, output) = await MnasCommand.RunAsync("cost", [], "--arch", path);
 

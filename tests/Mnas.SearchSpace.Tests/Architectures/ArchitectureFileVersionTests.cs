@@ -8,39 +8,6 @@ namespace Mnas.SearchSpace.Tests.Architectures;
 /// <summary>Architecture files carry <c>format_version</c>; files written before it still load, newer ones are refused.</summary>
 public class ArchitectureFileVersionTests
 {
-    /// <summary>
-    /// An architecture.json as <c>mnas export</c> wrote it before layouts were versioned: no <c>format_version</c>,
-    /// and <c>+</c> escaped by the serializer's default encoder.
-    /// </summary>
-    private const string WrittenBeforeVersions = """
-        {
-          "name": "b1.op=mbconv6 b1.kernel=3 b1.se=0.25 b1.skip=identity b1.width=1.0 b1.layers=\u002B1",
-          "input": {
-            "channels": 3,
-            "height": 32,
-            "width": 32
-          },
-          "classes": 10,
-          "stem_channels": 16,
-          "stem_stride": 1,
-          "blocks": [
-            {
-              "op": "mbconv",
-              "expansion": 6,
-              "kernel": 3,
-              "se_ratio": 0.25,
-              "skip": "identity",
-              "channels": 16,
-              "layers": 2,
-              "stride": 1
-            }
-          ],
-          "head_channels": 64,
-          "activation": "relu",
-          "dropout": 0.2
-        }
-        """;
-
     private static readonly Architecture Tiny = new("tiny", new InputShape(1, 28, 28), 10, 8, 1,
         [new BlockSpec(ConvOp.MBConv, 6, 3, 0.25, SkipOp.Identity, 8, 2, 1)], 64, Activation.ReLU6, 0.1);
 
@@ -69,7 +36,7 @@ public class ArchitectureFileVersionTests
     public void a_file_written_before_format_versions_loads_as_version_1_and_saves_in_the_current_layout()
     {
         using var directory = new TempDirectory();
-        var path = directory.File("architecture.json", WrittenBeforeVersions);
+        var path = directory.File("architecture.json", OldArchitectureFiles.WrittenBeforeVersions);
 
         var architecture = ArchitectureFile.Load(path);
 
