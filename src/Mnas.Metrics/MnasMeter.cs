@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace Mnas.Metrics;
 
-/// <summary>The one meter every component of Mnas publishes its instruments on; <see cref="MetricsCollector"/> listens to it alone.</summary>
+/// <summary>The one meter every component of Mnas publishes its instruments on (the management listener exports it by this name).</summary>
 public static class MnasMeter
 {
     public const string Name = "Mnas";

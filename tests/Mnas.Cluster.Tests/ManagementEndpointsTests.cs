@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Mnas.Api.Tests.Management;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Grains.Tests.RabbitMq;
@@ -11,7 +12,7 @@ namespace Mnas.Cluster.Tests;
 /// <summary>
 /// <c>mnas controller</c> and <c>mnas worker</c> processes with <c>management.listen</c> on a free port, over the
 /// broker and a PostgreSQL store: each says where it listens, is alive and ready, and its metrics count the children
-/// of a small campaign with the simulated trainer as they are dispatched, finished and recorded.
+/// of a small campaign with the simulated trainer as they are dispatched, finished and recorded, in text promtool accepts.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed partial class ManagementEndpointsTests(RabbitMqBroker broker) : IAsyncLifetime
@@ -51,9 +52,9 @@ public sealed partial class ManagementEndpointsTests(RabbitMqBroker broker) : IA
                 () => $"not ready at {address}:\n{process.Output}");
         }
 
-        await Until(async () => (await GetAsync(controllerAddress, "metrics")).Text.Contains("\nmnas_coordinator_leading 1\n", StringComparison.Ordinal),
+        await Until(async () => Value((await GetAsync(controllerAddress, "metrics")).Text, "mnas_coordinator_leading") == 1,
             TimeSpan.FromSeconds(30), () => $"the controller does not say it leads:\n{controller.Output}");
-        Assert.Contains("\nmnas_worker_slots 1\n", (await GetAsync(workerAddress, "metrics")).Text);
+        Assert.Equal(1, Value((await GetAsync(workerAddress, "metrics")).Text, "mnas_worker_slots"));
 
         await using (var submit = MnasProcess.Start("submit", rabbitMq, Path.Combine(data, "submit"), settings[..2],
                          "--spec", await SpecAsync(), "--children", $"{Children}", "--id", "measured", "--strategy", "random"))
@@ -66,18 +67,27 @@ public sealed partial class ManagementEndpointsTests(RabbitMqBroker broker) : IA
             () => $"the campaign did not complete:\n{controller.Output}\n{worker.Output}");
 
         var workerMetrics = (await GetAsync(workerAddress, "metrics")).Text;
-        Assert.Contains($"\nmnas_worker_jobs_total{{job=\"evaluate\",outcome=\"done\"}} {Children}\n", workerMetrics);
-        Assert.Contains($"\nmnas_worker_job_seconds_count{{job=\"evaluate\"}} {Children}\n", workerMetrics);
-        Assert.Contains("\nmnas_worker_busy_slots 0\n", workerMetrics);
+        Assert.Equal(Children, Value(workerMetrics, "mnas_worker_jobs_total", ("job", "evaluate"), ("outcome", "done")));
+        Assert.Equal(Children, Value(workerMetrics, "mnas_worker_job_seconds_count", ("job", "evaluate")));
+        Assert.Equal(0, Value(workerMetrics, "mnas_worker_busy_slots"));
+        await Promtool.AssertPassesAsync(workerMetrics);
         var controllerMetrics = (await GetAsync(controllerAddress, "metrics")).Text;
-        Assert.Contains($"\nmnas_children_dispatched_total {Children}\n", controllerMetrics);
-        Assert.Contains($"\nmnas_results_recorded_total{{outcome=\"done\"}} {Children}\n", controllerMetrics);
-        Assert.Contains("\nmnas_workers_alive 1\n", controllerMetrics);
-        Assert.Contains("\nmnas_leases_active 0\n", controllerMetrics);
+        Assert.Equal(Children, Value(controllerMetrics, "mnas_children_dispatched_total"));
+        Assert.Equal(Children, Value(controllerMetrics, "mnas_results_recorded_total", ("outcome", "done")));
+        Assert.Equal(1, Value(controllerMetrics, "mnas_workers_alive"));
+        Assert.Equal(0, Value(controllerMetrics, "mnas_leases_active"));
+        await Promtool.AssertPassesAsync(controllerMetrics);
 
         Assert.Equal(0, await worker.TerminateAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal(0, await controller.TerminateAsync(TimeSpan.FromSeconds(60)));
     }
+
+    /// <summary>The value of the one sample of <paramref name="name"/> with exactly <paramref name="labels"/>; null when there is none.</summary>
+    private static double? Value(string metrics, string name, params (string Label, string Value)[] labels) =>
+        ExpositionFormat.Parse(metrics)
+            .Where(s => s.Name == name && s.Labels.Count == labels.Length && labels.All(l => s.Labels.TryGetValue(l.Label, out var v) && v == l.Value))
+            .Select(s => (double?)s.Value)
+            .SingleOrDefault();
 
     private async Task<string> SpecAsync()
     {

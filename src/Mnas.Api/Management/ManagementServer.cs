@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Mnas.Api.Health;
-using Mnas.Metrics;
 
 namespace Mnas.Api.Management;
 
@@ -15,9 +14,10 @@ public static class ManagementServer
 {
     /// <summary>
     /// Builds (does not start) the listener. <paramref name="alive"/> says whether the role's main loop runs;
-    /// <paramref name="probes"/> are its dependencies. Throws <see cref="ArgumentException"/> naming a bad setting.
+    /// <paramref name="probes"/> are its dependencies; <paramref name="metrics"/> is what <c>/metrics</c> serves. Throws
+    /// <see cref="ArgumentException"/> naming a bad setting.
     /// </summary>
-    public static WebApplication Create(ManagementOptions options, Func<bool> alive, IEnumerable<IReadinessProbe> probes, MetricsCollector metrics)
+    public static WebApplication Create(ManagementOptions options, Func<bool> alive, IEnumerable<IReadinessProbe> probes, ManagementMetrics metrics)
     {
         if (!options.Enabled)
         {

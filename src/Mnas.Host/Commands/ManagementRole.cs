@@ -3,7 +3,6 @@ using Mnas.Api.Health;
 using Mnas.Api.Management;
 using Mnas.Grains;
 using Mnas.Host.Configuration;
-using Mnas.Metrics;
 
 namespace Mnas.Host.Commands;
 
@@ -15,7 +14,7 @@ namespace Mnas.Host.Commands;
 internal sealed class ManagementRole : IAsyncDisposable
 {
     private readonly ManagementOptions options;
-    private readonly MetricsCollector? metrics;
+    private readonly ManagementMetrics? metrics;
     private WebApplication? app;
 
     private ManagementRole(ManagementOptions options)
@@ -23,7 +22,7 @@ internal sealed class ManagementRole : IAsyncDisposable
         this.options = options;
         if (options.Enabled)
         {
-            metrics = new MetricsCollector();
+            metrics = new ManagementMetrics();
             RuntimeMetrics.Publish();
         }
     }

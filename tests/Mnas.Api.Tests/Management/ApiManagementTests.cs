@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Mnas.Api.Tests.Management;
 
-/// <summary><c>mnas api</c> with <c>management.listen</c>: the API's requests are counted there, and the public port serves no metrics.</summary>
+/// <summary><c>mnas api</c> with <c>management.listen</c>: the API's requests are counted there (in text promtool accepts), and the public port serves no metrics.</summary>
 [Collection(BrokerCollection.Name)]
 public sealed partial class ApiManagementTests : IDisposable
 {
@@ -31,10 +31,13 @@ public sealed partial class ApiManagementTests : IDisposable
         Assert.DoesNotContain("mnas_", await onApiPort.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(management, "healthz"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(management, "readyz"))).StatusCode);
-        var samples = ExpositionFormat.Parse(await http.GetStringAsync(new Uri(management, "metrics")));
+        var metrics = await http.GetStringAsync(new Uri(management, "metrics"));
+        var samples = ExpositionFormat.Parse(metrics);
         Assert.Contains(samples, s => s.Name == "mnas_api_requests_total" && s.Labels["method"] == "GET" && s.Labels["status"] == "2xx" && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "mnas_api_requests_total" && s.Labels["status"] == "4xx" && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "mnas_api_request_seconds_count" && s.Value >= 3);
+        Assert.Contains(samples, s => s.Name == "mnas_api_request_seconds_bucket" && s.Labels["le"] == "0.005");
+        await Promtool.AssertPassesAsync(metrics);
         Assert.Equal(0, await api.TerminateAsync(TimeSpan.FromSeconds(30)));
     }
 

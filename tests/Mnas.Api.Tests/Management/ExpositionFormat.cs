@@ -4,7 +4,7 @@ namespace Mnas.Api.Tests.Management;
 
 /// <summary>
 /// Reads text in the exposition format strictly, as a scraper would: every sample line must parse, and every family
-/// must have its HELP and TYPE lines before its samples. Returns each sample as (name, labels, value).
+/// must have one HELP and one TYPE line (in either order) before its samples. Returns each sample as (name, labels, value).
 /// </summary>
 internal static partial class ExpositionFormat
 {
@@ -23,8 +23,7 @@ internal static partial class ExpositionFormat
 
             if (TypeLine().Match(line) is { Success: true } t)
             {
-                Assert.True(help.Contains(t.Groups[1].Value), $"TYPE before HELP for {t.Groups[1].Value}");
-                types[t.Groups[1].Value] = t.Groups[2].Value;
+                Assert.True(types.TryAdd(t.Groups[1].Value, t.Groups[2].Value), $"a second TYPE for {t.Groups[1].Value}");
                 continue;
             }
 
@@ -33,6 +32,7 @@ internal static partial class ExpositionFormat
             var name = sample.Groups["name"].Value;
             var family = types.Keys.FirstOrDefault(f => name == f || (types[f] == "histogram" && name is var n && (n == f + "_bucket" || n == f + "_sum" || n == f + "_count")));
             Assert.True(family != null, $"a sample of no declared family: '{line}'");
+            Assert.True(help.Contains(family), $"a sample before the HELP of its family: '{line}'");
             var labels = Label().Matches(sample.Groups["labels"].Value).ToDictionary(m => m.Groups[1].Value, m => Unescape(m.Groups[2].Value), StringComparer.Ordinal);
             samples.Add((name, labels, Value(sample.Groups["value"].Value)));
         }
@@ -56,7 +56,7 @@ internal static partial class ExpositionFormat
     [GeneratedRegex(@"^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$")]
     private static partial Regex TypeLine();
 
-    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{([a-zA-Z_][a-zA-Z0-9_]*=""([^""\\\n]|\\[\\""n])*"",)*([a-zA-Z_][a-zA-Z0-9_]*=""([^""\\\n]|\\[\\""n])*"")\})? (?<value>NaN|[+-]Inf|-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?)$")]
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{(([a-zA-Z_][a-zA-Z0-9_]*=""([^""\\\n]|\\[\\""n])*"",)*([a-zA-Z_][a-zA-Z0-9_]*=""([^""\\\n]|\\[\\""n])*""))?\})? (?<value>NaN|[+-]Inf|-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?)$")]
     private static partial Regex SampleLine();
 
     [GeneratedRegex(@"([a-zA-Z_][a-zA-Z0-9_]*)=""((?:[^""\\]|\\.)*)""")]
