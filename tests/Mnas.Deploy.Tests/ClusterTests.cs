@@ -29,22 +29,53 @@ public sealed class ClusterTests
     {
         var (exitCode, output) = Helm.Run(["template", "release", Repository.Chart, .. Helm.ValuesOf(profile)]);
         Assert.True(exitCode == 0, output);
-        Assert.DoesNotContain("rabbit", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("amqp", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("5672", output, StringComparison.Ordinal);
         Assert.DoesNotContain("TRANSPORT", output, StringComparison.OrdinalIgnoreCase);
-        var settings = Settings(Helm.Template(profile));
+        var manifests = Helm.Template(profile);
+        var settings = Settings(manifests);
         Assert.False(settings.TryGetProperty("transport", out _));
         Assert.False(settings.TryGetProperty("leases", out _));
+        // What runs: Mnas and, for evaluation installs, PostgreSQL; nothing else.
+        var images = manifests.Workloads().SelectMany(w => w.PodSpec["containers"].Items.Concat(w.PodSpec["initContainers"].Items))
+            .Select(c => c["image"].Text).ToHashSet();
+        Assert.Subset(new HashSet<string?> { "mnas:0.1.0", "mnas-gpu:0.1.0", "postgres:17" }, images);
+        Assert.Equal(profile == "external.yaml" ? [] : ["StatefulSet/release-mnas-postgres"], manifests.OfKind("StatefulSet").Select(Manifests.NameOf));
+        Assert.Equal(profile == "external.yaml" ? ["Service/release-mnas-api"] : ["Service/release-mnas-api", "Service/release-mnas-postgres"],
+            manifests.OfKind("Service").Select(Manifests.NameOf).Order());
+        foreach (var secret in manifests.OfKind("Secret"))
+        {
+            Assert.Equal(["postgres-password"], secret["data"].Entries.Select(e => e.Key));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void only_the_store_s_the_cluster_s_and_the_worker_s_settings_reach_the_pods_from_the_environment(string profile)
+    {
+        string[] prefixes = ["MNAS_STORE__", "MNAS_CLUSTER__", "MNAS_WORKER__"];
+        foreach (var (workload, pod) in Helm.Template(profile).Workloads())
+        {
+            foreach (var variable in pod["containers"].Items.SelectMany(c => c["env"].Items).Select(e => e["name"].Text!).Where(n => n.StartsWith("MNAS_", StringComparison.Ordinal)))
+            {
+                Assert.True(variable is "MNAS_CONFIG" or "MNAS_POSTGRES_PASSWORD" || prefixes.Any(p => variable.StartsWith(p, StringComparison.Ordinal)),
+                    $"{Manifests.NameOf(workload)} sets {variable}");
+            }
+        }
     }
 
     [Fact]
-    public void the_chart_and_the_operator_guide_name_no_broker()
+    public void the_chart_and_the_operator_guide_name_no_removed_setting()
     {
         var files = Directory.GetFiles(Path.Combine(Repository.Root, "k8s"), "*", SearchOption.AllDirectories)
             .Append(Repository.PathOf("docs", "operations.md"));
         foreach (var file in files)
         {
-            Assert.False(File.ReadAllText(file).Contains("rabbit", StringComparison.OrdinalIgnoreCase), $"{file} names the broker");
+            var text = File.ReadAllText(file);
+            foreach (var removed in new[] { "transport.", "leases.", "amqp", "leaseGraceSeconds", "leaseHeartbeatSeconds", "advisory lock leads" })
+            {
+                Assert.False(text.Contains(removed, StringComparison.OrdinalIgnoreCase), $"{file} names {removed}");
+            }
         }
     }
 

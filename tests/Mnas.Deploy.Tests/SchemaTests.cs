@@ -19,9 +19,9 @@ public sealed class SchemaTests
     [InlineData("clusterMissedProbesLimit=0", "clusterMissedProbesLimit")]
     [InlineData("clusterShutdownSeconds=0", "clusterShutdownSeconds")]
     [InlineData("controllerMaxUnavailable=0", "controllerMaxUnavailable")]
-    // The broker's and the leases' values are gone: naming one is refused, not ignored.
-    [InlineData("rabbitmqDeploy=false", "rabbitmqDeploy")]
+    // The leases' values are gone (as are the broker's): naming one is refused, not ignored.
     [InlineData("leaseGraceSeconds=30", "leaseGraceSeconds")]
+    [InlineData("leaseHeartbeatSeconds=5", "leaseHeartbeatSeconds")]
     public void a_wrong_value_is_refused_naming_it(string set, string named)
     {
         var (exitCode, output) = Helm.Run("template", "release", Repository.Chart, "--set", set);
