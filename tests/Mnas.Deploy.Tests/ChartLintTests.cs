@@ -39,7 +39,7 @@ public sealed class ChartLintTests
     }
 
     [Fact]
-    public void the_external_profile_deploys_no_database_or_broker()
+    public void the_external_profile_deploys_no_database()
     {
         var manifests = Helm.Template("external.yaml");
         Assert.Empty(manifests.OfKind("StatefulSet"));

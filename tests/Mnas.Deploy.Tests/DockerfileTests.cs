@@ -8,7 +8,7 @@ namespace Mnas.Deploy.Tests;
 public sealed partial class DockerfileTests
 {
     private static readonly string[] Lines = Instructions(File.ReadAllText(Repository.PathOf("Dockerfile")));
-    private static readonly string[] TestPackages = ["postgresql", "rabbitmq-server", "chromium", "prometheus"];
+    private static readonly string[] TestPackages = ["postgresql", "chromium", "prometheus"];
 
     [Fact]
     public void each_image_is_built_by_the_bootstrap_and_keeps_only_its_runtime()

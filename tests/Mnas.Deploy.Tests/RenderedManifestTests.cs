@@ -107,7 +107,9 @@ public sealed class RenderedManifestTests
     {
         var manifests = Helm.Template(profile);
         var pools = manifests.OfKind("Deployment").Select(d => d["metadata"]["labels"]["mnas/worker-pool"].Text).OfType<string>();
-        var budgets = manifests.OfKind("PodDisruptionBudget").Select(p => p["spec"]["selector"]["matchLabels"]["mnas/worker-pool"].Text);
+        var budgets = manifests.OfKind("PodDisruptionBudget")
+            .Where(p => p["spec"]["selector"]["matchLabels"]["app.kubernetes.io/component"].Text == "worker")
+            .Select(p => p["spec"]["selector"]["matchLabels"]["mnas/worker-pool"].Text);
         Assert.Equal(pools.Order(), budgets.Order());
     }
 
@@ -116,14 +118,12 @@ public sealed class RenderedManifestTests
     public void secrets_are_never_in_config_maps(string profile)
     {
         const string postgres = "postgres-sentinel-5f1c";
-        const string rabbitmq = "rabbitmq-sentinel-9a2e";
-        var manifests = Helm.Template(profile, $"postgresPassword={postgres}", $"rabbitmqPassword={rabbitmq}");
+        var manifests = Helm.Template(profile, $"postgresPassword={postgres}");
         foreach (var map in manifests.OfKind("ConfigMap"))
         {
             foreach (var (key, value) in map["data"].Entries)
             {
                 Assert.DoesNotContain(postgres, value.Text);
-                Assert.DoesNotContain(rabbitmq, value.Text);
                 Assert.DoesNotContain("password", value.Text, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("connection_string", value.Text, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("password", key, StringComparison.OrdinalIgnoreCase);
@@ -147,6 +147,6 @@ public sealed class RenderedManifestTests
         var env = manifests.OfKind("Deployment").Single(d => d["metadata"]["name"].Text == "release-mnas-api")
             ["spec"]["template"]["spec"]["containers"].Items.Single()["env"].Items.ToList();
         Assert.Equal("mnas-postgres", env.Single(e => e["name"].Text == "MNAS_POSTGRES_PASSWORD")["valueFrom"]["secretKeyRef"]["name"].Text);
-        Assert.Equal("mnas-rabbitmq", env.Single(e => e["name"].Text == "MNAS_TRANSPORT__RABBITMQ__PASSWORD")["valueFrom"]["secretKeyRef"]["name"].Text);
+        Assert.Empty(manifests.OfKind("Secret"));
     }
 }

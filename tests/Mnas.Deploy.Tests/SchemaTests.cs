@@ -11,6 +11,17 @@ public sealed class SchemaTests
     [InlineData("workerPools[0].gpus=-1", "gpus")]
     [InlineData("imagePullPolicy=Sometimes", "imagePullPolicy")]
     [InlineData("apiReplica=1", "apiReplica")]
+    [InlineData("clusterId=blue green", "clusterId")]
+    [InlineData("clusterServiceId=", "clusterServiceId")]
+    [InlineData("siloPort=0", "siloPort")]
+    [InlineData("gatewayPort=70000", "gatewayPort")]
+    [InlineData("clusterProbeTimeoutSeconds=0", "clusterProbeTimeoutSeconds")]
+    [InlineData("clusterMissedProbesLimit=0", "clusterMissedProbesLimit")]
+    [InlineData("clusterShutdownSeconds=0", "clusterShutdownSeconds")]
+    [InlineData("controllerMaxUnavailable=0", "controllerMaxUnavailable")]
+    // The leases' values are gone (as are the broker's): naming one is refused, not ignored.
+    [InlineData("leaseGraceSeconds=30", "leaseGraceSeconds")]
+    [InlineData("leaseHeartbeatSeconds=5", "leaseHeartbeatSeconds")]
     public void a_wrong_value_is_refused_naming_it(string set, string named)
     {
         var (exitCode, output) = Helm.Run("template", "release", Repository.Chart, "--set", set);

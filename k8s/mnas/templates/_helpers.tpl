@@ -25,12 +25,13 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- if .Values.serviceAccountName -}}{{ .Values.serviceAccountName }}{{- else -}}{{ include "mnas.fullname" . }}{{- end -}}
 {{- end -}}
 
-{{- define "mnas.postgresHost" -}}
-{{- if .Values.postgresDeploy -}}{{ include "mnas.fullname" . }}-postgres{{- else -}}{{ .Values.postgresHost }}{{- end -}}
+{{/* The ServiceAccount of the silos (controllers and workers): the one the Role's pod rights are bound to. */}}
+{{- define "mnas.siloServiceAccountName" -}}
+{{- if .Values.siloServiceAccountName -}}{{ .Values.siloServiceAccountName }}{{- else -}}{{ include "mnas.fullname" . }}-silo{{- end -}}
 {{- end -}}
 
-{{- define "mnas.rabbitmqHost" -}}
-{{- if .Values.rabbitmqDeploy -}}{{ include "mnas.fullname" . }}-rabbitmq{{- else -}}{{ .Values.rabbitmqHost }}{{- end -}}
+{{- define "mnas.postgresHost" -}}
+{{- if .Values.postgresDeploy -}}{{ include "mnas.fullname" . }}-postgres{{- else -}}{{ .Values.postgresHost }}{{- end -}}
 {{- end -}}
 
 {{/* Where the credentials live: the named existing Secret, or the chart's own. */}}
@@ -40,12 +41,6 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- define "mnas.postgresSecretKey" -}}
 {{- if .Values.postgresExistingSecret -}}{{ .Values.postgresExistingSecretKey }}{{- else -}}postgres-password{{- end -}}
 {{- end -}}
-{{- define "mnas.rabbitmqSecret" -}}
-{{- if .Values.rabbitmqExistingSecret -}}{{ .Values.rabbitmqExistingSecret }}{{- else -}}{{ include "mnas.fullname" . }}-credentials{{- end -}}
-{{- end -}}
-{{- define "mnas.rabbitmqSecretKey" -}}
-{{- if .Values.rabbitmqExistingSecret -}}{{ .Values.rabbitmqExistingSecretKey }}{{- else -}}rabbitmq-password{{- end -}}
-{{- end -}}
 
 {{/* A password from values, else the one an earlier install stored, else a new random one: call with (list $ "postgres-password" .Values.postgresPassword). */}}
 {{- define "mnas.password" -}}
@@ -54,6 +49,22 @@ app.kubernetes.io/component: {{ index . 1 }}
 {{- $existing := lookup "v1" "Secret" $root.Release.Namespace (printf "%s-credentials" (include "mnas.fullname" $root)) -}}
 {{- if and $existing (hasKey $existing.data $key) -}}{{ index $existing.data $key | b64dec }}{{- else -}}{{ randAlphaNum 32 }}{{- end -}}
 {{- end -}}
+{{- end -}}
+
+{{/* The non-secret settings, as the JSON settings file (configmap.yaml; the migrations' own copy in
+migrations-job.yaml). */}}
+{{- define "mnas.settings" -}}
+{{- $settings := dict
+  "data_directory" "/data"
+  "dataset_cache" "/opt/mnas/datasets"
+  "max_attempts" .Values.maxAttempts
+  "worker" (dict "trainer" .Values.workerTrainer "simulated_seconds" .Values.workerSimulatedSeconds)
+  "management" (dict "listen" (printf "http://0.0.0.0:%v" .Values.managementPort))
+  "api" (dict "listen" (printf "http://0.0.0.0:%v" .Values.apiPort) "rate_limit_per_minute" .Values.apiRateLimitPerMinute "max_body_bytes" .Values.apiMaxBodyBytes)
+  "store" (dict "kind" "postgres" "postgres" (dict "schema" .Values.postgresSchema "command_timeout" .Values.postgresCommandTimeout))
+  "cluster" (dict "membership" "postgres" "id" .Values.clusterId "service_id" .Values.clusterServiceId "silo_port" .Values.siloPort "gateway_port" .Values.gatewayPort "probe_timeout_seconds" .Values.clusterProbeTimeoutSeconds "missed_probes_limit" .Values.clusterMissedProbesLimit "shutdown_seconds" .Values.clusterShutdownSeconds)
+}}
+{{- $settings | toPrettyJson }}
 {{- end -}}
 
 {{/* The environment of every Mnas container: the settings file, and the credentials from Secrets (never the ConfigMap). */}}
@@ -69,11 +80,68 @@ app.kubernetes.io/component: {{ index . 1 }}
       key: {{ include "mnas.postgresSecretKey" . }}
 - name: MNAS_STORE__POSTGRES__CONNECTION_STRING
   value: "Host={{ include "mnas.postgresHost" . }};Port={{ .Values.postgresPort }};Database={{ .Values.postgresDatabase }};Username={{ .Values.postgresUser }};Password=$(MNAS_POSTGRES_PASSWORD)"
-- name: MNAS_TRANSPORT__RABBITMQ__PASSWORD
+{{- end -}}
+
+{{/* The pod labels of a silo: the Kubernetes hosting of the cluster (cluster.kubernetes) finds the cluster's pods by
+them, and they must carry cluster.service_id and cluster.id. */}}
+{{- define "mnas.siloLabels" -}}
+orleans/serviceId: {{ .Values.clusterServiceId | quote }}
+orleans/clusterId: {{ .Values.clusterId | quote }}
+{{- end -}}
+
+{{/* What a silo (controller or worker) adds to the environment: the pod's identity from the downward API, which the
+Kubernetes hosting (cluster.kubernetes) reads, and the address other silos and the API reach it on. */}}
+{{- define "mnas.siloEnv" -}}
+- name: POD_NAME
   valueFrom:
-    secretKeyRef:
-      name: {{ include "mnas.rabbitmqSecret" . }}
-      key: {{ include "mnas.rabbitmqSecretKey" . }}
+    fieldRef:
+      fieldPath: metadata.name
+- name: POD_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+- name: POD_IP
+  valueFrom:
+    fieldRef:
+      fieldPath: status.podIP
+- name: ORLEANS_SERVICE_ID
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.labels['orleans/serviceId']
+- name: ORLEANS_CLUSTER_ID
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.labels['orleans/clusterId']
+- name: MNAS_CLUSTER__ADVERTISED_ADDRESS
+  valueFrom:
+    fieldRef:
+      fieldPath: status.podIP
+- name: MNAS_CLUSTER__KUBERNETES
+  value: "true"
+{{- end -}}
+
+{{/* The ports of a silo: silo-to-silo traffic, the API's connections, and the management port. */}}
+{{- define "mnas.siloPorts" -}}
+{{- $ports := list (int .Values.siloPort) (int .Values.gatewayPort) (int .Values.managementPort) -}}
+{{- if ne (len ($ports | uniq)) 3 -}}
+{{- fail (printf "siloPort (%v), gatewayPort (%v) and managementPort (%v) must differ" .Values.siloPort .Values.gatewayPort .Values.managementPort) -}}
+{{- end -}}
+- name: silo
+  containerPort: {{ .Values.siloPort }}
+- name: gateway
+  containerPort: {{ .Values.gatewayPort }}
+{{ include "mnas.managementPort" . }}
+{{- end -}}
+
+{{/* A stopping silo hands its grains over within cluster.shutdown_seconds; the pod's grace period must outlast it,
+or the kubelet kills the silo in the middle of its handover. Call with (list $ "controllerTerminationGraceSeconds"). */}}
+{{- define "mnas.terminationGrace" -}}
+{{- $root := index . 0 -}}{{- $name := index . 1 -}}
+{{- $grace := int (index $root.Values $name) -}}
+{{- if le $grace (int $root.Values.clusterShutdownSeconds) -}}
+{{- fail (printf "%s (%d) must be greater than clusterShutdownSeconds (%d): a stopping silo needs that long to hand its grains over" $name $grace (int $root.Values.clusterShutdownSeconds)) -}}
+{{- end -}}
+{{ $grace }}
 {{- end -}}
 
 {{- define "mnas.podSecurityContext" -}}
@@ -107,10 +175,16 @@ capabilities:
 {{- end }}
 {{- end -}}
 
+{{/* The volumes of every Mnas pod; the settings come from the release's ConfigMap, or the one named: call with
+(list $ "name") for another. */}}
 {{- define "mnas.volumes" -}}
+{{- $root := . -}}{{- $settings := "" -}}
+{{- if kindIs "slice" . -}}{{- $root = index . 0 -}}{{- $settings = index . 1 -}}
+{{- else -}}{{- $settings = printf "%s-settings" (include "mnas.fullname" .) -}}{{- end -}}
+{{- with $root -}}
 - name: settings
   configMap:
-    name: {{ include "mnas.fullname" . }}-settings
+    name: {{ $settings }}
 - name: data
   emptyDir:
     sizeLimit: {{ .Values.dataVolumeSize }}
@@ -121,6 +195,7 @@ capabilities:
   persistentVolumeClaim:
     claimName: {{ .Values.campaignFilesClaim }}
 {{- end }}
+{{- end -}}
 {{- end -}}
 
 {{/* Every long-running Mnas container serves /healthz, /readyz and /metrics on its management port
