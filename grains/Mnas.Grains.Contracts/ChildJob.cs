@@ -1,6 +1,7 @@
 namespace Mnas.Grains.Contracts;
 
 /// <summary>What a worker is asked to do with a child.</summary>
+[GenerateSerializer]
 public enum ChildJob
 {
     /// <summary>Everything on this worker: train the proxy view, measure the target view's latency, count costs.</summary>

@@ -1,4 +1,5 @@
 namespace Mnas.Grains.Contracts;
 
 /// <summary>A trainer has taken a child and begun training it.</summary>
-public sealed record ChildStarted(string CampaignId, long Sequence, int Attempt);
+[GenerateSerializer, Immutable]
+public sealed record ChildStarted(string CampaignId, long Sequence, int Attempt, string WorkerId = "");

@@ -3,9 +3,10 @@ namespace Mnas.Grains.Contracts;
 /// <summary>Asks a worker to evaluate one child, or one part of it (<see cref="Job"/>).</summary>
 /// <param name="ArchitectureJson">The frozen architecture (target view), as an architecture file's JSON.</param>
 /// <param name="SpecJson">The campaign spec, for the proxy task's settings.</param>
-/// <param name="WorkerId">The worker the coordinator assigned it to (each worker has a queue of its own).</param>
+/// <param name="WorkerId">The worker the campaign assigned it to.</param>
 /// <param name="DeviceClass">The device class latency is measured on: a latency job goes only to a worker of it.</param>
 /// <param name="LatencyMs">For a <see cref="ChildJob.Train"/> job, the latency measured before, answered with the result.</param>
+[GenerateSerializer, Immutable]
 public sealed record TrainChild(
     string CampaignId,
     long Sequence,

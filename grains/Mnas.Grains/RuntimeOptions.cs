@@ -9,10 +9,10 @@ public sealed record RuntimeOptions
     /// <summary>The dataset cache; null for the default (see the datasets' cache directory rule).</summary>
     public string? DatasetCache { get; init; }
 
-    /// <summary>Children evaluated at once by this process's worker; 0 runs no worker here (a coordinator of a cluster).</summary>
+    /// <summary>Children evaluated at once by this process's worker; 0 runs no worker here (a controller silo of a cluster).</summary>
     public int Workers { get; init; } = 1;
 
-    /// <summary>This process coordinates campaigns (takes workers' answers and heartbeats); off in a worker of a cluster.</summary>
+    /// <summary>This process runs campaign grains (a controller silo); off in a worker silo of a cluster.</summary>
     public bool Coordinates { get; init; } = true;
 
     public int ThreadsPerWorker { get; init; } = Math.Max(1, Environment.ProcessorCount);
@@ -23,14 +23,8 @@ public sealed record RuntimeOptions
     /// <summary>Attempts a child gets before it is recorded as failed.</summary>
     public int MaxAttempts { get; init; } = 3;
 
-    /// <summary>How often a worker reports itself and the children it runs.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// How long a child's lease lasts past the last heartbeat that reported it: a worker silent for this long is taken
-    /// for lost, and its children go to other workers (the attempt counts).
-    /// </summary>
-    public TimeSpan LeaseGrace { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often a worker announces itself and the children it runs to the directory (and the store's worker list is written).</summary>
+    public TimeSpan AnnounceInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// What this process's worker runs: <c>pipeline</c> (train the proxy view, measure latency: the default) or
@@ -50,15 +44,6 @@ public sealed record RuntimeOptions
     /// <summary>Where this process's worker trains and measures children: <c>cpu</c>, <c>cuda</c> or <c>cuda:N</c>.</summary>
     public string Device { get; init; } = Mnas.Workers.Devices.TorchDevice.Cpu;
 
-    /// <summary>"in-memory" (embedded, the default) or "rabbitmq" (cluster, see <see cref="RabbitMq"/>).</summary>
-    public string Transport { get; init; } = RuntimeTransports.InMemory;
-
-    /// <summary>The broker, when <see cref="Transport"/> is rabbitmq (ignored otherwise).</summary>
-    public RabbitMqOptions RabbitMq { get; init; } = new();
-
-    /// <summary>A queue's name on this runtime's transport: on RabbitMQ, with <see cref="RabbitMqOptions.NamePrefix"/> before it.</summary>
-    public string QueueName(string name) => Transport == RuntimeTransports.RabbitMq ? RabbitMq.NamePrefix + name : name;
-
     public IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(DataDirectory))
@@ -72,11 +57,6 @@ public sealed record RuntimeOptions
         if (Workers == 0 && !Coordinates)
         {
             yield return "workers: a process that does not coordinate must run a worker (at least 1 slot)";
-        }
-        if (Transport == RuntimeTransports.InMemory && (Workers == 0 || !Coordinates))
-        {
-            yield return $"transport: {RuntimeTransports.InMemory} reaches only this process, which must then both coordinate and run a worker " +
-                $"(workers {Workers}, coordinates {Coordinates.ToString().ToLowerInvariant()})";
         }
         if (ThreadsPerWorker < 1)
         {
@@ -102,13 +82,9 @@ public sealed record RuntimeOptions
         {
             yield return $"simulated_seconds: must not be negative (got {SimulatedSeconds.TotalSeconds})";
         }
-        if (HeartbeatInterval <= TimeSpan.Zero)
+        if (AnnounceInterval <= TimeSpan.Zero)
         {
-            yield return $"heartbeat_interval: must be positive (got {HeartbeatInterval})";
-        }
-        if (LeaseGrace < 2 * HeartbeatInterval)
-        {
-            yield return $"lease_grace: must be at least two heartbeat intervals ({2 * HeartbeatInterval}) (got {LeaseGrace})";
+            yield return $"announce_interval: must be positive (got {AnnounceInterval})";
         }
         if (string.IsNullOrWhiteSpace(DeviceClass) || !DeviceClass.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
@@ -117,17 +93,6 @@ public sealed record RuntimeOptions
         if (Mnas.Workers.Devices.TorchDevice.Problem(Device) is { } device)
         {
             yield return $"device: {device}";
-        }
-        if (Transport is not (RuntimeTransports.InMemory or RuntimeTransports.RabbitMq))
-        {
-            yield return $"transport: must be {RuntimeTransports.InMemory} or {RuntimeTransports.RabbitMq} (got '{Transport}')";
-        }
-        if (Transport == RuntimeTransports.RabbitMq)
-        {
-            foreach (var problem in RabbitMq.Validate())
-            {
-                yield return $"transport.rabbitmq.{problem}";
-            }
         }
     }
 

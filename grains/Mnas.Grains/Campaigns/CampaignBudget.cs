@@ -1,4 +1,4 @@
-namespace Mnas.Grains.Coordinator;
+namespace Mnas.Grains.Campaigns;
 
 /// <summary>When a campaign stops submitting children: after a number of children and/or a wall-clock time.</summary>
 public sealed record CampaignBudget(int? MaxChildren, TimeSpan? MaxWallClock)

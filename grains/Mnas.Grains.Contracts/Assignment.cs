@@ -1,6 +1,7 @@
-namespace Mnas.Grains.Trainer;
+namespace Mnas.Grains.Contracts;
 
 /// <summary>What a worker made of a child assigned to it.</summary>
+[GenerateSerializer]
 public enum Assignment
 {
     /// <summary>Taken: it runs now.</summary>

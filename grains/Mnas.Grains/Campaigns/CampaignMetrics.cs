@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Mnas.Campaigns;
 using Mnas.Metrics;
 
-namespace Mnas.Grains.Coordinator;
+namespace Mnas.Grains.Campaigns;
 
 /// <summary>
 /// The coordinator's instruments: campaigns it runs, leases it holds and workers it hears from (over this process's

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Mnas.Grains.Contracts;
 using Mnas.Metrics;
 
-namespace Mnas.Grains.Trainer;
+namespace Mnas.Grains.Workers;
 
 /// <summary>
 /// The workers' instruments: the slots and busy slots of this process's running workers, and each job a worker

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mnas.Grains.Contracts;
 
-namespace Mnas.Grains.Trainer;
+namespace Mnas.Grains.Workers;
 
 /// <summary>
 /// A worker: a number of slots that each run one child at a time. A child assigned to it starts at once in the

@@ -10,23 +10,26 @@ using Mnas.SearchSpace.Spec;
 using Mnas.Store;
 using Mnas.Strategies;
 
-namespace Mnas.Grains.Coordinator;
+namespace Mnas.Grains.Campaigns;
 
 /// <summary>
-/// The campaign coordinator as the engine its strategy sees. It records each child's lifecycle in
-/// the store, keeps every worker busy, reuses recorded results of identical architectures, retries
-/// failed attempts, turns measurements into rewards, keeps each done child's training curve, and
-/// persists the strategy's state and its update history at every update. On a resumed campaign it
-/// replays: proposals that match recorded children reuse them.
+/// A campaign as the engine its strategy sees, inside the campaign's grain. It records each child's lifecycle in the
+/// store, keeps every worker busy, reuses recorded results of identical architectures, retries failed attempts, turns
+/// measurements into rewards, keeps each done child's training curve, and persists the strategy's state and its update
+/// history at every update. On a resumed campaign it replays: proposals that match recorded children reuse them.
 /// </summary>
-public sealed class CampaignEngine : ISearchEngine
+/// <remarks>
+/// Everything here runs on the grain's turns, one at a time (the strategy's loop between the workers' answers), so it
+/// holds no locks; the answers' handlers finish each child's record before the next answer is taken.
+/// </remarks>
+internal sealed class CampaignEngine : ISearchEngine
 {
     private readonly Campaign campaign;
     private readonly CampaignSpec spec;
     private readonly ModelSpace space;
     private readonly ICampaignStore store;
-    private readonly IChildDispatcher dispatcher;
-    private readonly WorkerPool pool;
+    private readonly ChildAssignments assignments;
+    private readonly Func<int> liveSlots;
     private readonly RuntimeOptions options;
     private readonly CampaignBudget budget;
     private readonly TimeProvider clock;
@@ -34,21 +37,16 @@ public sealed class CampaignEngine : ISearchEngine
     private readonly Channel<Outcome> results = Channel.CreateUnbounded<Outcome>();
     private readonly Dictionary<long, Child> recorded;
     private readonly SortedSet<long> undelivered = [];
-    private readonly object gate = new();
-
-    // Trainers' messages for one child can arrive together (started, evaluated, a retry's started):
-    // each is handled against the child as stored, one at a time.
-    private readonly SemaphoreSlim answers = new(1, 1);
+    private readonly List<long> delivered = [];
     private ILogger logger = NullLogger.Instance;
     private long submitted;
     private long checkpointVersion;
-    private bool warnedOfMissingClass;
 
-    private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, IChildDispatcher dispatcher, WorkerPool pool,
+    private CampaignEngine(Campaign campaign, CampaignSpec spec, ICampaignStore store, ChildAssignments assignments, Func<int> liveSlots,
         RuntimeOptions options, CampaignBudget budget, TimeProvider clock, Dictionary<long, Child> recorded)
     {
-        (this.campaign, this.spec, this.store, this.dispatcher, this.pool, this.options, this.budget, this.clock, this.recorded) =
-            (campaign, spec, store, dispatcher, pool, options, budget, clock, recorded);
+        (this.campaign, this.spec, this.store, this.assignments, this.liveSlots, this.options, this.budget, this.clock, this.recorded) =
+            (campaign, spec, store, assignments, liveSlots, options, budget, clock, recorded);
         space = new ModelSpace(spec);
         started = clock.GetTimestamp();
     }
@@ -61,46 +59,25 @@ public sealed class CampaignEngine : ISearchEngine
     public byte[]? RestoredState { get; private set; }
 
     /// <summary>
-    /// Free worker slots (of the live workers in the pool): each child submitted and not yet taken by
+    /// Free worker slots (of the live workers the directory lists): each child submitted and not yet taken by
     /// <see cref="NextAsync"/> holds one, even one answered at once from a recorded result. So a strategy sees every result before it proposes
     /// past it, whether the result was just measured or replayed on resume, and replays stay exact.
     /// </summary>
-    public int Capacity
-    {
-        get
-        {
-            lock (gate)
-            {
-                return BudgetExhausted ? 0 : Math.Max(0, pool.LiveSlots - undelivered.Count);
-            }
-        }
-    }
+    public int Capacity => BudgetExhausted ? 0 : Math.Max(0, liveSlots() - undelivered.Count);
 
-    public int InFlight
-    {
-        get
-        {
-            lock (gate)
-            {
-                return undelivered.Count;
-            }
-        }
-    }
+    public int InFlight => undelivered.Count;
 
-    public bool BudgetExhausted => budget.Exhausted(Interlocked.Read(ref submitted), clock.GetElapsedTime(started));
+    public bool BudgetExhausted => budget.Exhausted(submitted, clock.GetElapsedTime(started));
 
     /// <summary>Opens a campaign's coordinator: loads its children and, when resuming, its last checkpoint.</summary>
-    public static async Task<CampaignEngine> OpenAsync(Campaign campaign, ICampaignStore store, IChildDispatcher dispatcher, WorkerPool pool,
-        RuntimeOptions options, CampaignBudget budget, TimeProvider? clock = null, Action<CampaignEngine>? register = null, ILogger? logger = null,
-        CancellationToken cancellation = default)
+    public static async Task<CampaignEngine> OpenAsync(Campaign campaign, ICampaignStore store, ChildAssignments assignments, Func<int> liveSlots,
+        RuntimeOptions options, CampaignBudget budget, TimeProvider? clock = null, ILogger? logger = null, CancellationToken cancellation = default)
     {
         var spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
         var children = await store.ListChildrenAsync(campaign.Id, cancellationToken: cancellation);
-        var engine = new CampaignEngine(campaign, spec, store, dispatcher, pool, options, budget, clock ?? TimeProvider.System,
+        var engine = new CampaignEngine(campaign, spec, store, assignments, liveSlots, options, budget, clock ?? TimeProvider.System,
             children.ToDictionary(c => c.Sequence));
         engine.logger = logger ?? NullLogger.Instance;
-        // Registered before anything is dispatched, so no trainer's answer can arrive unrouted.
-        register?.Invoke(engine);
         var checkpoint = await store.GetLatestCheckpointAsync(campaign.Id, cancellation);
         if (checkpoint != null)
         {
@@ -108,12 +85,13 @@ public sealed class CampaignEngine : ISearchEngine
             engine.checkpointVersion = checkpoint.Version;
             engine.submitted = envelope.SubmittedThrough;
             engine.RestoredState = envelope.StrategyState;
+            engine.delivered.AddRange(envelope.Delivered);
             // Children the strategy was waiting for at its checkpoint: results already recorded are
             // handed over again in the order they finished; the others are evaluated again.
             foreach (var child in envelope.Undelivered.Select(s => engine.recorded[s]).OrderBy(c => IsFinished(c) ? 0 : 1).ThenBy(c => c.UpdatedAt))
             {
                 engine.undelivered.Add(child.Sequence);
-                await engine.OneAtATimeAsync(() => engine.ResumeAsync(child.Sequence, cancellation), cancellation);
+                await engine.ResumeAsync(child.Sequence, cancellation);
             }
         }
         return engine;
@@ -121,12 +99,8 @@ public sealed class CampaignEngine : ISearchEngine
 
     public async ValueTask<long> SubmitAsync(Proposal proposal, CancellationToken cancellation)
     {
-        long sequence;
-        lock (gate)
-        {
-            sequence = ++submitted;
-            undelivered.Add(sequence);
-        }
+        var sequence = ++submitted;
+        undelivered.Add(sequence);
         var architecture = proposal.Sample.Canonical;
         if (recorded.TryGetValue(sequence, out var existing))
         {
@@ -135,7 +109,7 @@ public sealed class CampaignEngine : ISearchEngine
                 throw new InvalidOperationException(
                     $"campaign {campaign.Id} diverged on resume: child {sequence} was {existing.Architecture} but the strategy proposed {architecture}");
             }
-            await OneAtATimeAsync(() => ResumeAsync(sequence, cancellation), cancellation);
+            await ResumeAsync(sequence, cancellation);
             return sequence;
         }
 
@@ -158,10 +132,8 @@ public sealed class CampaignEngine : ISearchEngine
     public async ValueTask<Outcome> NextAsync(CancellationToken cancellation)
     {
         var outcome = await results.Reader.ReadAsync(cancellation);
-        lock (gate)
-        {
-            undelivered.Remove(outcome.Sequence);
-        }
+        undelivered.Remove(outcome.Sequence);
+        delivered.Add(outcome.Sequence);
         return outcome;
     }
 
@@ -169,11 +141,7 @@ public sealed class CampaignEngine : ISearchEngine
 
     public async ValueTask CheckpointAsync(byte[] state, IReadOnlyList<long> included, CancellationToken cancellation)
     {
-        CheckpointEnvelope envelope;
-        lock (gate)
-        {
-            envelope = new CheckpointEnvelope(submitted, undelivered.ToList(), state);
-        }
+        var envelope = new CheckpointEnvelope(submitted, undelivered.ToList(), delivered.ToList(), state);
         var version = ++checkpointVersion;
         logger.LogInformation("campaign {Campaign}: controller checkpoint {Version} after {Count} more children", campaign.Id, version, included.Count);
         await store.SaveCheckpointAsync(
@@ -193,41 +161,48 @@ public sealed class CampaignEngine : ISearchEngine
         }
     }
 
-    internal Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) =>
-        OneAtATimeAsync(() => RecordStartedAsync(message, cancellation), cancellation);
+    public Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) => RecordStartedAsync(message, cancellation);
 
-    internal Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation) =>
-        OneAtATimeAsync(() => RecordEvaluatedAsync(message, cancellation), cancellation);
+    /// <summary>A worker's result or failure; one from a worker the attempt was not given to is refused.</summary>
+    public async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
+    {
+        if (await assignments.FinishAsync(message.Sequence, message.Attempt, message.WorkerId) == null)
+        {
+            await StrayAsync(message.Sequence, message.Attempt, message.WorkerId, message.Succeeded ? "result" : "failure");
+            return;
+        }
+        await RecordEvaluatedAsync(message, cancellation);
+    }
 
-    internal Task OnLatencyMeasuredAsync(LatencyMeasured message, CancellationToken cancellation) =>
-        OneAtATimeAsync(() => RecordLatencyAsync(message, cancellation), cancellation);
-
-    /// <summary>No heartbeat renewed the child's lease: the attempt counts as failed (retried while attempts remain).</summary>
-    internal Task OnLeaseExpiredAsync(TrainChild request, string reason, CancellationToken cancellation) =>
-        OneAtATimeAsync(() => RecordEvaluatedAsync(
-            new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, false, reason, 0, 0, 0, 0, 0, 0), cancellation), cancellation);
+    public async Task OnLatencyMeasuredAsync(LatencyMeasured message, CancellationToken cancellation)
+    {
+        if (await assignments.FinishAsync(message.Sequence, message.Attempt, message.WorkerId) == null)
+        {
+            await StrayAsync(message.Sequence, message.Attempt, message.WorkerId, "latency");
+            return;
+        }
+        await RecordLatencyAsync(message, cancellation);
+    }
 
     /// <summary>A worker handed the child back unanswered (stopping, or no free slot): it goes to another worker, same attempt.</summary>
-    internal Task OnReleasedAsync(ChildReleased message, CancellationToken cancellation) =>
-        OneAtATimeAsync(() => RecordReleasedAsync(message, cancellation), cancellation);
-
-    /// <summary>A hand-back from a worker the child is not leased to (a copy of its assignment delivered twice): recorded, nothing else.</summary>
-    internal Task OnStrayReleaseAsync(ChildReleased message) =>
-        Event("ignored", $"hand-back of child {message.Sequence} attempt {message.Attempt} by worker {message.WorkerId} ignored: " +
-            "the child is leased to another worker");
-
-    private async Task OneAtATimeAsync(Func<Task> handle, CancellationToken cancellation)
+    public async Task OnReleasedAsync(ChildReleased message, CancellationToken cancellation)
     {
-        await answers.WaitAsync(cancellation);
-        try
+        if (await assignments.FinishAsync(message.Sequence, message.Attempt, message.WorkerId) == null)
         {
-            await handle();
+            await StrayAsync(message.Sequence, message.Attempt, message.WorkerId, "hand-back");
+            return;
         }
-        finally
-        {
-            answers.Release();
-        }
+        await RecordReleasedAsync(message, cancellation);
     }
+
+    /// <summary>The worker running the job is gone (its silo was declared dead, or it went silent): the attempt counts as failed and is retried while attempts remain.</summary>
+    public Task OnWorkerLostAsync(TrainChild job, CancellationToken cancellation) =>
+        RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, job.Sequence, job.Attempt, false,
+            $"worker {job.WorkerId} lost: it left the cluster while running the child", 0, 0, 0, 0, 0, 0), cancellation);
+
+    /// <summary>An answer from a worker the attempt is not given to (a worker found lost, answering late): recorded, nothing else.</summary>
+    private Task StrayAsync(long sequence, int attempt, string workerId, string what) =>
+        Event("ignored", $"{what} for child {sequence} attempt {attempt} from worker {workerId} ignored: the attempt is not given to that worker");
 
     private async Task RecordStartedAsync(ChildStarted message, CancellationToken cancellation)
     {
@@ -358,7 +333,7 @@ public sealed class CampaignEngine : ISearchEngine
             Deliver(child);
             return;
         }
-        if (dispatcher.TryAdopt(campaign.Id, child.Sequence, child.Attempts))
+        if (await assignments.TryAdoptAsync(child.Sequence, child.Attempts))
         {
             await Event("adopted", $"child {child.Sequence} attempt {child.Attempts} is still running on a worker: its result is awaited");
             return;
@@ -379,17 +354,13 @@ public sealed class CampaignEngine : ISearchEngine
     private async Task SendAsync(Child queued, CancellationToken cancellation)
     {
         var target = space.Freeze(space.Parse(queued.Architecture));
-        var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson);
+        var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
+            DeviceClass: spec.Proxy.DeviceClass);
         if (spec.Target.DeviceClass is { } deviceClass)
         {
             request = request with { Job = ChildJob.Latency, DeviceClass = deviceClass };
-            if (!pool.HasClass(deviceClass) && !warnedOfMissingClass)
-            {
-                warnedOfMissingClass = true;
-                await Event("waiting", $"no worker of device class {deviceClass} is alive: latency measurements wait for one");
-            }
         }
-        await dispatcher.DispatchAsync(request, cancellation);
+        await assignments.SendAsync(request);
     }
 
     /// <summary>A worker of the campaign's device class measured the child's latency: training follows on any worker, carrying it.</summary>
@@ -408,8 +379,8 @@ public sealed class CampaignEngine : ISearchEngine
             return;
         }
         var target = space.Freeze(space.Parse(child.Architecture));
-        await dispatcher.DispatchAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
-            Job: ChildJob.Train, DeviceClass: spec.Target.DeviceClass, LatencyMs: message.LatencyMs), cancellation);
+        await assignments.SendAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
+            Job: ChildJob.Train, DeviceClass: spec.Proxy.DeviceClass, LatencyMs: message.LatencyMs));
     }
 
     /// <summary>Records the child as queued for its next attempt.</summary>
@@ -430,12 +401,9 @@ public sealed class CampaignEngine : ISearchEngine
     /// </summary>
     private void Deliver(Child child)
     {
-        lock (gate)
+        if (!undelivered.Contains(child.Sequence))
         {
-            if (!undelivered.Contains(child.Sequence))
-            {
-                return;
-            }
+            return;
         }
         var failed = child.Status == ChildStatus.Failed;
         results.Writer.TryWrite(new Outcome(child.Sequence, space.Parse(child.Architecture), child.LogProbability, child.PolicyVersion,

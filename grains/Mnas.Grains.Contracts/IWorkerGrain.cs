@@ -1,0 +1,10 @@
+namespace Mnas.Grains.Contracts;
+
+/// <summary>
+/// One worker (key: its id), living on its worker's silo: takes a child into a free slot and returns at once; training
+/// runs off the scheduler and the result comes back to the campaign by a call of its own.
+/// </summary>
+public interface IWorkerGrain : IGrainWithStringKey
+{
+    Task<Assignment> Assign(TrainChild job);
+}

@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using Mnas.Grains.Contracts;
+
+namespace Mnas.Grains.Campaigns;
+
+/// <summary>
+/// A campaign's jobs and the workers they run on: jobs wait in a queue until the directory holds a slot for them on a
+/// worker of their class and that worker takes them. Used from the campaign's grain only, one turn at a time: no locks.
+/// </summary>
+/// <remarks>
+/// One pass hands out jobs in queue order, skipping the classes found full in that pass; a pass asked for while one runs
+/// is run after it. A job whose worker refused it or could not be reached stays queued for the next pass.
+/// </remarks>
+internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, ILogger logger)
+{
+    private static readonly TimeSpan AssignTimeout = TimeSpan.FromSeconds(5);
+    private readonly List<TrainChild> queued = [];
+    private readonly Dictionary<long, Assigned> running = [];
+    private bool pumping;
+    private bool pumpAgain;
+
+    /// <summary>The classes whose jobs found no live worker at all in the last pass (null: any class).</summary>
+    public IReadOnlySet<string?> Starved => starved;
+
+    private readonly HashSet<string?> starved = [];
+
+    public int Queued => queued.Count;
+
+    public int Running => running.Count;
+
+    public IReadOnlyCollection<Assigned> InFlight => running.Values;
+
+    private IWorkerDirectoryGrain Directory => grains.GetGrain<IWorkerDirectoryGrain>(0);
+
+    /// <summary>Queues the job (replacing any earlier job of its child) and hands out what it can.</summary>
+    public Task SendAsync(TrainChild job)
+    {
+        queued.RemoveAll(j => j.Sequence == job.Sequence);
+        queued.Add(job);
+        return PumpAsync();
+    }
+
+    /// <summary>Takes over a job a worker still runs (by the workers' announcements): true when one does.</summary>
+    public async Task<bool> TryAdoptAsync(long sequence, int attempt)
+    {
+        var slot = await Directory.Runner(campaignId, sequence, attempt);
+        if (slot == null)
+        {
+            return false;
+        }
+        running[sequence] = new Assigned(new TrainChild(campaignId, sequence, attempt, "", "", slot.WorkerId), slot);
+        return true;
+    }
+
+    /// <summary>
+    /// The job this answer is for, if it is the one running: it is taken off its worker and its slot freed. Null for an
+    /// answer from a worker other than the one the job was given to (that answer is to be ignored); an answer for a
+    /// job not known here (a campaign resumed meanwhile) passes with an empty worker.
+    /// </summary>
+    public async Task<Assigned?> FinishAsync(long sequence, int attempt, string workerId)
+    {
+        if (!running.TryGetValue(sequence, out var assigned))
+        {
+            return new Assigned(new TrainChild(campaignId, sequence, attempt, "", "", workerId), null);
+        }
+        if (assigned.Job.Attempt != attempt || (workerId.Length > 0 && assigned.Job.WorkerId != workerId))
+        {
+            return null;
+        }
+        running.Remove(sequence);
+        await ReleaseAsync(assigned);
+        return assigned;
+    }
+
+    /// <summary>The jobs running on workers the directory no longer lists (their silo died, or they went silent): taken off them.</summary>
+    public async Task<IReadOnlyList<Assigned>> TakeLostAsync()
+    {
+        if (running.Count == 0)
+        {
+            return [];
+        }
+        var alive = (await Directory.Workers()).Select(w => w.WorkerId).ToHashSet(StringComparer.Ordinal);
+        var lost = running.Values.Where(a => !alive.Contains(a.Job.WorkerId)).ToList();
+        foreach (var job in lost)
+        {
+            running.Remove(job.Job.Sequence);
+        }
+        return lost;
+    }
+
+    /// <summary>Forgets every job (the campaign stops here); their slots are freed.</summary>
+    public async Task ClearAsync()
+    {
+        queued.Clear();
+        var held = running.Values.ToList();
+        running.Clear();
+        foreach (var job in held)
+        {
+            await ReleaseAsync(job);
+        }
+    }
+
+    public async Task PumpAsync()
+    {
+        if (pumping)
+        {
+            pumpAgain = true;
+            return;
+        }
+        pumping = true;
+        try
+        {
+            do
+            {
+                pumpAgain = false;
+                await PassAsync();
+            }
+            while (pumpAgain);
+        }
+        finally
+        {
+            pumping = false;
+        }
+    }
+
+    private async Task PassAsync()
+    {
+        var full = new HashSet<string?>();
+        starved.Clear();
+        foreach (var job in queued.ToList())
+        {
+            if (full.Contains(job.DeviceClass) || !queued.Contains(job))
+            {
+                continue;
+            }
+            var slot = await Directory.Reserve(new SlotRequest(campaignId, job.Sequence, job.Attempt, job.DeviceClass));
+            if (slot == null)
+            {
+                full.Add(job.DeviceClass);
+                if ((await Directory.Census(job.DeviceClass)).Workers == 0)
+                {
+                    starved.Add(job.DeviceClass);
+                }
+                continue;
+            }
+            var assigned = job with { WorkerId = slot.WorkerId };
+            var answer = await AssignAsync(assigned, slot);
+            if (answer is Assignment.Accepted or Assignment.AlreadyRunning && queued.Remove(job))
+            {
+                running[job.Sequence] = new Assigned(assigned, slot);
+                CampaignMetrics.ChildDispatched();
+                continue;
+            }
+            await Directory.Release(slot.WorkerId, campaignId, job.Sequence, job.Attempt, refused: true);
+        }
+    }
+
+    private async Task<Assignment> AssignAsync(TrainChild job, WorkerSlot slot)
+    {
+        try
+        {
+            return await grains.GetGrain<IWorkerGrain>(slot.WorkerId).Assign(job).WaitAsync(AssignTimeout);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("campaign {Campaign}: worker {Worker} could not take child {Sequence}: {Error}", campaignId, slot.WorkerId, job.Sequence,
+                e.Message);
+            return Assignment.Refused;
+        }
+    }
+
+    private Task ReleaseAsync(Assigned assigned) =>
+        assigned.Slot == null ? Task.CompletedTask : Directory.Release(assigned.Slot.WorkerId, campaignId, assigned.Job.Sequence, assigned.Job.Attempt);
+}
+
+/// <summary>A job given to a worker, and the slot it holds there (null when the job is not known here).</summary>
+internal sealed record Assigned(TrainChild Job, WorkerSlot? Slot);
