@@ -7,4 +7,7 @@ namespace Mnas.Grains.Contracts;
 public interface IWorkerGrain : IGrainWithStringKey
 {
     Task<Assignment> Assign(TrainChild job);
+
+    /// <summary>Activates the grain (called by its worker, from its silo): true when the activation found its worker.</summary>
+    Task<bool> Attach();
 }

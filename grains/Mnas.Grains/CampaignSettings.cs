@@ -46,7 +46,7 @@ public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren =
 
     public void ThrowIfInvalid() => Mnas.Workers.SettingsCheck.ThrowIfAny("campaign settings", Validate());
 
-    public Coordinator.CampaignBudget Budget => new(MaxChildren, MaxHours is { } h ? TimeSpan.FromHours(h) : null);
+    public Campaigns.CampaignBudget Budget => new(MaxChildren, MaxHours is { } h ? TimeSpan.FromHours(h) : null);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -238,11 +238,11 @@ internal sealed class CampaignEngine : ISearchEngine
         }
         if (!recording.Accepted)
         {
-            CoordinatorMetrics.ResultRecorded("ignored");
+            CampaignMetrics.ResultRecorded("ignored");
             return;
         }
         var child = recording.Child;
-        CoordinatorMetrics.ResultRecorded(CoordinatorMetrics.OutcomeOf(child.Status));
+        CampaignMetrics.ResultRecorded(CampaignMetrics.OutcomeOf(child.Status));
         if (child.Status == ChildStatus.Done && message.Curve is { Count: > 0 } curve)
         {
             await SaveCurveAsync(child, curve, cancellation);
@@ -410,11 +410,14 @@ internal sealed class CampaignEngine : ISearchEngine
             failed ? 0 : child.Reward ?? 0, failed));
     }
 
+    /// <summary>Records an event of the campaign (and logs it).</summary>
+    public Task EventAsync(string kind, string message) => Event(kind, message);
+
     private Task Event(string kind, string message)
     {
         if (kind == "ignored")
         {
-            CoordinatorMetrics.ResultRecorded(kind);
+            CampaignMetrics.ResultRecorded(kind);
         }
 
         logger.LogInformation("campaign {Campaign}: {Kind}: {Message}", campaign.Id, kind, message);

@@ -6,13 +6,12 @@ using Mnas.Metrics;
 namespace Mnas.Grains.Campaigns;
 
 /// <summary>
-/// The coordinator's instruments: campaigns it runs, leases it holds and workers it hears from (over this process's
-/// open dispatchers), children it handed to workers, and the results it recorded by outcome (<c>done</c>,
-/// <c>failed</c>, <c>retry</c>, <c>ignored</c>).
+/// The campaigns' instruments: campaigns running on this silo, their jobs on workers, children handed to workers, and
+/// the results recorded by outcome (<c>done</c>, <c>failed</c>, <c>retry</c>, <c>ignored</c>).
 /// </summary>
-internal static class CoordinatorMetrics
+internal static class CampaignMetrics
 {
-    private static readonly ConcurrentDictionary<LeasingChildDispatcher, byte> Open = new();
+    private static readonly ConcurrentDictionary<object, Func<int>> Open = new();
 
     private static readonly Counter<long> Dispatched = MnasMeter.Instance.CreateCounter<long>("mnas_children_dispatched", description:
         "Jobs of children this process's coordinator sent to workers.");
@@ -20,24 +19,28 @@ internal static class CoordinatorMetrics
     private static readonly Counter<long> Results = MnasMeter.Instance.CreateCounter<long>("mnas_results_recorded", description:
         "Workers' answers this process's coordinator recorded, by outcome (done, failed, retry, ignored).");
 
-    static CoordinatorMetrics()
+    static CampaignMetrics()
     {
-        MnasMeter.Instance.CreateObservableGauge("mnas_campaigns_running", () => Open.Keys.Sum(d => d.Campaigns), description:
-            "Campaigns this process coordinates now.");
-        MnasMeter.Instance.CreateObservableGauge("mnas_leases_active", () => Open.Keys.Sum(d => d.Leased), description:
-            "Children handed to workers and not answered yet.");
-        MnasMeter.Instance.CreateObservableGauge("mnas_workers_alive", () => Open.Keys.Sum(d => d.WorkersAlive), description:
-            "Workers this process's coordinator heard from within the lease grace.");
+        MnasMeter.Instance.CreateObservableGauge("mnas_campaigns_running", () => Open.Count, description:
+            "Campaigns running on this silo now.");
+        MnasMeter.Instance.CreateObservableGauge("mnas_jobs_on_workers", () => Open.Values.Sum(running => running()), description:
+            "Jobs this silo's campaigns have on workers now.");
+        MnasMeter.Instance.CreateObservableGauge("mnas_workers_alive", () => Volatile.Read(ref workersAlive), description:
+            "Workers the directory on this silo lists as alive (0 where it does not live).");
     }
+
+    private static int workersAlive;
+
+    public static void WorkersAlive(int count) => Volatile.Write(ref workersAlive, count);
 
     /// <summary>Creates the instruments (the type's initialiser does).</summary>
     public static void Publish()
     {
     }
 
-    public static void Opened(LeasingChildDispatcher dispatcher) => Open.TryAdd(dispatcher, 0);
+    public static void Opened(object campaign, Func<int> jobsOnWorkers) => Open.TryAdd(campaign, jobsOnWorkers);
 
-    public static void Closed(LeasingChildDispatcher dispatcher) => Open.TryRemove(dispatcher, out _);
+    public static void Closed(object campaign) => Open.TryRemove(campaign, out _);
 
     public static void ChildDispatched() => Dispatched.Add(1);
 

@@ -1,104 +1,127 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Mnas.Grains.Coordinator;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Mnas.Grains.Trainer;
+using Mnas.Grains.Workers;
 using Mnas.Store;
 using Mnas.Store.Sqlite;
-using Microsoft.Extensions.Logging;
 using Serilog;
 
 namespace Mnas.Grains.Hosting;
 
-/// <summary>The embedded runtime in one process: the store under the data directory, the bus, the coordinator and the trainers.</summary>
+/// <summary>
+/// The campaign runtime in this process: one Orleans silo — embedded (campaigns, directory and a worker; localhost
+/// clustering), a controller silo (campaigns and directory) or a worker silo — with the store, logs under the data
+/// directory, and, when asked, the keeper that runs every campaign the store has running.
+/// </summary>
 public sealed class CampaignHost : IAsyncDisposable
 {
-    private readonly ServiceProvider provider;
-    private readonly IBusControl bus;
+    private readonly IHost host;
 
-    private CampaignHost(ServiceProvider provider, IBusControl bus) => (this.provider, this.bus) = (provider, bus);
+    private CampaignHost(IHost host, SiloRole role) => (this.host, Role) = (host, role);
 
-    public ICampaignStore Store => provider.GetRequiredService<ICampaignStore>();
+    public SiloRole Role { get; }
 
-    public CampaignRunner Runner => provider.GetRequiredService<CampaignRunner>();
+    public IServiceProvider Services => host.Services;
 
-    public RuntimeOptions Options => provider.GetRequiredService<RuntimeOptions>();
+    public ICampaignStore Store => host.Services.GetRequiredService<ICampaignStore>();
 
-    /// <summary>The message bus (in-memory or RabbitMQ, as configured).</summary>
-    public IBus Bus => bus;
+    public CampaignRunner Runner => host.Services.GetRequiredService<CampaignRunner>();
+
+    public RuntimeOptions Options => host.Services.GetRequiredService<RuntimeOptions>();
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>This process's worker (throws when it runs none: <see cref="RuntimeOptions.Workers"/> 0).</summary>
-    public WorkerAgent Worker => Options.Workers > 0 ? provider.GetRequiredService<WorkerAgent>() : throw new InvalidOperationException("this process runs no worker");
+    public WorkerAgent Worker => host.Services.GetService<WorkerService>()?.Worker ?? throw new InvalidOperationException("this process runs no worker");
 
-    /// <summary>Null while the bus is healthy (started; on the broker, connected with its endpoints up); otherwise what is wrong.</summary>
-    public string? BusProblem()
-    {
-        var health = bus.CheckHealth();
-        return health.Status == BusHealthStatus.Healthy ? null : $"{health.Status.ToString().ToLowerInvariant()}: {health.Description}";
-    }
-
-    public WorkerPool Pool => provider.GetRequiredService<WorkerPool>();
-
-    public LeasingChildDispatcher Dispatcher => provider.GetRequiredService<LeasingChildDispatcher>();
-
+    /// <summary>Starts a silo for <paramref name="options"/>: embedded when it both coordinates and runs a worker, else a controller or worker silo.</summary>
+    /// <param name="runner">What the worker runs; null for the trainer <see cref="RuntimeOptions.Trainer"/> names.</param>
     /// <param name="openStore">Opens the campaign store; null for the SQLite store under the data directory.</param>
+    /// <param name="cluster">How it joins a cluster; null for a cluster of its own on free loopback ports.</param>
+    /// <param name="keepCampaigns">Runs every campaign the store has running (<see cref="CampaignKeeper"/>).</param>
     public static async Task<CampaignHost> StartAsync(RuntimeOptions options, Func<IServiceProvider, IChildRunner>? runner = null,
-        Func<CancellationToken, Task<ICampaignStore>>? openStore = null, CancellationToken cancellation = default)
+        Func<CancellationToken, Task<ICampaignStore>>? openStore = null, CancellationToken cancellation = default, ClusterSettings? cluster = null,
+        bool keepCampaigns = false, Action<IServiceCollection>? services = null)
     {
         options.ThrowIfInvalid();
         if (options.Workers > 0)
         {
             WorkerDevice.ThrowIfUnavailable(options.Device);
         }
-        var services = new ServiceCollection();
-        // Logs go to a daily file under the data directory; the terminal keeps the progress display.
+        var role = options.Coordinates ? options.Workers > 0 ? SiloRole.Embedded : SiloRole.Controller : SiloRole.Worker;
+        if (cluster == null)
+        {
+            var (siloPort, gatewayPort) = FreePorts.Pair();
+            cluster = new ClusterSettings { SiloPort = siloPort, GatewayPort = gatewayPort };
+        }
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .MinimumLevel.Override("MassTransit", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", Serilog.Events.LogEventLevel.Warning)
             .WriteTo.File(Path.Combine(options.DataDirectory, "logs", "mnas-.log"), rollingInterval: RollingInterval.Day)
             .CreateLogger();
-        services.AddLogging(logging => logging.AddSerilog(logger, dispose: true));
-        if (openStore != null)
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.ShutdownTimeout);
+        if (role != SiloRole.Worker)
         {
-            services.AddSingleton(await openStore(cancellation));
+            if (openStore != null)
+            {
+                builder.Services.AddSingleton(await openStore(cancellation));
+            }
+            else
+            {
+                builder.Services.AddSingleton<ICampaignStore>(_ => SqliteCampaignStore.InDirectory(options.DataDirectory));
+            }
         }
-        else
-        {
-            services.AddSingleton<ICampaignStore>(_ => SqliteCampaignStore.InDirectory(options.DataDirectory));
-        }
-        services.AddSingleton<CampaignRunner>();
-        services.AddMnasRuntime(options, runner);
-        var provider = services.BuildServiceProvider();
-        var bus = provider.GetRequiredService<IBusControl>();
-        await bus.StartAsync(cancellation);
+        builder.UseOrleans(silo => silo.ConfigureMnas(role, cluster, options));
+        builder.Services.AddSingleton<CampaignRunner>();
+        builder.Services.AddSingleton(sp => runner?.Invoke(sp) ?? DefaultRunner(options));
+        // Registered after the silo: started once it runs, stopped before it stops.
         if (options.Workers > 0)
         {
-            await provider.GetRequiredService<WorkerAgent>().StartAsync();
+            builder.Services.AddSingleton<WorkerService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkerService>());
         }
-        return new CampaignHost(provider, bus);
-    }
-
-    private readonly List<WorkerAgent> extraWorkers = [];
-
-    /// <summary>
-    /// Starts one more worker in this process with a queue of its own (for tests and single machines with several
-    /// device classes); it stops with the host.
-    /// </summary>
-    public async Task<WorkerAgent> StartWorkerAsync(int slots, IChildRunner runner, string? deviceClass = null)
-    {
-        var options = Options;
-        var identity = WorkerIdentity.ForThisProcess(deviceClass ?? options.DeviceClass, options.Device, options.ThreadsPerWorker);
-        var agent = new WorkerAgent(identity, slots, runner, bus, options, provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger<WorkerAgent>());
-        var handle = bus.ConnectReceiveEndpoint(options.QueueName(WorkerIdentity.QueueName(identity.WorkerId)), (IReceiveEndpointConfigurator endpoint) =>
-            endpoint.Consumer(() => new AssignedChildConsumer(agent)));
-        await handle.Ready;
-        await agent.StartAsync();
-        lock (extraWorkers)
+        if (keepCampaigns && role != SiloRole.Worker)
         {
-            extraWorkers.Add(agent);
+            builder.Services.AddHostedService<CampaignKeeper>();
         }
-        return agent;
+        services?.Invoke(builder.Services);
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return new CampaignHost(host, role);
     }
+
+    /// <summary>Starts one more worker in this process with an id of its own (tests, machines with several device classes); it stops with the host.</summary>
+    public Task<WorkerAgent> StartWorkerAsync(int slots, IChildRunner runner, string? deviceClass = null) =>
+        (host.Services.GetService<WorkerService>() ?? throw new InvalidOperationException("this process runs no worker"))
+            .StartWorkerAsync(slots, runner, deviceClass);
+
+    /// <summary>Runs until <paramref name="stop"/> fires, then stops gracefully.</summary>
+    public async Task RunUntilAsync(CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static IChildRunner DefaultRunner(RuntimeOptions options) =>
+        options.Trainer == RuntimeOptions.SimulatedTrainer ? new SimulatedChildRunner(options) : new PipelineChildRunner(options);
 
     private int disposed;
 
@@ -108,19 +131,17 @@ public sealed class CampaignHost : IAsyncDisposable
         {
             return;
         }
-        if (Options.Workers > 0)
+        try
         {
-            await provider.GetRequiredService<WorkerAgent>().StopAsync();
+            await host.StopAsync();
         }
-        foreach (var agent in extraWorkers)
+        finally
         {
-            await agent.DisposeAsync();
+            if (host.Services.GetService<ICampaignStore>() is { } store && Role != SiloRole.Worker)
+            {
+                await store.DisposeAsync();
+            }
+            host.Dispose();
         }
-        if (Options.Coordinates)
-        {
-            await provider.GetRequiredService<LeasingChildDispatcher>().DisposeAsync();
-        }
-        await bus.StopAsync();
-        await provider.DisposeAsync();
     }
 }

@@ -19,7 +19,8 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
     // A campaign's proxy task (its dataset split and normalisation) is prepared once per process.
     private readonly ConcurrentDictionary<string, Lazy<ProxyTask>> tasks = new();
 
-    public Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation) => Task.Run(() =>
+    // Training is CPU-bound for minutes: each runs on a thread of its own.
+    public Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation) => Task.Factory.StartNew(() =>
     {
         try
         {
@@ -34,7 +35,7 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             var measured = request.Job == ChildJob.Train ? request.LatencyMs : null;
             var result = evaluator.Evaluate(target, weights, cancellation, measureLatency: measured == null);
             var t = result.Training;
-            if (t.Status != Workers.Training.ChildStatus.Succeeded || (result.Latency == null && measured == null))
+            if (t.Status != global::Mnas.Workers.Training.ChildStatus.Succeeded || (result.Latency == null && measured == null))
             {
                 return Failed(request, t.FailureReason ?? t.Status.ToString().ToLowerInvariant());
             }
@@ -48,7 +49,7 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         {
             return Failed(request, $"{e.GetType().Name}: {e.Message}");
         }
-    }, cancellation);
+    }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation) => Task.Run(() =>
     {

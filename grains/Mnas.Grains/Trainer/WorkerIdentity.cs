@@ -1,6 +1,6 @@
 namespace Mnas.Grains.Trainer;
 
-/// <summary>Who a worker is, as its heartbeats tell the coordinator.</summary>
+/// <summary>Who a worker is, as its announcements tell the directory.</summary>
 public sealed record WorkerIdentity(string WorkerId, string DeviceClass, string Device, int Threads)
 {
     /// <summary>
@@ -9,10 +9,7 @@ public sealed record WorkerIdentity(string WorkerId, string DeviceClass, string 
     /// </summary>
     public static WorkerIdentity ForThisProcess(string deviceClass, string device, int threads) =>
         new($"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}", deviceClass,
-            device == Workers.Devices.TorchDevice.Cpu ? $"cpu ({ProcessorName()})" : device, threads);
-
-    /// <summary>The worker's own queue, where the coordinator sends the children it assigns to it.</summary>
-    public static string QueueName(string workerId) => $"mnas-worker-{workerId}";
+            device == global::Mnas.Workers.Devices.TorchDevice.Cpu ? $"cpu ({ProcessorName()})" : device, threads);
 
     private static string ProcessorName()
     {

@@ -1,21 +1,25 @@
+using Polly;
+using Polly.Retry;
 using System.Collections.Concurrent;
-using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mnas.Grains.Contracts;
+using Mnas.Grains.Trainer;
 
 namespace Mnas.Grains.Workers;
 
 /// <summary>
-/// A worker: a number of slots that each run one child at a time. A child assigned to it starts at once in the
-/// background — the assignment message is acknowledged immediately, never held for the length of a training — and
-/// the worker reports itself and its running children every heartbeat interval, which keeps their leases alive.
-/// Stopping gracefully cancels the running children between steps and hands them back (the attempt does not count).
+/// A worker: a number of slots that each run one child at a time. A child assigned to it starts at once on a thread of
+/// its own — the grain call that assigned it returns immediately, never held for the length of a training — and the
+/// worker announces itself and its running children to the directory every announce interval and whenever they change.
+/// Its answers go to the campaigns by grain calls, sent again until taken (a campaign's silo may be dying). Stopping
+/// gracefully cancels the running children between steps and hands them back (the attempt does not count).
 /// </summary>
 public sealed class WorkerAgent : IAsyncDisposable
 {
     private readonly IChildRunner runner;
-    private readonly IPublishEndpoint bus;
+    private readonly IWorkerReports reports;
+    private readonly SiloAddress silo;
     private readonly RuntimeOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -23,19 +27,33 @@ public sealed class WorkerAgent : IAsyncDisposable
     private readonly CancellationTokenSource life = new();
     private readonly object gate = new();
     private readonly Polly.ResiliencePipeline delivery;
-    private Task heartbeats = Task.CompletedTask;
+    private Task announcements = Task.CompletedTask;
     private volatile bool stopping;
     private volatile bool killed;
 
-    public WorkerAgent(WorkerIdentity identity, int slots, IChildRunner runner, IPublishEndpoint bus, RuntimeOptions options,
+    public WorkerAgent(WorkerIdentity identity, int slots, IChildRunner runner, IWorkerReports reports, SiloAddress silo, RuntimeOptions options,
         TimeProvider? clock = null, ILogger? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
-        (Identity, Slots, this.runner, this.bus, this.options) = (identity, slots, runner, bus, options);
+        (Identity, Slots, this.runner, this.reports, this.silo, this.options) = (identity, slots, runner, reports, silo, options);
         this.clock = clock ?? TimeProvider.System;
         this.logger = logger ?? NullLogger.Instance;
-        delivery = AnswerDelivery.Create(options, (e, attempt) =>
-            this.logger.LogWarning("worker {Worker}: an answer could not be sent ({Error}); trying again (attempt {Attempt})", Id, e.Message, attempt));
+        delivery = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                MaxRetryAttempts = 60,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(5),
+                OnRetry = args =>
+                {
+                    this.logger.LogWarning("worker {Worker}: an answer could not be handed over ({Error}); trying again (attempt {Attempt})", Id,
+                        args.Outcome.Exception?.Message, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
     }
 
     public WorkerIdentity Identity { get; }
@@ -49,20 +67,20 @@ public sealed class WorkerAgent : IAsyncDisposable
     /// <summary>Killed (see <see cref="KillAsync"/>): it takes nothing and answers nothing, as a dead process.</summary>
     public bool Killed => killed;
 
-    /// <summary>Starts reporting: one heartbeat now, then one every interval.</summary>
+    /// <summary>Starts announcing itself: once now, then every interval.</summary>
     public async Task StartAsync()
     {
-        await PublishHeartbeatAsync();
-        heartbeats = Task.Run(HeartbeatLoopAsync);
+        await AnnounceAsync();
+        announcements = Task.Run(AnnounceLoopAsync);
         WorkerMetrics.Started(this);
     }
 
-    /// <summary>Its heartbeat loop runs: started, not stopping, and the loop has not ended.</summary>
-    public bool Alive => !stopping && !killed && heartbeats is { IsCompleted: false };
+    /// <summary>Its announcements go on: started, not stopping, and the loop has not ended.</summary>
+    public bool Alive => !stopping && !killed && announcements is { IsCompleted: false };
 
     /// <summary>
-    /// Takes an assigned child if a slot is free and the worker is not stopping. The same attempt delivered again (the
-    /// broker redelivers what it did not see acknowledged) is <see cref="Assignment.AlreadyRunning"/>: nothing to do.
+    /// Takes an assigned child if a slot is free and the worker is not stopping. The same attempt assigned again (a call
+    /// made again after a lost response) is <see cref="Assignment.AlreadyRunning"/>: nothing to do.
     /// </summary>
     public Assignment TryAccept(TrainChild request)
     {
@@ -80,7 +98,9 @@ public sealed class WorkerAgent : IAsyncDisposable
 
             var entry = new Running(request, CancellationTokenSource.CreateLinkedTokenSource(life.Token));
             running[(request.CampaignId, request.Sequence)] = entry;
-            entry.Task = Task.Run(() => RunAsync(entry));
+            // Training is CPU-bound for minutes: a thread of its own, off the grain scheduler and the thread pool's queue.
+            entry.Task = Task.Factory.StartNew(() => RunAsync(entry), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .Unwrap();
             return Assignment.Accepted;
         }
     }
@@ -94,9 +114,9 @@ public sealed class WorkerAgent : IAsyncDisposable
         {
             if (request.Job != ChildJob.Latency)
             {
-                await TryPublishAsync(new ChildStarted(request.CampaignId, request.Sequence, request.Attempt));
+                await TrySendAsync(() => reports.StartedAsync(new ChildStarted(request.CampaignId, request.Sequence, request.Attempt, Id)));
             }
-            await PublishHeartbeatAsync();
+            await AnnounceAsync();
             object answer;
             try
             {
@@ -108,15 +128,20 @@ public sealed class WorkerAgent : IAsyncDisposable
                 logger.LogInformation("worker {Worker}: handing child {Sequence} of {Campaign} back (stopping)", Id, request.Sequence, request.CampaignId);
                 answer = new ChildReleased(request.CampaignId, request.Sequence, request.Attempt, Id, "the worker is stopping");
             }
-            // Its slot is free from now on: the coordinator may assign the next child before the answer is confirmed sent.
+            // Its slot is free from now on: the campaign may assign the next child before this answer's call returns.
             entry.Answering = true;
             WorkerMetrics.Finished(request.Job, WorkerMetrics.OutcomeOf(answer), System.Diagnostics.Stopwatch.GetElapsedTime(started));
             if (!killed)
             {
-                await delivery.ExecuteAsync(async _ => await bus.Publish(answer, answer.GetType()), CancellationToken.None);
+                await delivery.ExecuteAsync(async _ =>
+                {
+                    if (!killed)
+                    {
+                        await reports.AnswerAsync(answer);
+                    }
+                }, CancellationToken.None);
             }
             running.TryRemove(key, out _);
-            await PublishHeartbeatAsync();
         }
         catch (Exception e)
         {
@@ -145,7 +170,7 @@ public sealed class WorkerAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops gracefully: no new children; running ones stop between steps and are handed back; a last heartbeat says so.</summary>
+    /// <summary>Stops gracefully: no new children; running ones stop between steps and are handed back; then it leaves the directory.</summary>
     public async Task StopAsync()
     {
         lock (gate)
@@ -160,29 +185,33 @@ public sealed class WorkerAgent : IAsyncDisposable
 
         WorkerMetrics.Stopped(this);
         await life.CancelAsync();
-        await Task.WhenAll(running.Values.Select(r => r.Task ?? Task.CompletedTask));
-        await heartbeats;
         if (!killed)
         {
-            await PublishHeartbeatAsync();
+            await AnnounceAsync();
+        }
+        await Task.WhenAll(running.Values.Select(r => r.Task ?? Task.CompletedTask));
+        await announcements;
+        if (!killed)
+        {
+            await TrySendAsync(() => reports.LeaveAsync(Id));
         }
     }
 
-    /// <summary>Stops at once with no word to anyone, as a process killed outright would: its children are found lost when their leases run out.</summary>
+    /// <summary>Stops at once with no word to anyone, as a process killed outright would: the directory finds it gone when its announcements stop.</summary>
     public async Task KillAsync()
     {
         killed = true;
         await StopAsync();
     }
 
-    private async Task HeartbeatLoopAsync()
+    private async Task AnnounceLoopAsync()
     {
-        using var timer = new PeriodicTimer(options.HeartbeatInterval, clock);
+        using var timer = new PeriodicTimer(options.AnnounceInterval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(life.Token))
             {
-                await PublishHeartbeatAsync();
+                await AnnounceAsync();
             }
         }
         catch (OperationCanceledException)
@@ -190,8 +219,8 @@ public sealed class WorkerAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>A heartbeat, or a warning when the broker cannot take it now (the next tick tries again).</summary>
-    private async Task PublishHeartbeatAsync()
+    /// <summary>Tells the directory who it is and what it runs; a warning when it cannot now (the next tick tries again).</summary>
+    private async Task AnnounceAsync()
     {
         if (killed)
         {
@@ -200,20 +229,19 @@ public sealed class WorkerAgent : IAsyncDisposable
 
         var children = running.Values.Where(r => !r.Answering).Select(r => new RunningChild(r.Request.CampaignId, r.Request.Sequence, r.Request.Attempt, r.Request.Job))
             .ToArray();
-        await TryPublishAsync(new WorkerHeartbeat(Id, Identity.DeviceClass, Identity.Device, Identity.Threads, Slots, children, stopping,
-            clock.GetUtcNow()));
+        await TrySendAsync(() => reports.AnnounceAsync(new WorkerAnnouncement(Id, Identity.DeviceClass, Identity.Device, Identity.Threads, Slots, children,
+            stopping, silo, clock.GetUtcNow())));
     }
 
-    private async Task TryPublishAsync<T>(T message)
-        where T : class
+    private async Task TrySendAsync(Func<Task> send)
     {
         try
         {
-            await bus.Publish(message);
+            await send();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning("worker {Worker}: could not send {Message}: {Error}", Id, typeof(T).Name, e.Message);
+            logger.LogWarning("worker {Worker}: a report could not be sent: {Error}", Id, e.Message);
         }
     }
 

@@ -24,4 +24,7 @@ public sealed record ProxySpec
     public double LabelSmoothing { get; init; }
 
     public int Seed { get; init; }
+
+    /// <summary>The device class of the workers that train the children (null: any worker).</summary>
+    public string? DeviceClass { get; init; }
 }

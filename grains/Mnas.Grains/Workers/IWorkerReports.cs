@@ -1,0 +1,16 @@
+using Mnas.Grains.Contracts;
+
+namespace Mnas.Grains.Workers;
+
+/// <summary>Where a worker's reports go: its campaigns' grains and the directory.</summary>
+public interface IWorkerReports
+{
+    Task AnnounceAsync(WorkerAnnouncement announcement);
+
+    Task LeaveAsync(string workerId);
+
+    Task StartedAsync(ChildStarted message);
+
+    /// <summary>Hands an answer (<see cref="ChildEvaluated"/>, <see cref="LatencyMeasured"/>, <see cref="ChildReleased"/>) to its campaign; throws when it cannot now.</summary>
+    Task AnswerAsync(object answer);
+}
