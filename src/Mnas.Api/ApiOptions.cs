@@ -20,11 +20,14 @@ public sealed record ApiOptions
     /// <summary>The largest child a submitted campaign may ask for (<c>limits.*</c>).</summary>
     public ChildResourceLimits ChildLimits { get; init; } = new();
 
-    /// <summary>How often workers report themselves (<c>leases.heartbeat_seconds</c>).</summary>
+    /// <summary>How often workers announce themselves (<c>worker.announce_seconds</c>).</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Heartbeat intervals a worker may stay silent and still count as alive.</summary>
-    public const int AliveHeartbeats = 3;
+    /// <summary>
+    /// Announce intervals a worker may stay silent in the store and still count as alive: the directory of workers writes
+    /// their announcements to the store every five intervals.
+    /// </summary>
+    public const int AliveHeartbeats = 8;
 
     /// <summary>How long <c>/readyz</c> waits for each dependency before calling it unreachable.</summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);

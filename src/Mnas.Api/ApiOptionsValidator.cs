@@ -41,7 +41,7 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 
         if (options.HeartbeatInterval <= TimeSpan.Zero)
         {
-            problems.Add($"leases.heartbeat_seconds: must be positive (got {options.HeartbeatInterval.TotalSeconds} s)");
+            problems.Add($"worker.announce_seconds: must be positive (got {options.HeartbeatInterval.TotalSeconds} s)");
         }
 
         problems.AddRange(ChildResourceLimitsValidator.Instance.Validate(options.ChildLimits ?? new ChildResourceLimits()));

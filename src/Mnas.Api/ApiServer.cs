@@ -16,8 +16,9 @@ public static class ApiServer
     /// sends it: the terminal is the command's. <paramref name="clock"/> (the system's by default) tells whether
     /// workers are alive. Throws <see cref="ArgumentException"/> naming every bad setting.
     /// </summary>
+    /// <param name="cluster">The Orleans cluster the process reaches (a silo's or a client's grain factory), for what only the campaigns' grains know (whether one waits); null without one.</param>
     public static WebApplication Create(ApiOptions options, ICampaignStore store, IEnumerable<IReadinessProbe>? probes = null,
-        Action<ILoggingBuilder>? logging = null, TimeProvider? clock = null)
+        Action<ILoggingBuilder>? logging = null, TimeProvider? clock = null, IGrainFactory? cluster = null)
     {
         ApiOptionsValidator.Instance.ThrowIfInvalid(options);
         // Settings come from the process's own (api.listen), not from files or variables the web host would look for.
@@ -30,6 +31,10 @@ public static class ApiServer
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddMnasApi(options, store, probes);
+        if (cluster != null)
+        {
+            builder.Services.AddSingleton(cluster);
+        }
         var app = builder.Build();
         app.UseMnasApi(options);
         return app;

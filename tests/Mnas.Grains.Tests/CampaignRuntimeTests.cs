@@ -1,5 +1,5 @@
 using Mnas.Campaigns;
-using Mnas.Grains.Coordinator;
+using Mnas.Grains.Campaigns;
 using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;

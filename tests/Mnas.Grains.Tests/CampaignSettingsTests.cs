@@ -42,7 +42,7 @@ public class CampaignSettingsTests
     [Fact]
     public void the_budget_is_spent_by_children_or_by_time_whichever_comes_first()
     {
-        var budget = new Coordinator.CampaignBudget(10, TimeSpan.FromMinutes(5));
+        var budget = new Campaigns.CampaignBudget(10, TimeSpan.FromMinutes(5));
         Assert.False(budget.Exhausted(9, TimeSpan.FromMinutes(4)));
         Assert.True(budget.Exhausted(10, TimeSpan.Zero));
         Assert.True(budget.Exhausted(0, TimeSpan.FromMinutes(5)));

@@ -1,6 +1,6 @@
 using Mnas.Campaigns;
 using Mnas.Grains.Contracts;
-using Mnas.Grains.Coordinator;
+using Mnas.Grains.Campaigns;
 using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
@@ -33,7 +33,7 @@ public sealed class DeviceClassTests : IAsyncLifetime
         var options = new RuntimeOptions
         {
             DataDirectory = data, Workers = 1, DeviceClass = "cpu",
-            HeartbeatInterval = TimeSpan.FromMilliseconds(50), LeaseGrace = TimeSpan.FromSeconds(5),
+            AnnounceInterval = TimeSpan.FromMilliseconds(100),
         };
         var host = await CampaignHost.StartAsync(options, _ => cpu);
         var campaign = new Campaign("c1", "test", CampaignSpecWriter.ToJson(spec), "scripted", 0, CampaignStatus.Running, DateTimeOffset.UnixEpoch);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Mnas.Grains.Contracts;
 using Mnas.Grains.Trainer;
+using Mnas.Grains.Workers;
 
 namespace Mnas.Grains.Tests;
 

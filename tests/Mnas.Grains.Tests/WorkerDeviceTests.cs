@@ -1,6 +1,7 @@
 using Mnas.Campaigns;
 using Mnas.Grains.Hosting;
 using Mnas.Grains.Trainer;
+using Mnas.Grains.Workers;
 using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Grains.Tests;
@@ -24,13 +25,13 @@ public sealed class WorkerDeviceTests : IDisposable
         var options = new RuntimeOptions
         {
             DataDirectory = data, Workers = 1, Device = "cpu",
-            HeartbeatInterval = TimeSpan.FromMilliseconds(50), LeaseGrace = TimeSpan.FromSeconds(5),
+            AnnounceInterval = TimeSpan.FromMilliseconds(100),
         };
         await using var host = await CampaignHost.StartAsync(options, _ => new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) });
         var campaign = new Campaign("c1", "test", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0, CampaignStatus.Running, DateTimeOffset.UnixEpoch);
         await host.Store.CreateCampaignAsync(campaign);
 
-        await host.Runner.RunAsync(campaign.Id, new ScriptedStrategy((space, i) => space.Random(new Random(i))), new Coordinator.CampaignBudget(2, null));
+        await host.Runner.RunAsync(campaign.Id, new ScriptedStrategy((space, i) => space.Random(new Random(i))), new Campaigns.CampaignBudget(2, null));
 
         var worker = Assert.Single(await host.Store.ListWorkersAsync());
         Assert.StartsWith("cpu (", worker.Device);

@@ -1,16 +1,17 @@
 using Mnas.Campaigns;
 using Mnas.Grains.Contracts;
-using Mnas.Grains.Coordinator;
+using Mnas.Grains.Campaigns;
 using Mnas.Grains.Hosting;
 using Mnas.Grains.Trainer;
+using Mnas.Grains.Workers;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Grains.Tests;
 
 /// <summary>
-/// What happens to a child when its worker dies or stops (workers in this process, each with a queue of its own;
-/// heartbeats every 50 ms, leases of 600 ms): a killed worker's child goes to another worker once its lease runs out
+/// What happens to a child when its worker dies or stops (workers in this process, each with a grain of its own,
+/// announcing themselves every 100 ms): a killed worker's child goes to another worker once the directory finds it gone
 /// and the attempt counts; a worker stopping gracefully hands its child back at once and the attempt does not count.
 /// </summary>
 public sealed class WorkerFailureTests : IAsyncLifetime
@@ -21,7 +22,7 @@ public sealed class WorkerFailureTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(data, recursive: true);
+        System.IO.Directory.Delete(data, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -30,7 +31,7 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         var options = new RuntimeOptions
         {
             DataDirectory = data, Workers = 1, MaxAttempts = maxAttempts,
-            HeartbeatInterval = TimeSpan.FromMilliseconds(50), LeaseGrace = TimeSpan.FromMilliseconds(600),
+            AnnounceInterval = TimeSpan.FromMilliseconds(100),
         };
         var host = await CampaignHost.StartAsync(options, _ => trainer);
         var campaign = new Campaign("c1", "test", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0, CampaignStatus.Running,
@@ -49,6 +50,18 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         }
     }
 
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(5);
+        }
+    }
+
+    private static IWorkerDirectoryGrain Directory(CampaignHost host) => host.Grains.GetGrain<IWorkerDirectoryGrain>(0);
+
+    private static ICampaignGrain Campaign(CampaignHost host) => host.Grains.GetGrain<ICampaignGrain>("c1");
+
     /// <summary>
     /// Runs a campaign over this process's worker, whose children never finish, and one more quick worker; once the
     /// slow worker has its first child, <paramref name="stop"/> stops it. Returns that child's request and the quick trainer.
@@ -62,7 +75,7 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         {
             var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
             await host.StartWorkerAsync(1, other);
-            await WaitUntil(() => host.Pool.LiveSlots == 2);
+            await WaitUntil(async () => (await Directory(host).Census(null)).Slots == 2);
             var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(children, null));
             await WaitUntil(() => slow.Requests.Count == 1);
             var stopped = slow.Requests.Single();
@@ -89,7 +102,7 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         Assert.Contains(other.Requests, r => r.Sequence == lost.Sequence && r.Attempt == 2);
         var events = await host.Store.ListEventsAsync(campaign.Id);
         Assert.Contains(events, e => e.Kind == "retry" && e.Message.Contains($"child {lost.Sequence} attempt 1") && e.Message.Contains("lost"));
-        Assert.DoesNotContain(host.Pool.Snapshot(), w => w.Heartbeat.WorkerId == host.Worker.Id);
+        Assert.DoesNotContain(await Directory(host).Workers(), w => w.WorkerId == host.Worker.Id);
     }
 
     [Fact(Timeout = 60_000)]
@@ -126,9 +139,9 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         var (host, campaign) = await Start(new FakeTrainer { Delay = TimeSpan.FromMilliseconds(300) });
         await using var _ = host;
         var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(2, null));
-        await WaitUntil(() => host.Dispatcher.Leased == 1);
+        await WaitUntil(async () => (await Campaign(host).Activity()).Running == 1);
 
-        await host.Bus.Publish(new Contracts.ChildEvaluated("c1", 1, 7, true, null, 0.9, 5, 1, 1, 1, 1));
+        await Campaign(host).ChildEvaluated(new ChildEvaluated("c1", 1, 7, true, null, 0.9, 5, 1, 1, 1, 1));
         await run;
 
         var events = await host.Store.ListEventsAsync(campaign.Id);
@@ -144,10 +157,10 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         var (host, campaign) = await Start(new FakeTrainer { Delay = TimeSpan.FromMilliseconds(300) });
         await using var _ = host;
         var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(1, null));
-        await WaitUntil(() => host.Dispatcher.Leased == 1);
+        await WaitUntil(async () => (await Campaign(host).Activity()).Running == 1);
 
         // A worker answers first, with a negative latency.
-        await host.Bus.Publish(new Contracts.ChildEvaluated("c1", 1, 1, true, null, 0.9, -5, 1, 1, 1, 1));
+        await Campaign(host).ChildEvaluated(new ChildEvaluated("c1", 1, 1, true, null, 0.9, -5, 1, 1, 1, 1));
         await run;
 
         var events = await host.Store.ListEventsAsync(campaign.Id);
@@ -167,16 +180,15 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         await WaitUntil(() => trainer.Requests.Count == 1);
         var first = trainer.Requests.Single();
 
-        // The broker delivers the assignment again; and a hand-back of it arrives from a worker it is not leased to.
-        var queue = await host.Bus.GetSendEndpoint(new Uri($"queue:{host.Options.QueueName(WorkerIdentity.QueueName(host.Worker.Id))}"));
-        await queue.Send(first);
-        await host.Bus.Publish(new ChildReleased(first.CampaignId, first.Sequence, first.Attempt, "ghost", "the worker has no free slot"));
+        // The assignment is made again (a call sent again after a lost response); and a hand-back of it arrives from a worker it is not given to.
+        Assert.Equal(Assignment.AlreadyRunning, await host.Grains.GetGrain<IWorkerGrain>(host.Worker.Id).Assign(first));
+        await Campaign(host).ChildReleased(new ChildReleased(first.CampaignId, first.Sequence, first.Attempt, "ghost", "the worker has no free slot"));
         await run;
 
         Assert.Single(trainer.Requests, r => r.Sequence == first.Sequence);
         var events = await host.Store.ListEventsAsync(campaign.Id);
         Assert.DoesNotContain(events, e => e.Kind == "released");
-        Assert.Contains(events, e => e.Kind == "ignored" && e.Message.Contains("by worker ghost"));
+        Assert.Contains(events, e => e.Kind == "ignored" && e.Message.Contains("from worker ghost"));
         Assert.All(await host.Store.ListChildrenAsync(campaign.Id), c => Assert.Equal((ChildStatus.Done, 1), (c.Status, c.Attempts)));
     }
 }

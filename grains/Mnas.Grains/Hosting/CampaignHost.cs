@@ -22,6 +22,9 @@ public sealed class CampaignHost : IAsyncDisposable
 
     public SiloRole Role { get; }
 
+    /// <summary>The cluster as this silo joined it (free ports chosen).</summary>
+    public ClusterSettings Cluster { get; private init; } = null!;
+
     public IServiceProvider Services => host.Services;
 
     public ICampaignStore Store => host.Services.GetRequiredService<ICampaignStore>();
@@ -38,7 +41,7 @@ public sealed class CampaignHost : IAsyncDisposable
     /// <summary>Starts a silo for <paramref name="options"/>: embedded when it both coordinates and runs a worker, else a controller or worker silo.</summary>
     /// <param name="runner">What the worker runs; null for the trainer <see cref="RuntimeOptions.Trainer"/> names.</param>
     /// <param name="openStore">Opens the campaign store; null for the SQLite store under the data directory.</param>
-    /// <param name="cluster">How it joins a cluster; null for a cluster of its own on free loopback ports.</param>
+    /// <param name="cluster">How it joins a cluster (port 0: a free one); null for a cluster of its own on free loopback ports.</param>
     /// <param name="keepCampaigns">Runs every campaign the store has running (<see cref="CampaignKeeper"/>).</param>
     public static async Task<CampaignHost> StartAsync(RuntimeOptions options, Func<IServiceProvider, IChildRunner>? runner = null,
         Func<CancellationToken, Task<ICampaignStore>>? openStore = null, CancellationToken cancellation = default, ClusterSettings? cluster = null,
@@ -50,10 +53,15 @@ public sealed class CampaignHost : IAsyncDisposable
             WorkerDevice.ThrowIfUnavailable(options.Device);
         }
         var role = options.Coordinates ? options.Workers > 0 ? SiloRole.Embedded : SiloRole.Controller : SiloRole.Worker;
-        if (cluster == null)
+        cluster ??= new ClusterSettings { SiloPort = 0, GatewayPort = 0 };
+        if (cluster.SiloPort == 0 || cluster.GatewayPort == 0)
         {
             var (siloPort, gatewayPort) = FreePorts.Pair();
-            cluster = new ClusterSettings { SiloPort = siloPort, GatewayPort = gatewayPort };
+            cluster = cluster with
+            {
+                SiloPort = cluster.SiloPort == 0 ? siloPort : cluster.SiloPort,
+                GatewayPort = cluster.GatewayPort == 0 ? gatewayPort : cluster.GatewayPort,
+            };
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var logger = new LoggerConfiguration()
@@ -100,7 +108,7 @@ public sealed class CampaignHost : IAsyncDisposable
             host.Dispose();
             throw;
         }
-        return new CampaignHost(host, role);
+        return new CampaignHost(host, role) { Cluster = cluster };
     }
 
     /// <summary>Starts one more worker in this process with an id of its own (tests, machines with several device classes); it stops with the host.</summary>

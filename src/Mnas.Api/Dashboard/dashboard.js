@@ -167,7 +167,7 @@
       onclick: () => selectCampaign(c.id),
     },
     el('td', {}, c.id),
-    el('td', {}, badge(c.status)),
+    el('td', {}, badge(c.status), ...(c.waiting ? [' ', el('span', { class: 'status waiting', title: c.waiting }, 'waiting')] : [])),
     el('td', {}, c.strategy || '–'),
     el('td', { class: 'number' }, `${c.children.done} / ${c.children.total}`),
     el('td', { class: 'number' }, c.children.failed),
@@ -179,7 +179,8 @@
   function renderSummary() {
     const c = state.campaigns.find((x) => x.id === state.campaignId);
     if (!c) return;
-    $('campaign-title').replaceChildren(`Campaign ${c.id} `, badge(c.status));
+    $('campaign-title').replaceChildren(`Campaign ${c.id} `, badge(c.status),
+      ...(c.waiting ? [' ', el('span', { class: 'status waiting', title: c.waiting }, `waiting: ${c.waiting}`)] : []));
     const budget = [c.budget.max_children != null ? `${c.budget.max_children} children` : null,
       c.budget.max_hours != null ? `${c.budget.max_hours} h` : null].filter(Boolean).join(', ') || 'none';
     const target = state.targetLatency != null ? ` · target T ${fixed(state.targetLatency, 1)} ms` : '';

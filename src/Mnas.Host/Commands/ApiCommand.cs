@@ -4,7 +4,8 @@ namespace Mnas.Host.Commands;
 
 /// <summary>
 /// <c>mnas api</c>: the HTTP API over the store the settings name (health, readiness, workers, campaigns), at
-/// <c>api.listen</c>, until SIGTERM or Ctrl+C. Its keys are those <c>mnas keys</c> creates in the same store.
+/// <c>api.listen</c>, until SIGTERM or Ctrl+C; a client of the cluster's gateways when the settings name a cluster
+/// (postgres membership, or <c>cluster.gateways</c>). Its keys are those <c>mnas keys</c> creates in the same store.
 /// </summary>
 internal static class ApiCommand
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Mnas.Api;
 using Mnas.Api.Health;
-using Mnas.Grains;
+using Mnas.Grains.Hosting;
 using Mnas.Host.Configuration;
 using Mnas.Store;
 using Serilog;
@@ -10,36 +10,41 @@ using Serilog.Events;
 namespace Mnas.Host.Commands;
 
 /// <summary>
-/// A process's API (<c>mnas api</c>, <c>mnas serve</c>): listening at <c>api.listen</c> over a store of its own, and
-/// with the rabbitmq transport probing the broker for <c>/readyz</c>. Logs go to <c>logs/mnas-api-*.log</c> under
-/// the data directory.
+/// A process's API (<c>mnas api</c>, <c>mnas serve</c>, <c>mnas demo</c>): listening at <c>api.listen</c> over a store
+/// of its own, and reaching the cluster — through this process's silo, or as a client of the cluster's gateways — for
+/// what only the campaigns' grains know and for <c>/readyz</c>. Logs go to <c>logs/mnas-api-*.log</c> under the data
+/// directory.
 /// </summary>
 internal sealed class ApiRole : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ICampaignStore store;
-    private readonly BrokerReadinessProbe? broker;
+    private readonly ClusterClient? client;
 
-    private ApiRole(WebApplication app, ICampaignStore store, BrokerReadinessProbe? broker) => (this.app, this.store, this.broker) = (app, store, broker);
+    private ApiRole(WebApplication app, ICampaignStore store, ClusterClient? client, IReadOnlyList<IReadinessProbe> probes) =>
+        (this.app, this.store, this.client, Probes) = (app, store, client, probes);
 
-    /// <summary>What its <c>/readyz</c> asks: the store and, with the rabbitmq transport, the broker.</summary>
-    public IReadOnlyList<IReadinessProbe> Probes => broker is null ? [new StoreReadinessProbe(store)] : [new StoreReadinessProbe(store), broker];
+    /// <summary>What its <c>/readyz</c> asks: the store and, where it reaches one, the cluster.</summary>
+    public IReadOnlyList<IReadinessProbe> Probes { get; }
 
     /// <summary>The addresses it listens on (the port chosen when <c>api.listen</c> asked for port 0).</summary>
     public IReadOnlyList<string> Urls => app.Urls.ToList();
 
-    public static async Task<ApiRole> StartAsync(HostSettings settings, CancellationToken cancellation)
+    /// <param name="silo">This process's silo; null for an API on its own, which connects as a client when the settings name a cluster.</param>
+    public static async Task<ApiRole> StartAsync(HostSettings settings, CancellationToken cancellation, IGrainFactory? silo = null)
     {
         var runtime = settings.Runtime;
         var store = await CampaignSession.OpenStoreAsync(settings, runtime.DataDirectory, cancellation);
-        var broker = runtime.Transport == RuntimeTransports.RabbitMq ? new BrokerReadinessProbe(runtime.RabbitMq) : null;
+        var client = silo == null && ClusterClient.Configured(settings.Cluster) ? await ClusterClient.StartAsync(settings.Cluster, cancellation) : null;
+        var grains = silo ?? client?.Grains;
+        IReadOnlyList<IReadinessProbe> probes = grains is null ? [new StoreReadinessProbe(store)] : [new StoreReadinessProbe(store), new ClusterReadinessProbe(grains)];
         var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .WriteTo.File(Path.Combine(runtime.DataDirectory, "logs", "mnas-api-.log"), rollingInterval: RollingInterval.Day)
             .CreateLogger();
-        var app = ApiServer.Create(settings.Api, store, broker is null ? [] : [broker], logging => logging.AddSerilog(logger, dispose: true));
-        var role = new ApiRole(app, store, broker);
+        var app = ApiServer.Create(settings.Api, store, probes.Skip(1), logging => logging.AddSerilog(logger, dispose: true), cluster: grains);
+        var role = new ApiRole(app, store, client, probes);
         try
         {
             await app.StartAsync(cancellation);
@@ -57,9 +62,9 @@ internal sealed class ApiRole : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await app.DisposeAsync();
-        if (broker != null)
+        if (client != null)
         {
-            await broker.DisposeAsync();
+            await client.DisposeAsync();
         }
 
         await store.DisposeAsync();

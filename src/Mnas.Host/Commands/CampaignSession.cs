@@ -37,8 +37,9 @@ internal static class CampaignSession
     }
 
     /// <summary>
-    /// The runtime of a foreground campaign: the process's settings (transport, store, leases), the data directory, and
-    /// <paramref name="workers"/> local worker slots sharing the machine's cores.
+    /// The runtime of a foreground campaign: the process's settings (store, worker, latency), the data directory, and
+    /// <paramref name="workers"/> local worker slots sharing the machine's cores, in a silo that joins the settings'
+    /// cluster (postgres membership: the cluster's workers evaluate children too) or is a cluster of its own.
     /// </summary>
     public static Task<CampaignHost> StartHostAsync(HostSettings process, string dataDirectory, int workers, CancellationToken cancellation)
     {
@@ -48,7 +49,8 @@ internal static class CampaignSession
             Workers = workers,
             ThreadsPerWorker = Math.Max(1, Environment.ProcessorCount / Math.Max(1, workers)),
         };
-        return CampaignHost.StartAsync(runtime, openStore: token => OpenStoreAsync(process, dataDirectory, token), cancellation: cancellation);
+        return CampaignHost.StartAsync(runtime, openStore: token => OpenStoreAsync(process, dataDirectory, token), cancellation: cancellation,
+            cluster: process.Cluster);
     }
 
     /// <summary>The store the settings name: PostgreSQL, or SQLite under the data directory.</summary>

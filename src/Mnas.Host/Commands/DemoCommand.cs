@@ -7,7 +7,7 @@ using Mnas.Workers.Datasets;
 namespace Mnas.Host.Commands;
 
 /// <summary>
-/// <c>mnas demo</c> (behind <c>make demo</c>): the embedded server — as <c>mnas serve</c> runs it: the in-memory bus,
+/// <c>mnas demo</c> (behind <c>make demo</c>): the embedded server — as <c>mnas serve</c> runs it: one silo of its own,
 /// the SQLite store, local workers and the API — with a real campaign running (<c>docs/demo-campaign.yaml</c> by
 /// default: children trained on Fashion-MNIST), an operator key made for it, and the dashboard's address printed with
 /// that key in its fragment. Runs until SIGTERM or Ctrl+C; the dashboard stays up after the campaign completes.
@@ -27,13 +27,10 @@ internal static class DemoCommand
         command.SetAction((result, cancellation) => CommandErrors.RunAsync(async () =>
         {
             var settings = settingsOptions.Load(result);
-            var runtime = settings.Runtime with
+            var runtime = settings.Runtime;
+            if (settings.Postgres != null)
             {
-                ThreadsPerWorker = Math.Min(settings.Runtime.ThreadsPerWorker, Math.Max(1, Environment.ProcessorCount / Math.Max(1, settings.Runtime.Workers))),
-            };
-            if (runtime.Transport != Grains.RuntimeTransports.InMemory || settings.Postgres != null)
-            {
-                throw new SettingsException(["demo: runs embedded only (transport in-memory, store sqlite); for a cluster use mnas serve"]);
+                throw new SettingsException(["store: demo runs embedded only (store sqlite); for a cluster use mnas serve"]);
             }
 
             var (campaign, spec, campaignSettings) = campaignOptions.Read(result, runtime.Workers, settings.ChildLimits);
@@ -44,19 +41,18 @@ internal static class DemoCommand
             }
 
             using var stop = new StopSignal(cancellation);
-            await using var api = await ApiRole.StartAsync(settings, stop.Token);
-            await using var host = await CampaignHost.StartAsync(runtime,
-                openStore: token => CampaignSession.OpenStoreAsync(settings, runtime.DataDirectory, token), cancellation: stop.Token);
+            await using var embedded = await EmbeddedServer.StartAsync(settings, stop.Token);
+            var (host, api) = (embedded.Host, embedded.Api);
             await host.Store.CreateCampaignAsync(campaign, stop.Token);
             var key = await DemoKey.CreateAsync(host.Store, stop.Token);
 
             Console.WriteLine($"{Role}: campaign {campaign.Id}: {campaignSettings.MaxChildren} children, strategy {campaignSettings.Strategy}, " +
-                $"{runtime.Workers} worker slot(s)");
+                $"{host.Options.Workers} worker slot(s)");
             Console.WriteLine();
             Console.WriteLine($"  dashboard: {DashboardAddress(api.Urls[0], key)}");
             Console.WriteLine();
             Console.WriteLine($"{Role}: the key in that address is an operator's, made for this demo; Ctrl+C stops the demo");
-            await new RunningCampaigns(host, Role).RunAsync(stop.Token);
+            await ClusterRoles.WaitAsync(stop.Token);
             Console.WriteLine($"{Role}: stopping");
             return 0;
         }));

@@ -10,7 +10,7 @@ internal static class SearchCommand
         var campaignOptions = new CampaignOptions();
         var workers = new Option<int>("--workers")
         {
-            Description = "children evaluated at once by this process (0 with a broker: only the cluster's workers)", DefaultValueFactory = _ => 1,
+            Description = "children evaluated at once by this process (0 in a cluster: only the cluster's workers)", DefaultValueFactory = _ => 1,
         };
         var data = DataOption.Create();
         var settingsOptions = new SettingsOptions();

@@ -10,7 +10,7 @@ internal sealed class SettingsOptions
 
     public Option<string[]> Set { get; } = new("--set")
     {
-        Description = "a setting as key=value, e.g. transport=rabbitmq or transport.rabbitmq.host=broker (repeatable)",
+        Description = "a setting as key=value, e.g. store=postgres or cluster.silo_port=11111 (repeatable)",
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
     };

@@ -3,20 +3,24 @@ using Mnas.Api;
 using Mnas.Api.Management;
 using Mnas.Costs.Admission;
 using Mnas.Grains;
+using Mnas.Grains.Hosting;
 using Mnas.Store.Postgres;
 
 namespace Mnas.Host.Configuration;
 
 /// <summary>
-/// How one <c>mnas</c> process runs: the runtime (transport, worker, leases), the store and the API. Read from, in rising
-/// priority, the defaults, a JSON file (<c>--config</c> or <c>MNAS_CONFIG</c>), environment variables
-/// (<c>MNAS_TRANSPORT=rabbitmq</c>, <c>MNAS_TRANSPORT__RABBITMQ__HOST=broker</c>) and <c>--set key=value</c>; every bad or unknown setting is
+/// How one <c>mnas</c> process runs: the runtime (worker, latency), the store, the cluster and the API. Read from, in
+/// rising priority, the defaults, a JSON file (<c>--config</c> or <c>MNAS_CONFIG</c>), environment variables
+/// (<c>MNAS_STORE=postgres</c>, <c>MNAS_CLUSTER__SILO_PORT=11111</c>) and <c>--set key=value</c>; every bad or unknown setting is
 /// reported by its dotted name before anything starts.
 /// </summary>
 internal sealed record HostSettings(RuntimeOptions Runtime, string Store, PostgresStoreOptions? Postgres, ApiOptions Api)
 {
     /// <summary>The long-running roles' management listener (<c>management.listen</c>); off by default.</summary>
     public ManagementOptions Management { get; init; } = new();
+
+    /// <summary>How the process joins the Orleans cluster (<c>cluster.*</c>).</summary>
+    public ClusterSettings Cluster { get; init; } = new();
 
     /// <summary>The largest child a campaign may ask for (<c>limits.*</c>), wherever campaigns are created or resumed.</summary>
     public ChildResourceLimits ChildLimits => Api.ChildLimits;
@@ -100,8 +104,7 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
         ["simulated_seconds"] = "worker.simulated_seconds",
         ["latency_threads"] = "latency.threads",
         ["latency_runs"] = "latency.runs",
-        ["heartbeat_interval"] = "leases.heartbeat_seconds",
-        ["lease_grace"] = "leases.grace_seconds",
+        ["announce_interval"] = "worker.announce_seconds",
     };
 
     private static string AsSetting(string problem)
@@ -113,7 +116,6 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
     private static HostSettings Bind(SettingsReader read, List<string> problems)
     {
         var defaults = new RuntimeOptions();
-        var rabbit = new RabbitMqOptions();
         var runtime = new RuntimeOptions
         {
             DataDirectory = read.Text("data_directory", defaults.DataDirectory),
@@ -128,27 +130,7 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
             LatencyThreads = read.Int("latency.threads", defaults.LatencyThreads),
             LatencyRuns = read.Int("latency.runs", defaults.LatencyRuns),
             LatencyWarmup = read.Int("latency.warmup", defaults.LatencyWarmup),
-            HeartbeatInterval = read.Seconds("leases.heartbeat_seconds", defaults.HeartbeatInterval),
-            LeaseGrace = read.Seconds("leases.grace_seconds", defaults.LeaseGrace),
-            Transport = read.OptionalText("transport.kind") ?? read.Text("transport", defaults.Transport),
-            RabbitMq = new RabbitMqOptions
-            {
-                Host = read.Text("transport.rabbitmq.host", rabbit.Host),
-                Port = read.Int("transport.rabbitmq.port", rabbit.Port),
-                VirtualHost = read.Text("transport.rabbitmq.virtual_host", rabbit.VirtualHost),
-                UserName = read.Text("transport.rabbitmq.user_name", rabbit.UserName),
-                Password = read.Text("transport.rabbitmq.password", rabbit.Password),
-                PrefetchCount = read.Int("transport.rabbitmq.prefetch_count", rabbit.PrefetchCount),
-                NamePrefix = read.Text("transport.rabbitmq.name_prefix", rabbit.NamePrefix),
-                HeartbeatSeconds = read.Int("transport.rabbitmq.heartbeat_seconds", rabbit.HeartbeatSeconds),
-                WorkerQueueExpirySeconds = read.Int("transport.rabbitmq.worker_queue_expiry_seconds", rabbit.WorkerQueueExpirySeconds),
-                ConnectionTimeoutSeconds = read.Int("transport.rabbitmq.connection_timeout_seconds", rabbit.ConnectionTimeoutSeconds),
-                ConnectionName = read.Text("transport.rabbitmq.connection_name", rabbit.ConnectionName),
-                PublisherConfirmation = read.Flag("transport.rabbitmq.publisher_confirmation", rabbit.PublisherConfirmation),
-                Tls = read.Flag("transport.rabbitmq.tls", rabbit.Tls),
-                TlsServerName = read.OptionalText("transport.rabbitmq.tls_server_name"),
-                ClusterNodes = read.List("transport.rabbitmq.cluster_nodes"),
-            },
+            AnnounceInterval = read.Seconds("worker.announce_seconds", defaults.AnnounceInterval),
         };
         var store = read.OptionalText("store.kind") ?? read.Text("store", Sqlite);
         PostgresStoreOptions? postgres = null;
@@ -180,15 +162,52 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
             Listen = read.Text(ApiOptionsValidator.ListenSetting, ApiOptions.DefaultListen),
             RateLimitPerMinute = read.Int(ApiOptionsValidator.RateLimitSetting, new ApiOptions().RateLimitPerMinute),
             MaxBodyBytes = read.Int(ApiOptionsValidator.MaxBodySetting, (int)new ApiOptions().MaxBodyBytes),
-            HeartbeatInterval = runtime.HeartbeatInterval,
+            HeartbeatInterval = runtime.AnnounceInterval,
         };
         problems.AddRange(ApiOptionsValidator.Instance.Validate(api));
 
         var management = new ManagementOptions { Listen = read.OptionalText(ManagementOptionsValidator.ListenSetting) };
         problems.AddRange(ManagementOptionsValidator.Instance.Validate(management));
 
+        var cluster = ReadCluster(read, postgres);
         problems.AddRange(read.Problems);
         problems.AddRange(runtime.Validate().Select(AsSetting));
-        return new HostSettings(runtime, store, postgres, api) { Management = management };
+        problems.AddRange(cluster.Validate());
+        return new HostSettings(runtime, store, postgres, api) { Management = management, Cluster = cluster };
+    }
+
+    /// <summary>The <c>cluster.*</c> settings: membership in the store's PostgreSQL by default when the store is there, else localhost.</summary>
+    private static ClusterSettings ReadCluster(SettingsReader read, PostgresStoreOptions? postgres)
+    {
+        var defaults = new ClusterSettings();
+        var membership = read.Text("cluster.membership", postgres != null ? ClusterSettings.Postgres : ClusterSettings.Localhost);
+        string? storeConnection = null;
+        if (postgres != null && membership == ClusterSettings.Postgres && !string.IsNullOrWhiteSpace(postgres.ConnectionString))
+        {
+            try
+            {
+                storeConnection = PostgresClusterTables.ConnectionStringFor(postgres);
+            }
+            catch (ArgumentException)
+            {
+                // The store's own settings name the problem.
+            }
+        }
+        return new ClusterSettings
+        {
+            Membership = membership,
+            ConnectionString = read.OptionalText("cluster.connection_string") ?? storeConnection,
+            ClusterId = read.Text("cluster.id", defaults.ClusterId),
+            ServiceId = read.Text("cluster.service_id", defaults.ServiceId),
+            // One machine's process: free ports unless set, so that several run side by side.
+            SiloPort = read.Int("cluster.silo_port", membership == ClusterSettings.Postgres ? defaults.SiloPort : 0),
+            GatewayPort = read.Int("cluster.gateway_port", membership == ClusterSettings.Postgres ? defaults.GatewayPort : 0),
+            AdvertisedAddress = read.OptionalText("cluster.advertised_address"),
+            Gateways = read.List("cluster.gateways"),
+            Kubernetes = read.Flag("cluster.kubernetes", defaults.Kubernetes),
+            ProbeTimeout = read.Seconds("cluster.probe_timeout_seconds", defaults.ProbeTimeout),
+            MissedProbesLimit = read.Int("cluster.missed_probes_limit", defaults.MissedProbesLimit),
+            ShutdownTimeout = read.Seconds("cluster.shutdown_seconds", defaults.ShutdownTimeout),
+        };
     }
 }
