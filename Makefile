@@ -11,12 +11,12 @@ demo: bootstrap
 	$(DOTNET) build src/Mnas.Host -c Release --no-restore -v quiet -nologo
 	$(MNAS) demo --set data_directory=.mnas
 
-# The tests start the throwaway PostgreSQL server and RabbitMQ node they need (scripts/postgres.sh,
-# scripts/rabbitmq.sh); they are stopped afterwards, whatever the outcome.
+# The tests start the throwaway PostgreSQL server they need (scripts/postgres.sh); it is stopped afterwards, whatever
+# the outcome.
 test: bootstrap
 	$(DOTNET) build Mnas.sln --no-restore
 	status=0; scripts/test-summary.sh --no-build || status=$$?; \
-	  scripts/postgres.sh stop >/dev/null 2>&1 || true; scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; exit $$status
+	  scripts/postgres.sh stop >/dev/null 2>&1 || true; exit $$status
 
 bootstrap:
 	scripts/bootstrap.sh
@@ -59,11 +59,12 @@ bench-latency: bootstrap
 bench-orchestrator: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- orchestrator
 
-# The same over RabbitMQ with 1, 2, 4, 8 and 16 `mnas worker` processes (built with the benchmark): scaling efficiency,
-# gaps, utilisation. The benchmark starts the private RabbitMQ node (scripts/rabbitmq.sh); it is stopped afterwards.
+# The same as a cluster on PostgreSQL membership with 1, 2, 4, 8 and 16 `mnas worker` silo processes (built with the
+# benchmark): scaling efficiency, gaps, utilisation, failover times. The benchmark starts the throwaway PostgreSQL
+# server (scripts/postgres.sh); it is stopped afterwards.
 bench-cluster: bootstrap
 	status=0; $(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- cluster || status=$$?; \
-	  scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; exit $$status
+	  scripts/postgres.sh stop >/dev/null 2>&1 || true; exit $$status
 
 clean:
 	rm -rf build

@@ -33,7 +33,7 @@ fi
 # What building needs: libtorch (the distribution's CPU build unless MNAS_LIBTORCH=cuda), OpenBLAS (the reference BLAS
 # is slow), the shim's compiler (npm, for the npm registry, is a step of its own below).
 build_packages=(cmake g++ make ca-certificates)
-# What the published program loads: libtorch and OpenBLAS, certificates (TLS to the database and broker). Images run
+# What the published program loads: libtorch and OpenBLAS, certificates (TLS to the database). Images run
 # .NET without ICU (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT): Mnas formats and parses in the invariant culture anyway.
 runtime_packages=(ca-certificates)
 if [[ $libtorch == cpu ]]; then
@@ -44,11 +44,10 @@ else
 fi
 # postgresql: scripts/postgres.sh runs a throwaway server of its own from its binaries, for the
 # PostgreSQL store's tests and local clusters.
-# rabbitmq-server: the broker the cluster transport's tests start privately (scripts/rabbitmq.sh).
 # chromium: the browser the dashboard's tests drive (headless).
 # unzip: scripts/helm.sh takes helm out of the zip archive it ships in.
 # prometheus: its promtool checks what the management listeners serve at /metrics (its server is not run).
-test_packages=(postgresql rabbitmq-server chromium unzip prometheus)
+test_packages=(postgresql chromium unzip prometheus)
 
 case $mode in
   dev) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
@@ -81,7 +80,7 @@ if ((${#missing[@]})); then
     echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/mnas.conf >/dev/null
   fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  # Packages must not start system services here (the broker's would hold its default ports, and a
+  # Packages must not start system services here (a system server would hold its default ports, and a
   # container without an init system fails to start them): a policy that refuses every start, for
   # the length of this install only, unless the machine already has a policy of its own.
   policy=/usr/sbin/policy-rc.d
@@ -102,18 +101,6 @@ fi
 # At run time nothing else: the program, the shim (and a CUDA libtorch) come from the image's build stage.
 if [[ $mode == runtime ]]; then
   exit 0
-fi
-
-# A system broker started anyway (by an init system, say) is stopped: tests run their own node.
-# The system node is the one whose Erlang home is the rabbitmq user's (private nodes have their own).
-if command -v rabbitmqctl >/dev/null && pgrep -u rabbitmq -f -- '-home /var/lib/rabbitmq( |$)' >/dev/null 2>&1; then
-  echo "bootstrap: stopping the system RabbitMQ node (tests run a private one, scripts/rabbitmq.sh)"
-  if [[ -d /run/systemd/system ]]; then
-    as_root systemctl disable --now rabbitmq-server || true
-  fi
-  as_root rabbitmqctl stop >/dev/null 2>&1 || true
-  # Its epmd too; epmd refuses while another node is registered with it.
-  epmd -kill >/dev/null 2>&1 || true
 fi
 
 # Debian's prometheus enables its server at boot where systemd runs; the tests use only its promtool.
