@@ -10,7 +10,6 @@ using Mnas.Store.Sqlite;
 namespace Mnas.Api.Tests;
 
 /// <summary><c>mnas api</c> as a real process: it serves the store its settings name, and refuses a bad <c>api.listen</c> by name.</summary>
-[Collection(BrokerCollection.Name)]
 public sealed class ApiCommandTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("mnas-api-command-").FullName;

@@ -30,7 +30,7 @@ public sealed class CancelCommandTests : IDisposable
 
         await using var serve = MnasCommand.Start("serve", [
             $"data_directory={data}", "worker.slots=2", "api.listen=http://127.0.0.1:0", "worker.trainer=simulated",
-            "worker.simulated_seconds=0.2", "leases.heartbeat_seconds=1", "leases.grace_seconds=5"]);
+            "worker.simulated_seconds=0.2"]);
         var api = await serve.ApiAddressAsync(Start);
         using var http = new HttpClient { BaseAddress = api };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -47,7 +47,8 @@ public sealed class CancelCommandTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         }
 
-        await serve.WaitForAsync("serve: campaign long stopped: no longer marked running", TimeSpan.FromSeconds(30));
+        await Until.TrueAsync(() => Task.FromResult(Logged().Contains("campaign long: no longer marked running; stopping", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), () => $"the campaign's grain did not stop it:\n{Logged()}");
         var sampled = await SampledAsync();
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -58,6 +59,17 @@ public sealed class CancelCommandTests : IDisposable
         }
 
         Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    /// <summary>What the serve process has logged so far (its log files are written as it runs).</summary>
+    private string Logged()
+    {
+        var logs = Path.Combine(data, "logs");
+        return !Directory.Exists(logs) ? "" : string.Concat(Directory.GetFiles(logs, "mnas-2*.log").Select(file =>
+        {
+            using var reader = new StreamReader(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd();
+        }));
     }
 
     private async Task<long> SampledAsync()

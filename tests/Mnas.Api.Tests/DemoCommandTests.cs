@@ -26,7 +26,7 @@ public sealed partial class DemoCommandTests : IDisposable
     public async Task demo_prints_the_dashboard_address_with_an_operator_key_runs_its_campaign_and_stops_on_ctrl_c()
     {
         await using var demo = MnasCommand.Start("demo",
-            [$"data_directory={data}", "api.listen=http://127.0.0.1:0", "worker.trainer=simulated", "worker.simulated_seconds=0.1", "leases.heartbeat_seconds=1"],
+            [$"data_directory={data}", "api.listen=http://127.0.0.1:0", "worker.trainer=simulated", "worker.simulated_seconds=0.1"],
             "--children", "3", "--minibatch", "2");
         await demo.WaitForAsync("  dashboard: ", Start);
         var printed = DashboardLine().Match(demo.Output);

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using Mnas.Api.Health;
 using Mnas.Grains;
+using Mnas.Grains.Hosting;
 
 namespace Mnas.Api.Tests;
 
@@ -44,20 +44,31 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/healthz")).StatusCode);
     }
 
-    [Fact]
-    public async Task readyz_answers_503_naming_the_broker_when_nothing_listens_where_it_should_be()
+    [Fact(Timeout = 120_000)]
+    public async Task readyz_asks_the_cluster_and_names_it_once_its_silo_has_stopped()
     {
-        await using var broker = new BrokerReadinessProbe(new RabbitMqOptions { Host = "127.0.0.1", Port = ClosedPort() });
-        await using var api = await TestApi.StartAsync(probes: broker);
+        var data = Directory.CreateTempSubdirectory("mnas-api-cluster-").FullName;
+        try
+        {
+            var silo = await CampaignHost.StartAsync(new RuntimeOptions { DataDirectory = data, Workers = 0 });
+            await using var api = await TestApi.StartAsync(probes: new ClusterReadinessProbe(silo.Grains));
 
-        using var response = await api.Client.GetAsync("/readyz");
-        var problem = await Problem.ReadAsync(response);
+            var ready = await api.GetAsync<ReadyResponse>("/readyz");
+            Assert.Equal(["store", "cluster"], ready.Checked);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, problem.Status);
-        Assert.StartsWith("unreachable: broker (127.0.0.1:", problem.Detail);
-        var unreachable = problem.Body.GetProperty("unreachable");
-        Assert.True(unreachable.TryGetProperty("broker", out _));
-        Assert.False(unreachable.TryGetProperty("store", out _));
+            await silo.DisposeAsync();
+            using var response = await api.Client.GetAsync("/readyz");
+            var problem = await Problem.ReadAsync(response);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, problem.Status);
+            Assert.StartsWith("unreachable: cluster (", problem.Detail);
+            var unreachable = problem.Body.GetProperty("unreachable");
+            Assert.True(unreachable.TryGetProperty("cluster", out _));
+            Assert.False(unreachable.TryGetProperty("store", out _));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]
@@ -69,13 +80,5 @@ public sealed class HealthEndpointTests
         var problem = await Problem.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, problem.Status);
-    }
-
-    /// <summary>A loopback port nothing listens on: one the system just handed out and took back.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

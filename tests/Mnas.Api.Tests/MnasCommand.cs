@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Mnas.Grains.Tests.RabbitMq;
 
 namespace Mnas.Api.Tests;
 

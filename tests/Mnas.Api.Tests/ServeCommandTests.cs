@@ -6,7 +6,6 @@ using Mnas.Api.Security;
 using Mnas.Api.Workers;
 using Mnas.Campaigns;
 using Mnas.Grains;
-using Mnas.Grains.Tests.RabbitMq;
 using Mnas.Store;
 using Mnas.Store.Postgres;
 using Mnas.Store.Sqlite;
@@ -16,16 +15,16 @@ namespace Mnas.Api.Tests;
 
 /// <summary>
 /// <c>mnas serve</c> as a real process with the simulated trainer: it runs campaigns submitted with <c>mnas submit</c>
-/// on its own workers and answers on its API; on a shared PostgreSQL store it leads only when no other coordinator does.
+/// on its own workers and answers on its API; on a shared PostgreSQL store it joins that store's cluster and carries on the
+/// campaigns of a controller that died.
 /// </summary>
-[Collection(BrokerCollection.Name)]
-public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
+public sealed class ServeCommandTests : IDisposable
 {
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
     private static readonly string[] Quick =
     [
         "api.listen=http://127.0.0.1:0", "worker.trainer=simulated", "worker.simulated_seconds=0.1",
-        "leases.heartbeat_seconds=1", "leases.grace_seconds=5",
+        "cluster.advertised_address=127.0.0.1",
     ];
 
     private readonly string data = Directory.CreateTempSubdirectory("mnas-serve-").FullName;
@@ -48,7 +47,7 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
 
         await using var serve = MnasCommand.Start("serve", settings);
         var api = await serve.ApiAddressAsync(Start);
-        await serve.WaitForAsync("serve: 2 worker slot(s), transport in-memory, store sqlite", Start);
+        await serve.WaitForAsync("serve: 2 worker slot(s), store sqlite, membership localhost", Start);
 
         await SubmitAsync(settings, "tiny", children: 6);
         await Until.TrueAsync(async () => (await CampaignAsync(api, "tiny"))?.Status == CampaignStatus.Completed, TimeSpan.FromSeconds(180),
@@ -60,21 +59,27 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
         Assert.NotNull(campaign.BestReward);
         Assert.Equal(1.0, campaign.Budget.ChildrenUsed);
         var ready = await http.GetFromJsonAsync<ReadyResponse>(new Uri(api, "/readyz"), TestApi.Json);
-        Assert.Equal(["store"], ready!.Checked);
+        Assert.Equal(["store", "cluster"], ready!.Checked);
         using var workers = await http.GetAsync(new Uri(api, "/api/v1/workers"));
         Assert.Equal(HttpStatusCode.OK, workers.StatusCode);
-        // The coordinator records every heartbeat: serve's own worker, alive, with its device and two slots.
+        // The directory records the workers' announcements: serve's own worker, alive, with its device and two slots.
         var worker = Assert.Single((await workers.Content.ReadFromJsonAsync<List<WorkerResponse>>(TestApi.Json))!);
         Assert.True(worker.Alive);
         Assert.Equal(("cpu", 2), (worker.DeviceClass, worker.Slots));
         Assert.False(string.IsNullOrWhiteSpace(worker.Device));
-        Assert.Contains("serve: running campaign tiny", serve.Output);
+
+        // A campaign whose latency must be measured on a class no worker has waits, and says so.
+        await SubmitAsync(settings, "phone", children: 2, latencyClass: "pixel-1");
+        await Until.TrueAsync(async () => (await CampaignAsync(api, "phone"))?.Waiting?.Contains("pixel-1", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(60), () => $"the campaign did not say it waits for pixel-1:\n{serve.Output}");
+        Assert.Equal(CampaignStatus.Running, (await CampaignAsync(api, "phone"))!.Status);
+        Assert.Null((await CampaignAsync(api, "tiny"))!.Waiting);
         Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("serve: stopping", serve.Output);
     }
 
     [Fact(Timeout = 300_000)]
-    public async Task on_a_shared_postgres_store_serve_stands_by_while_a_controller_leads_and_takes_over_when_it_dies()
+    public async Task on_a_shared_postgres_store_serve_joins_the_cluster_and_runs_its_campaigns_once_the_controller_died()
     {
         await using var database = await PostgresTestServer.CreateMigratedDatabaseAsync();
         await using (var store = await PostgresCampaignStore.OpenAsync(new PostgresStoreOptions { ConnectionString = database.ConnectionString }))
@@ -82,30 +87,25 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
             await AuthorizeAsync(store);
         }
 
-        var rabbitMq = broker.ForTest();
         string[] shared =
         [
-            "store=postgres", $"store.postgres.connection_string={database.ConnectionString}",
-            "transport=rabbitmq", $"transport.rabbitmq.host={rabbitMq.Host}", $"transport.rabbitmq.port={rabbitMq.Port}",
-            $"transport.rabbitmq.user_name={rabbitMq.UserName}", $"transport.rabbitmq.password={rabbitMq.Password}",
-            $"transport.rabbitmq.name_prefix={rabbitMq.NamePrefix}", .. Quick,
+            "store=postgres", $"store.postgres.connection_string={database.ConnectionString}", "cluster.silo_port=0", "cluster.gateway_port=0",
+            .. Quick,
         ];
         await using var controller = MnasCommand.Start("controller", [$"data_directory={Path.Combine(data, "controller")}", .. shared]);
-        await controller.WaitForAsync("controller: leading", Start);
+        await controller.WaitForAsync("controller: silo port", Start);
         await using var serve = MnasCommand.Start("serve", [$"data_directory={Path.Combine(data, "serve")}", "worker.slots=2", .. shared]);
         var api = await serve.ApiAddressAsync(Start);
-        await serve.WaitForAsync("serve: standby, waiting to lead", Start);
+        await serve.WaitForAsync("serve: 2 worker slot(s), store postgres, membership postgres", Start);
 
         var ready = await http.GetFromJsonAsync<ReadyResponse>(new Uri(api, "/readyz"), TestApi.Json);
-        Assert.Equal(["store", "broker"], ready!.Checked);
+        Assert.Equal(["store", "cluster"], ready!.Checked);
         await controller.KillAsync();
-        await serve.WaitForAsync("serve: leading", TimeSpan.FromSeconds(30));
         await SubmitAsync([$"data_directory={data}", .. shared], "shared", children: 4);
         await Until.TrueAsync(async () => (await CampaignAsync(api, "shared"))?.Status == CampaignStatus.Completed, TimeSpan.FromSeconds(180),
             () => $"the campaign did not complete:\n{serve.Output}");
 
         Assert.Equal(4, (await CampaignAsync(api, "shared"))!.Children.Done);
-        Assert.Equal(1, CountOf("serve: leading", serve.Output));
         Assert.Equal(0, await serve.TerminateAsync(TimeSpan.FromSeconds(60)));
     }
 
@@ -116,10 +116,10 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
     }
 
-    private async Task SubmitAsync(string[] settings, string id, int children)
+    private async Task SubmitAsync(string[] settings, string id, int children, string? latencyClass = null)
     {
         var spec = Path.Combine(data, $"{id}.yaml");
-        await File.WriteAllTextAsync(spec, $"name: {id}\n");
+        await File.WriteAllTextAsync(spec, $"name: {id}\n" + (latencyClass == null ? "" : $"target:\n  device_class: {latencyClass}\n"));
         var (exitCode, output) = await MnasCommand.RunAsync("submit", settings,
             "--spec", spec, "--children", $"{children}", "--minibatch", "2", "--workers", "2", "--id", id, "--data", data);
         Assert.True(exitCode == 0, output);
@@ -130,7 +130,4 @@ public sealed class ServeCommandTests(RabbitMqBroker broker) : IDisposable
         using var response = await http.GetAsync(new Uri(api, $"/api/v1/campaigns/{id}"));
         return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<CampaignResponse>(TestApi.Json);
     }
-
-    private static int CountOf(string text, string output) =>
-        output.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
 }

@@ -16,9 +16,10 @@ public sealed class WorkerDeviceCommandTests : IDisposable
         }
     }
 
-    // A cluster worker's settings; the broker is never reached, since the worker refuses first.
+    // A cluster worker's settings; the membership database is never reached, since the worker refuses first.
     private Task<(int ExitCode, string Output)> Worker(string device) =>
-        MnasCommand.RunAsync("worker", [$"data_directory={data}", "transport=rabbitmq", "transport.rabbitmq.port=1", $"worker.device={device}"]);
+        MnasCommand.RunAsync("worker", [$"data_directory={data}", "cluster.membership=postgres", "cluster.connection_string=Host=127.0.0.1;Port=1",
+            $"worker.device={device}"]);
 
     private static void AssertOneClearLine(string output, string expected)
     {

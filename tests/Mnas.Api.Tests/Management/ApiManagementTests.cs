@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 namespace Mnas.Api.Tests.Management;
 
 /// <summary><c>mnas api</c> with <c>management.listen</c>: the API's requests are counted there (in text promtool accepts), and the public port serves no metrics.</summary>
-[Collection(BrokerCollection.Name)]
 public sealed partial class ApiManagementTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("mnas-api-management-").FullName;

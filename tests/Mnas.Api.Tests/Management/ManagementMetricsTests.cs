@@ -111,7 +111,7 @@ public sealed class ManagementMetricsTests : IAsyncLifetime
         var samples = ExpositionFormat.Parse(text);
 
         foreach (var name in new[] { "mnas_process_start_time_seconds", "mnas_process_working_set_bytes", "mnas_dotnet_gc_heap_bytes", "mnas_worker_slots",
-                     "mnas_campaigns_running", "mnas_leases_active", "mnas_workers_alive" })
+                     "mnas_campaigns_running", "mnas_jobs_on_workers", "mnas_workers_alive" })
         {
             Assert.Contains(samples, s => s.Name == name);
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Mnas.Grains.Tests.RabbitMq;
 using Xunit.Abstractions;
 
 namespace Mnas.Api.Tests.OpenApi;
