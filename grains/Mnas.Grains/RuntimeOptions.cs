@@ -86,9 +86,9 @@ public sealed record RuntimeOptions
         {
             yield return $"announce_interval: must be positive (got {AnnounceInterval})";
         }
-        if (string.IsNullOrWhiteSpace(DeviceClass) || !DeviceClass.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!Mnas.SearchSpace.Contract.CampaignRanges.IsDeviceClass(DeviceClass))
         {
-            yield return $"device_class: must be letters, digits, '-' or '_' (got '{DeviceClass}')";
+            yield return $"device_class: {Mnas.SearchSpace.Contract.CampaignRanges.DeviceClassRule} (got '{DeviceClass}')";
         }
         if (Mnas.Workers.Devices.TorchDevice.Problem(Device) is { } device)
         {

@@ -32,7 +32,7 @@ internal sealed class CampaignSchemas
     };
 
     /// <summary>The fields whose default is none: null is accepted there and means the same as leaving the key out.</summary>
-    private static readonly HashSet<string> Optional = ["proxy.train_subset_size", "target.device_class", "children", "hours", "id"];
+    private static readonly HashSet<string> Optional = ["proxy.train_subset_size", "proxy.device_class", "target.device_class", "children", "hours", "id"];
 
     private readonly OpenApiDocument document;
     private readonly Dictionary<string, IOpenApiSchema> components;
@@ -170,6 +170,11 @@ internal sealed class CampaignSchemas
         {
             (schema.Pattern, schema.Description) = (CampaignRanges.DeviceClassPattern,
                 "the class of device latency is measured on (null: any worker's)");
+        }
+        else if (path == "proxy.device_class")
+        {
+            (schema.Pattern, schema.Description) = (CampaignRanges.DeviceClassPattern,
+                "the class of device the children train on (null: any worker)");
         }
 
         return schema;

@@ -14,8 +14,11 @@ public static class CampaignRanges
     /// <summary>The longest campaign name (<c>name</c>): printable text, no control characters.</summary>
     public const int MaxNameLength = 100;
 
-    /// <summary>A device class (<c>target.device_class</c>), as workers advertise theirs.</summary>
-    public const string DeviceClassPattern = "^[A-Za-z0-9_-]{1,64}$";
+    /// <summary>A device class (<c>target.device_class</c>, <c>proxy.device_class</c>), as workers advertise theirs: <c>cpu</c>, <c>cuda:a100</c>, <c>pixel-8</c>.</summary>
+    public const string DeviceClassPattern = "^[A-Za-z0-9_:-]{1,64}$";
+
+    /// <summary>How a refusal describes <see cref="DeviceClassPattern"/>.</summary>
+    public const string DeviceClassRule = "must be 1 to 64 letters, digits, '-', '_' or ':'";
 
     /// <summary>A campaign id chosen by its submitter (<c>id</c>).</summary>
     public const string IdPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
@@ -68,7 +71,7 @@ public static class CampaignRanges
 
     /// <summary>Whether <paramref name="text"/> is a device class: <see cref="DeviceClassPattern"/>, with nothing after it.</summary>
     public static bool IsDeviceClass(string? text) =>
-        text is { Length: >= 1 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        text is { Length: >= 1 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ':');
 
     /// <summary>Whether <paramref name="text"/> is a campaign id: <see cref="IdPattern"/>, with nothing after it.</summary>
     public static bool IsCampaignId(string? text) =>

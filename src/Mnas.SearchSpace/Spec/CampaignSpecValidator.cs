@@ -203,12 +203,17 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         Check(problems, "target.classes", target.Classes);
         if (target.DeviceClass != null && !CampaignRanges.IsDeviceClass(target.DeviceClass))
         {
-            problems.Add("target.device_class", $"must be 1 to 64 letters, digits, '-' or '_' (got {ProblemList.Quoted(target.DeviceClass)})");
+            problems.Add("target.device_class", $"{CampaignRanges.DeviceClassRule} (got {ProblemList.Quoted(target.DeviceClass)})");
         }
     }
 
     private static void ValidateProxy(ProxySpec proxy, ProblemList problems)
     {
+        if (proxy.DeviceClass != null && !CampaignRanges.IsDeviceClass(proxy.DeviceClass))
+        {
+            problems.Add("proxy.device_class", $"{CampaignRanges.DeviceClassRule} (got {ProblemList.Quoted(proxy.DeviceClass)})");
+        }
+
         if (ProxyDatasets.Find(proxy.Dataset) is null)
         {
             problems.Add("proxy.dataset",

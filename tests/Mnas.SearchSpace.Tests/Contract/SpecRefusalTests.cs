@@ -93,6 +93,6 @@ public class SpecRefusalTests
     {
         var problems = CampaignSpecValidator.Instance.Validate(new CampaignSpec { Target = new TargetSpec { DeviceClass = "cpu\n" } });
 
-        Assert.Equal(["target.device_class: must be 1 to 64 letters, digits, '-' or '_' (got 'cpu\\u000a')"], Problems.Lines(problems));
+        Assert.Equal(["target.device_class: must be 1 to 64 letters, digits, '-', '_' or ':' (got 'cpu\\u000a')"], Problems.Lines(problems));
     }
 }
