@@ -30,12 +30,13 @@ public sealed class WorkerEndpointTests
     }
 
     [Fact]
-    public async Task a_worker_is_alive_while_its_last_heartbeat_is_within_three_intervals()
+    public async Task a_worker_is_alive_while_its_last_announcement_is_within_the_alive_window()
     {
         await using var api = await TestApi.StartAsync(new ApiOptions { HeartbeatInterval = Heartbeat });
+        var window = ApiOptions.AliveHeartbeats * Heartbeat;
         await RecordAsync(api, "fresh", TestApi.Start.AddSeconds(-1));
-        await RecordAsync(api, "late", TestApi.Start - 3 * Heartbeat);
-        await RecordAsync(api, "silent", TestApi.Start - 3 * Heartbeat - TimeSpan.FromSeconds(1));
+        await RecordAsync(api, "late", TestApi.Start - window);
+        await RecordAsync(api, "silent", TestApi.Start - window - TimeSpan.FromSeconds(1));
 
         var workers = await api.GetAsync<List<WorkerResponse>>("/api/v1/workers");
 

@@ -52,11 +52,11 @@ public sealed class DashboardSite : IAsyncLifetime
         directory = Directory.CreateTempSubdirectory("mnas-dashboard-").FullName;
         var runtime = new RuntimeOptions
         {
-            DataDirectory = directory, Workers = 1, ThreadsPerWorker = 1, HeartbeatInterval = TimeSpan.FromSeconds(1),
+            DataDirectory = directory, Workers = 1, ThreadsPerWorker = 1, AnnounceInterval = TimeSpan.FromSeconds(1),
         };
         host = await CampaignHost.StartAsync(runtime, runner: _ => Trainer);
         apiStore = SqliteCampaignStore.InDirectory(directory);
-        api = ApiServer.Create(new ApiOptions { Listen = "http://127.0.0.1:0", HeartbeatInterval = runtime.HeartbeatInterval }, apiStore);
+        api = ApiServer.Create(new ApiOptions { Listen = "http://127.0.0.1:0", HeartbeatInterval = runtime.AnnounceInterval }, apiStore, cluster: host.Grains);
         await api.StartAsync();
         Url = api.Urls.First().TrimEnd('/') + "/";
         OperatorKey = (await ApiKeys.CreateAsync(apiStore, "browser-operator", ApiRole.Operator)).Plaintext;
