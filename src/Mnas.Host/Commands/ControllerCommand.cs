@@ -24,8 +24,9 @@ internal static class ControllerCommand
             var runtime = settings.Runtime with { Workers = 0, Coordinates = true };
             using var stop = new StopSignal(cancellation);
             await using var management = ManagementRole.Prepare(settings);
-            await using var host = await CampaignHost.StartAsync(runtime, openStore: token => CampaignSession.OpenStoreAsync(settings, runtime.DataDirectory, token),
-                cancellation: cancellation, cluster: settings.Cluster, keepCampaigns: true);
+            await using var host = await CommandErrors.StartingAsync("the controller silo", () => CampaignHost.StartAsync(runtime,
+                openStore: token => CampaignSession.OpenStoreAsync(settings, runtime.DataDirectory, token), cancellation: cancellation,
+                cluster: settings.Cluster, keepCampaigns: true));
             await management.StartAsync(() => !stop.Token.IsCancellationRequested, [new StoreReadinessProbe(host.Store), new ClusterReadinessProbe(host.Grains)],
                 stop.Token);
             Console.WriteLine($"controller: silo port {host.Cluster.SiloPort}, gateway port {host.Cluster.GatewayPort}; ready");

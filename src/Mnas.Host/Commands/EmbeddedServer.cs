@@ -29,8 +29,9 @@ internal sealed class EmbeddedServer : IAsyncDisposable
         CampaignHost? host = null;
         try
         {
-            host = await CampaignHost.StartAsync(runtime, openStore: token => CampaignSession.OpenStoreAsync(settings, runtime.DataDirectory, token),
-                cancellation: stop, cluster: settings.Cluster, keepCampaigns: true);
+            host = await CommandErrors.StartingAsync("the silo", () => CampaignHost.StartAsync(runtime,
+                openStore: token => CampaignSession.OpenStoreAsync(settings, runtime.DataDirectory, token), cancellation: stop,
+                cluster: settings.Cluster, keepCampaigns: true));
             var api = await ApiRole.StartAsync(settings, stop, host.Grains);
             var server = new EmbeddedServer(management, host, api);
             await management.StartAsync(() => !stop.IsCancellationRequested, api.Probes, stop);

@@ -31,7 +31,8 @@ internal static class WorkerCommand
             };
             using var stop = new StopSignal(cancellation);
             await using var management = ManagementRole.Prepare(settings);
-            await using var host = await CampaignHost.StartAsync(runtime, cancellation: cancellation, cluster: settings.Cluster);
+            await using var host = await CommandErrors.StartingAsync("the worker silo",
+                () => CampaignHost.StartAsync(runtime, cancellation: cancellation, cluster: settings.Cluster));
             await management.StartAsync(() => host.Worker.Alive, [new ClusterReadinessProbe(host.Grains)], stop.Token);
             Console.WriteLine($"worker {host.Worker.Id}: {runtime.Workers} slot(s), device class {runtime.DeviceClass}, device {runtime.Device}, " +
                 $"silo port {host.Cluster.SiloPort}; ready");
