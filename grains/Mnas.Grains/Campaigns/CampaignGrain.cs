@@ -122,9 +122,14 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
 
     public async Task ChildReleased(ChildReleased message)
     {
-        if (await EngineForAnswerAsync() is { } open)
+        // A hand-back does not wake a campaign that does not run here: its next run sends the child out again anyway.
+        if (engine is { } open)
         {
             await open.OnReleasedAsync(message, CancellationToken.None);
+        }
+        else
+        {
+            await NotRunningAsync(message.Sequence, message.Attempt, message.WorkerId, "hand-back");
         }
     }
 

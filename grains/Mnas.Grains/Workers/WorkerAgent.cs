@@ -25,6 +25,10 @@ public sealed class WorkerAgent : IAsyncDisposable
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<(string Campaign, long Sequence), Running> running = new();
     private readonly CancellationTokenSource life = new();
+    private readonly CancellationTokenSource handOver = new();
+
+    /// <summary>How long a stopping worker keeps trying to hand its answers over.</summary>
+    private static readonly TimeSpan HandOverTime = TimeSpan.FromSeconds(10);
     private readonly object gate = new();
     private readonly Polly.ResiliencePipeline delivery;
     private Task announcements = Task.CompletedTask;
@@ -139,7 +143,7 @@ public sealed class WorkerAgent : IAsyncDisposable
                     {
                         await reports.AnswerAsync(answer);
                     }
-                }, CancellationToken.None);
+                }, handOver.Token);
             }
             running.TryRemove(key, out _);
         }
@@ -189,7 +193,15 @@ public sealed class WorkerAgent : IAsyncDisposable
         {
             await AnnounceAsync();
         }
-        await Task.WhenAll(running.Values.Select(r => r.Task ?? Task.CompletedTask));
+        // Answers still undelivered after the hand-over time (no campaign runs to take them) are given up: the process may go.
+        var children = Task.WhenAll(running.Values.Select(r => r.Task ?? Task.CompletedTask));
+        if (await Task.WhenAny(children, Task.Delay(HandOverTime)) != children)
+        {
+            logger.LogWarning("worker {Worker}: {Count} answer(s) not taken within {Seconds} s of stopping; given up", Id, running.Count,
+                HandOverTime.TotalSeconds);
+            await handOver.CancelAsync();
+        }
+        await children;
         await announcements;
         if (!killed)
         {
@@ -249,6 +261,7 @@ public sealed class WorkerAgent : IAsyncDisposable
     {
         await StopAsync();
         life.Dispose();
+        handOver.Dispose();
     }
 
     private sealed class Running(TrainChild request, CancellationTokenSource cancellation)
