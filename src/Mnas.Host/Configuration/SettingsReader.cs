@@ -5,7 +5,7 @@ namespace Mnas.Host.Configuration;
 
 /// <summary>
 /// Typed reads from the merged configuration, collecting every problem under the setting's dotted name
-/// (<c>transport.rabbitmq.port: must be a whole number (got 'abc')</c>) instead of stopping at the first.
+/// (<c>cluster.silo_port: must be a whole number (got 'abc')</c>) instead of stopping at the first.
 /// </summary>
 internal sealed class SettingsReader(IConfiguration configuration)
 {
