@@ -143,13 +143,29 @@ internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, 
                 }
                 continue;
             }
-            var assigned = job with { WorkerId = slot.WorkerId };
-            var answer = await AssignAsync(assigned, slot);
-            if (answer is Assignment.Accepted or Assignment.AlreadyRunning && queued.Remove(job))
+            var place = queued.IndexOf(job);
+            if (place < 0)
             {
-                running[job.Sequence] = new Assigned(assigned, slot);
+                // Replaced or dropped while the slot was reserved.
+                await Directory.Release(slot.WorkerId, campaignId, job.Sequence, job.Attempt);
+                continue;
+            }
+            // Running from before the worker's reply: its answer may come back first, between this pass's turns.
+            queued.RemoveAt(place);
+            var assigned = new Assigned(job with { WorkerId = slot.WorkerId }, slot);
+            running[job.Sequence] = assigned;
+            if (await AssignAsync(assigned.Job, slot) is Assignment.Accepted or Assignment.AlreadyRunning)
+            {
                 CampaignMetrics.ChildDispatched();
                 continue;
+            }
+            if (running.TryGetValue(job.Sequence, out var current) && ReferenceEquals(current, assigned))
+            {
+                running.Remove(job.Sequence);
+                if (!queued.Any(j => j.Sequence == job.Sequence))
+                {
+                    queued.Insert(Math.Min(place, queued.Count), job);
+                }
             }
             await Directory.Release(slot.WorkerId, campaignId, job.Sequence, job.Attempt, refused: true);
         }
