@@ -83,10 +83,10 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Wake();
 
-    public Task<CampaignActivity> Activity() => Task.FromResult(engine == null
-        ? new CampaignActivity(CampaignActivity.Idle, waiting, assignments.Queued, assignments.Running)
-        : new CampaignActivity(waiting == null ? CampaignActivity.Active : CampaignActivity.WaitingForWorkers, waiting, assignments.Queued,
-            assignments.Running));
+    // A run waits for workers before its engine opens, too (none of the class it trains on is live).
+    public Task<CampaignActivity> Activity() => Task.FromResult(new CampaignActivity(
+        run is not { IsCompleted: false } ? CampaignActivity.Idle : waiting == null ? CampaignActivity.Active : CampaignActivity.WaitingForWorkers,
+        waiting, assignments.Queued, assignments.Running));
 
     public async Task ChildStarted(ChildStarted message)
     {
