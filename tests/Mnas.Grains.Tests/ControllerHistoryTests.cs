@@ -72,8 +72,7 @@ public sealed class ControllerHistoryTests : IAsyncLifetime
             {
                 await Task.Delay(1);
             }
-            kill.Cancel();
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+            await SiloDeath.KillAsync(host, kill, run);
         }
 
         await using (var host = await CampaignHost.StartAsync(options, _ => new FakeTrainer()))

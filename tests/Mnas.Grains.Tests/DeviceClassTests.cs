@@ -97,19 +97,58 @@ public sealed class DeviceClassTests : IAsyncLifetime
         await using var _ = host;
 
         var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(4, null));
-        while (!(await host.Store.ListEventsAsync(campaign.Id)).Any(e => e.Kind == "waiting"))
-        {
-            await Task.Delay(10);
-        }
-        await Task.Delay(200);
+        var activity = await WaitingAsync(host, campaign.Id);
+
+        Assert.Equal("no live worker of device class edge-npu: its jobs wait for one", activity.Waiting);
+        Assert.Equal((1, 0), (activity.Queued, activity.Running));
         Assert.Empty(cpu.Requests);
         Assert.Empty(cpu.LatencyRequests);
-        Assert.Contains(Edge, (await host.Store.ListEventsAsync(campaign.Id)).Single(e => e.Kind == "waiting").Message);
+        Assert.Equal(activity.Waiting, (await host.Store.ListEventsAsync(campaign.Id)).Single(e => e.Kind == "waiting").Message);
 
         await host.StartWorkerAsync(1, edge, Edge);
         await run;
 
         Assert.All(await host.Store.ListChildrenAsync(campaign.Id), c => Assert.Equal(EdgeLatency, c.Metrics!.LatencyMs));
         Assert.Equal(4, edge.LatencyRequests.Count);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task training_waits_for_a_worker_of_the_proxy_class_and_proposes_nothing_until_one_joins()
+    {
+        var cpu = Trainer(CpuLatency);
+        var trainer = Trainer(EdgeLatency);
+        var (host, campaign) = await Start(cpu, new CampaignSpec { Proxy = new ProxySpec { DeviceClass = Edge } });
+        await using var _ = host;
+
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(3, null));
+        var activity = await WaitingAsync(host, campaign.Id);
+
+        Assert.Equal("no live worker of device class edge-npu", activity.Waiting);
+        Assert.Equal(0, await host.Store.GetMaxSequenceAsync(campaign.Id));
+        Assert.Empty(cpu.Requests);
+
+        await host.StartWorkerAsync(1, trainer, Edge);
+        await run;
+
+        Assert.Equal(3, trainer.Requests.Count);
+        Assert.All(trainer.Requests, r => Assert.Equal(Edge, r.DeviceClass));
+        Assert.Empty(cpu.Requests);
+        Assert.All(await host.Store.ListChildrenAsync(campaign.Id), c => Assert.Equal(ChildStatus.Done, c.Status));
+    }
+
+    private static ICampaignGrain Grain(CampaignHost host, string campaignId) => host.Grains.GetGrain<ICampaignGrain>(campaignId);
+
+    /// <summary>The campaign's activity once it says it waits for workers.</summary>
+    private static async Task<CampaignActivity> WaitingAsync(CampaignHost host, string campaignId)
+    {
+        while (true)
+        {
+            var activity = await Grain(host, campaignId).Activity();
+            if (activity.State == CampaignActivity.WaitingForWorkers)
+            {
+                return activity;
+            }
+            await Task.Delay(10);
+        }
     }
 }

@@ -1,12 +1,11 @@
 using Mnas.Campaigns;
+using Mnas.Grains.Contracts;
 using Mnas.Grains.Hosting;
 using Mnas.Grains.Trainer;
-using Mnas.Grains.Workers;
-using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Grains.Tests;
 
-/// <summary>A worker's device: what its heartbeats report, and its refusal of a device this libtorch cannot use.</summary>
+/// <summary>A worker's device: what its announcements report, and its refusal of a device this libtorch cannot use.</summary>
 public sealed class WorkerDeviceTests : IDisposable
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), $"mnas-worker-device-{Guid.NewGuid():N}");
@@ -27,15 +26,20 @@ public sealed class WorkerDeviceTests : IDisposable
             DataDirectory = data, Workers = 1, Device = "cpu",
             AnnounceInterval = TimeSpan.FromMilliseconds(100),
         };
-        await using var host = await CampaignHost.StartAsync(options, _ => new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) });
-        var campaign = new Campaign("c1", "test", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0, CampaignStatus.Running, DateTimeOffset.UnixEpoch);
-        await host.Store.CreateCampaignAsync(campaign);
+        await using var host = await CampaignHost.StartAsync(options, _ => new FakeTrainer());
 
-        await host.Runner.RunAsync(campaign.Id, new ScriptedStrategy((space, i) => space.Random(new Random(i))), new Campaigns.CampaignBudget(2, null));
+        // The directory writes the workers it knows to the store every few announce intervals.
+        IReadOnlyList<WorkerStatus> listed;
+        while ((listed = await host.Store.ListWorkersAsync()).Count == 0)
+        {
+            await Task.Delay(20);
+        }
 
-        var worker = Assert.Single(await host.Store.ListWorkersAsync());
+        var worker = Assert.Single(listed);
         Assert.StartsWith("cpu (", worker.Device);
-        Assert.Equal(host.Worker.Identity.Device, worker.Device);
+        Assert.Equal((host.Worker.Id, host.Worker.Identity.Device), (worker.WorkerId, worker.Device));
+        var announced = Assert.Single(await host.Grains.GetGrain<IWorkerDirectoryGrain>(0).Workers());
+        Assert.Equal(worker.Device, announced.Device);
     }
 
     [Fact]

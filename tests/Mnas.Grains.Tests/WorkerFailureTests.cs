@@ -91,7 +91,7 @@ public sealed class WorkerFailureTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task a_killed_workers_child_is_retried_on_another_worker_after_its_lease_and_the_attempt_counts()
+    public async Task a_killed_workers_child_is_retried_on_another_worker_once_the_directory_finds_it_gone_and_the_attempt_counts()
     {
         var (host, campaign, lost, other) = await RunStoppingTheSlowWorker(worker => worker.KillAsync(), children: 5);
         await using var _ = host;
@@ -103,6 +103,46 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         var events = await host.Store.ListEventsAsync(campaign.Id);
         Assert.Contains(events, e => e.Kind == "retry" && e.Message.Contains($"child {lost.Sequence} attempt 1") && e.Message.Contains("lost"));
         Assert.DoesNotContain(await Directory(host).Workers(), w => w.WorkerId == host.Worker.Id);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task a_killed_workers_late_result_is_refused_while_its_child_runs_again_elsewhere()
+    {
+        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
+        var (host, campaign) = await Start(slow);
+        await using var _ = host;
+        var retried = new TaskCompletionSource<TrainChild>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lateAnswerSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var other = new FakeTrainer
+        {
+            Received = async (request, _, cancellation) =>
+            {
+                if (request.Attempt == 2)
+                {
+                    retried.TrySetResult(request);
+                    await lateAnswerSent.Task.WaitAsync(cancellation);
+                }
+            },
+        };
+        await host.StartWorkerAsync(1, other);
+        await WaitUntil(async () => (await Directory(host).Census(null)).Slots == 2);
+        var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(3, null));
+        await WaitUntil(() => slow.Requests.Count == 1);
+        var killed = host.Worker;
+        var lost = slow.Requests.Single();
+
+        await killed.KillAsync();
+        var retry = await retried.Task;
+        await Campaign(host).ChildEvaluated(new ChildEvaluated("c1", lost.Sequence, lost.Attempt, true, null, 0.99, 5, 1, 1, 1, 1, WorkerId: killed.Id));
+        lateAnswerSent.SetResult();
+        await run;
+
+        Assert.Equal((lost.Sequence, 2), (retry.Sequence, retry.Attempt));
+        var child = await host.Store.GetChildAsync(campaign.Id, lost.Sequence);
+        Assert.Equal((ChildStatus.Done, 2), (child!.Status, child.Attempts));
+        Assert.NotEqual(0.99, child.Metrics!.Accuracy);
+        var events = await host.Store.ListEventsAsync(campaign.Id);
+        Assert.Contains(events, e => e.Kind == "ignored" && e.Message.Contains($"child {lost.Sequence} attempt 1 from worker {killed.Id}"));
     }
 
     [Fact(Timeout = 60_000)]
