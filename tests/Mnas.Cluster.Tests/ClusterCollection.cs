@@ -1,10 +1,11 @@
-using Mnas.Grains.Tests.RabbitMq;
-
 namespace Mnas.Cluster.Tests;
 
-/// <summary>Cluster tests share the broker and run one after another (they start processes that train).</summary>
-[CollectionDefinition(Name)]
-public sealed class ClusterCollection : ICollectionFixture<RabbitMqBroker>
+/// <summary>
+/// The cluster tests run one after another: each starts several processes whose silos probe one another, and on a
+/// machine of few cores tests side by side would starve those probes and see silos declared dead that are not.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
 {
     public const string Name = "cluster";
 }

@@ -1,17 +1,26 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
-using Mnas.Grains;
-using Mnas.Grains.Tests.RabbitMq;
 
 namespace Mnas.Cluster.Tests;
 
-/// <summary>A real <c>mnas</c> process (a worker, a controller) on the test's broker, its output kept for assertions and failure messages.</summary>
+/// <summary>A real <c>mnas</c> process (a controller, a worker, a submission), its output kept for assertions and failure messages.</summary>
 internal sealed class MnasProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private MnasProcess(Process process) => this.process = process;
+    private MnasProcess(Process process, string name, string dataDirectory) => (this.process, Name, DataDirectory) = (process, name, dataDirectory);
+
+    /// <summary>What the test calls it in its messages (<c>controller 2</c>, <c>worker 7</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Its <c>data_directory</c>: its logs are under <c>logs/</c>.</summary>
+    public string DataDirectory { get; }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
 
     public string Output
     {
@@ -24,20 +33,12 @@ internal sealed class MnasProcess : IAsyncDisposable
         }
     }
 
-    public static MnasProcess Worker(RabbitMqOptions broker, string dataDirectory, params string[] extraSettings) =>
-        Start("worker", broker, dataDirectory, extraSettings);
-
-    /// <summary>Starts <c>mnas COMMAND</c> on the broker, with each of <paramref name="extraSettings"/> as a <c>--set</c> and then <paramref name="arguments"/>.</summary>
-    public static MnasProcess Start(string command, RabbitMqOptions broker, string dataDirectory, string[] extraSettings, params string[] arguments)
+    /// <summary>Starts <c>mnas COMMAND</c> with each of <paramref name="settings"/> as a <c>--set</c>, then <paramref name="arguments"/>.</summary>
+    public static MnasProcess Start(string name, string command, string dataDirectory, IEnumerable<string> settings, params string[] arguments)
     {
-        var host = Path.Combine(AppContext.BaseDirectory, "mnas.dll");
-        var commandLine = new List<string> { host, command };
-        foreach (var set in new[]
-                 {
-                     "transport=rabbitmq", $"transport.rabbitmq.host={broker.Host}", $"transport.rabbitmq.port={broker.Port}",
-                     $"transport.rabbitmq.user_name={broker.UserName}", $"transport.rabbitmq.password={broker.Password}",
-                     $"transport.rabbitmq.name_prefix={broker.NamePrefix}", $"data_directory={dataDirectory}",
-                 }.Concat(extraSettings))
+        Directory.CreateDirectory(dataDirectory);
+        var commandLine = new List<string> { Path.Combine(AppContext.BaseDirectory, "mnas.dll"), command };
+        foreach (var set in settings.Append($"data_directory={dataDirectory}"))
         {
             commandLine.AddRange(["--set", set]);
         }
@@ -48,17 +49,15 @@ internal sealed class MnasProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot.Find(),
+            WorkingDirectory = dataDirectory,
         };
-        var worker = new MnasProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start mnas {command}"));
-        worker.process.OutputDataReceived += (_, e) => worker.Append(e.Data);
-        worker.process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
-        worker.process.BeginOutputReadLine();
-        worker.process.BeginErrorReadLine();
-        return worker;
+        var started = new MnasProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start mnas {command}"), name, dataDirectory);
+        started.process.OutputDataReceived += (_, e) => started.Append(e.Data);
+        started.process.ErrorDataReceived += (_, e) => started.Append(e.Data);
+        started.process.BeginOutputReadLine();
+        started.process.BeginErrorReadLine();
+        return started;
     }
-
-    public bool HasExited => process.HasExited;
 
     /// <summary>Waits for the process to end by itself; returns its exit code.</summary>
     public async Task<int> WaitAsync(TimeSpan limit)
@@ -75,18 +74,37 @@ internal sealed class MnasProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
-    /// <summary>Sends SIGTERM and waits for the process to end; returns its exit code.</summary>
-    public async Task<int> TerminateAsync(TimeSpan limit)
+    /// <summary>Sends SIGTERM, as an orchestrator stopping it would.</summary>
+    public void Terminate()
     {
         if (!process.HasExited)
         {
-            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await kill!.WaitForExitAsync();
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            kill!.WaitForExit();
+        }
+    }
+
+    /// <summary>The lines its log files hold so far (they are written as it goes, one file a day).</summary>
+    public IReadOnlyList<string> LogLines()
+    {
+        var logs = Path.Combine(DataDirectory, "logs");
+        if (!Directory.Exists(logs))
+        {
+            return [];
         }
 
-        using var timeout = new CancellationTokenSource(limit);
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode;
+        var lines = new List<string>();
+        foreach (var file in Directory.GetFiles(logs, "*.log").Order(StringComparer.Ordinal))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
     }
 
     private void Append(string? line)
