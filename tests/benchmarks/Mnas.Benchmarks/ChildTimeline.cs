@@ -1,19 +1,17 @@
 using System.Diagnostics;
-using MassTransit;
 using Mnas.Grains.Contracts;
 
 namespace Mnas.Benchmarks;
 
 /// <summary>
-/// Watches the coordinator's bus: when each child is sent to its worker (and the broker confirms it), and when the
-/// coordinator receives the worker's report that it started and its result. Every time is taken in this one process,
-/// so no clocks need to agree.
+/// Watches the grain calls of the silo that hosts the campaign: when each child is assigned to its worker (the call
+/// made, and answered), and when the worker's report that it started and its result begin on the campaign's grain.
+/// Every time is taken in this one process, so no clocks need to agree. Added to a silo as both kinds of call filter.
 /// </summary>
-internal sealed class ChildTimeline : IConsumeMessageObserver<ChildStarted>, IConsumeMessageObserver<ChildEvaluated>,
-    IConsumeMessageObserver<ChildReleased>, ISendObserver
+internal sealed class ChildTimeline : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
 {
     private readonly object gate = new();
-    private readonly Dictionary<(long Sequence, int Attempt), Times> children = [];
+    private readonly Dictionary<(long Sequence, int Attempt), ChildTimes> children = [];
     private int released;
 
     /// <summary>Children workers handed back unanswered (none, when the runtime works as it should).</summary>
@@ -28,17 +26,7 @@ internal sealed class ChildTimeline : IConsumeMessageObserver<ChildStarted>, ICo
         }
     }
 
-    public IDisposable WatchOn(IBus bus)
-    {
-        var handles = new[]
-        {
-            bus.ConnectConsumeMessageObserver<ChildStarted>(this), bus.ConnectConsumeMessageObserver<ChildEvaluated>(this),
-            bus.ConnectConsumeMessageObserver<ChildReleased>(this), bus.ConnectSendObserver(this),
-        };
-        return new Handles(handles);
-    }
-
-    /// <summary>Every attempt seen from its sending to its result.</summary>
+    /// <summary>Every attempt seen from its assignment to its result.</summary>
     public IReadOnlyList<ChildRun> CompletedRuns()
     {
         lock (gate)
@@ -49,75 +37,75 @@ internal sealed class ChildTimeline : IConsumeMessageObserver<ChildStarted>, ICo
         }
     }
 
-    public Task PreConsume(ConsumeContext<ChildStarted> context) =>
-        Record(context.Message.Sequence, context.Message.Attempt, (t, now) => t.Started = now);
-
-    public Task PreConsume(ConsumeContext<ChildEvaluated> context) =>
-        Record(context.Message.Sequence, context.Message.Attempt, (t, now) => t.Evaluated = now);
-
-    public Task PreConsume(ConsumeContext<ChildReleased> context)
+    /// <summary>What is known of one attempt so far (zero for what has not happened).</summary>
+    public ChildTimes Of(long sequence, int attempt)
     {
         lock (gate)
         {
-            released++;
+            return children.TryGetValue((sequence, attempt), out var times) ? times with { } : new ChildTimes();
         }
-
-        return Task.CompletedTask;
     }
 
-    public Task PreSend<T>(SendContext<T> context) where T : class =>
-        context.Message is TrainChild request ? Record(request.Sequence, request.Attempt, (t, now) => (t.WorkerId, t.Sent) = (request.WorkerId, now)) : Task.CompletedTask;
+    /// <summary>The attempts assigned and started whose result has not come (children running now), latest start first.</summary>
+    public IReadOnlyList<(long Sequence, int Attempt, string WorkerId)> Running()
+    {
+        lock (gate)
+        {
+            return children.Where(c => c.Value is { WorkerId: not null, Started: > 0, Evaluated: 0 })
+                .OrderByDescending(c => c.Value.Started)
+                .Select(c => (c.Key.Sequence, c.Key.Attempt, c.Value.WorkerId!))
+                .ToList();
+        }
+    }
 
-    public Task PostSend<T>(SendContext<T> context) where T : class =>
-        context.Message is TrainChild request ? Record(request.Sequence, request.Attempt, (t, now) => t.Confirmed = now) : Task.CompletedTask;
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        switch (Argument(context))
+        {
+            case ChildStarted started:
+                Record(started.Sequence, started.Attempt, (t, now) => t.Started = now);
+                break;
+            case ChildEvaluated evaluated:
+                Record(evaluated.Sequence, evaluated.Attempt, (t, now) => t.Evaluated = now);
+                break;
+            case ChildReleased:
+                lock (gate)
+                {
+                    released++;
+                }
+                break;
+        }
+        await context.Invoke();
+    }
 
-    public Task SendFault<T>(SendContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        if (Argument(context) is not TrainChild job)
+        {
+            await context.Invoke();
+            return;
+        }
+        Record(job.Sequence, job.Attempt, (t, now) => (t.WorkerId, t.Sent) = (job.WorkerId, now));
+        await context.Invoke();
+        if (context.Result is Assignment.Accepted)
+        {
+            Record(job.Sequence, job.Attempt, (t, now) => t.Confirmed = now);
+        }
+    }
 
-    public Task PostConsume(ConsumeContext<ChildStarted> context) => Task.CompletedTask;
+    private static object? Argument(IGrainCallContext context) => context.Request.GetArgumentCount() == 1 ? context.Request.GetArgument(0) : null;
 
-    public Task PostConsume(ConsumeContext<ChildEvaluated> context) => Task.CompletedTask;
-
-    public Task PostConsume(ConsumeContext<ChildReleased> context) => Task.CompletedTask;
-
-    public Task ConsumeFault(ConsumeContext<ChildStarted> context, Exception exception) => Task.CompletedTask;
-
-    public Task ConsumeFault(ConsumeContext<ChildEvaluated> context, Exception exception) => Task.CompletedTask;
-
-    public Task ConsumeFault(ConsumeContext<ChildReleased> context, Exception exception) => Task.CompletedTask;
-
-    private Task Record(long sequence, int attempt, Action<Times, long> set)
+    private void Record(long sequence, int attempt, Action<ChildTimes, long> set)
     {
         var now = Stopwatch.GetTimestamp();
         lock (gate)
         {
             if (!children.TryGetValue((sequence, attempt), out var times))
             {
-                children[(sequence, attempt)] = times = new Times();
+                children[(sequence, attempt)] = times = new ChildTimes();
             }
 
             set(times, now);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private sealed class Times
-    {
-        public string? WorkerId { get; set; }
-        public long Sent { get; set; }
-        public long Confirmed { get; set; }
-        public long Started { get; set; }
-        public long Evaluated { get; set; }
-    }
-
-    private sealed class Handles(IEnumerable<ConnectHandle> handles) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (var handle in handles)
-            {
-                handle.Disconnect();
-            }
         }
     }
 }

@@ -7,7 +7,9 @@ namespace Mnas.Benchmarks;
 /// moment every worker has started its first child to the last child's start (after it, idle workers have no child
 /// left to take: that is the budget's doing, not the runtime's). Throughput counts the work done in that window, each
 /// child by the share of it that falls inside; a gap runs, on one worker, from one child's result reaching the
-/// coordinator to the coordinator hearing that the worker started its next child.
+/// campaign's grain to the worker's report that it started its next child reaching it. A gap's parts: handle (the
+/// result recorded and rewarded, the strategy's next proposal recorded, a slot reserved, until the assignment is
+/// called), assign (the call answered by the worker) and pickup (the worker's start report reaching the grain).
 /// </summary>
 internal sealed record ClusterRound(
     int Workers,
@@ -19,7 +21,7 @@ internal sealed record ClusterRound(
     double Utilisation,
     double[] GapsMs,
     double[] HandleMs,
-    double[] SendMs,
+    double[] AssignMs,
     double[] PickupMs,
     int Released)
 {

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Mnas.Campaigns;
 using Mnas.Grains;
-using Mnas.Grains.Coordinator;
+using Mnas.Grains.Campaigns;
 using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
@@ -23,9 +24,11 @@ internal static class OrchestratorBenchmark
     {
         var data = Path.Combine(Path.GetTempPath(), $"mnas-bench-{Guid.NewGuid():N}");
         var trainer = new SleepTrainer(TimeSpan.FromSeconds(childSeconds));
+        var timeline = new ChildTimeline();
         try
         {
-            await using (var host = await CampaignHost.StartAsync(new RuntimeOptions { DataDirectory = data, Workers = workers }, _ => trainer))
+            await using (var host = await CampaignHost.StartAsync(new RuntimeOptions { DataDirectory = data, Workers = workers }, _ => trainer,
+                             services: s => s.AddSingleton<IIncomingGrainCallFilter>(timeline).AddSingleton<IOutgoingGrainCallFilter>(timeline)))
             {
                 var spec = new CampaignSpec();
                 await host.Store.CreateCampaignAsync(new Campaign("bench", "bench", CampaignSpecWriter.ToJson(spec), "rl", 1, CampaignStatus.Running,
@@ -47,11 +50,15 @@ internal static class OrchestratorBenchmark
         var ends = runs.Select(r => r.End).Order().ToList();
         var laterStarts = runs.Skip(workers).Select(r => r.Start).ToList();
         var gaps = laterStarts.Select((s, i) => Stopwatch.GetElapsedTime(ends[i], s).TotalMilliseconds).Order().ToArray();
+        var parts = GapParts(runs, workers, timeline);
 
         var (sampleMs, updateMs) = ControllerMs();
         Console.WriteLine($"workers={workers}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"child_seconds={childSeconds}"));
         Console.WriteLine($"children={runs.Count}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gap parts p50 / p95 ms: result {P(parts.Result, 0.5):F1} / {P(parts.Result, 0.95):F1}, handle {P(parts.Handle, 0.5):F1} / {P(parts.Handle, 0.95):F1}, " +
+            $"assign {P(parts.Assign, 0.5):F1} / {P(parts.Assign, 0.95):F1}, pickup {P(parts.Pickup, 0.5):F1} / {P(parts.Pickup, 0.95):F1}"));
         Print("worker_utilisation", utilisation, "F4");
         Print("gap_p50_ms", Statistics.Percentile(gaps, 0.50), "F2");
         Print("gap_p95_ms", Statistics.Percentile(gaps, 0.95), "F2");
@@ -59,6 +66,32 @@ internal static class OrchestratorBenchmark
         Print("controller_update_ms", updateMs, "F1");
         return 0;
     }
+
+    /// <summary>
+    /// Each gap in parts: the result's call reaching the campaign's grain, the result handled until the next child's
+    /// assignment is called (stored, rewarded, the strategy's next proposal, stored, a slot reserved), the assignment
+    /// answered, and the trainer starting it. A gap pairs the k-th end with the (k + workers)-th start, as above.
+    /// </summary>
+    private static (double[] Result, double[] Handle, double[] Assign, double[] Pickup) GapParts(
+        IReadOnlyList<(long Sequence, long Start, long End)> runs, int workers, ChildTimeline timeline)
+    {
+        var ended = runs.OrderBy(r => r.End).ToList();
+        var parts = (Result: new List<double>(), Handle: new List<double>(), Assign: new List<double>(), Pickup: new List<double>());
+        for (var i = 0; i + workers < runs.Count; i++)
+        {
+            var (end, next) = (ended[i], runs[i + workers]);
+            var (result, assigned) = (timeline.Of(end.Sequence, 1), timeline.Of(next.Sequence, 1));
+            parts.Result.Add(Ms(end.End, result.Evaluated));
+            parts.Handle.Add(Ms(result.Evaluated, assigned.Sent));
+            parts.Assign.Add(Ms(assigned.Sent, assigned.Confirmed));
+            parts.Pickup.Add(Ms(assigned.Confirmed, next.Start));
+        }
+        return ([.. parts.Result.Order()], [.. parts.Handle.Order()], [.. parts.Assign.Order()], [.. parts.Pickup.Order()]);
+    }
+
+    private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    private static double P(double[] sorted, double q) => Statistics.Percentile(sorted, q);
 
     /// <summary>Medians with the default controller: one proposal, and one PPO update on a minibatch of 20 (of 5).</summary>
     private static (double SampleMs, double UpdateMs) ControllerMs()

@@ -13,7 +13,7 @@ switch (which)
     case "orchestrator":
         return await OrchestratorBenchmark.Run(workers: Arg(1, 8), childSeconds: 2, children: Arg(2, 64));
     case "cluster":
-        return await ClusterBenchmark.Run(workerCounts: [1, 2, 4, 8, 16], childSeconds: 2, childrenPerWorker: Arg(1, 6));
+        return await ClusterBenchmark.Run(workerCounts: [.. new[] { 1, 2, 4, 8, 16 }.Where(n => n <= Arg(2, 16))], childSeconds: 2, childrenPerWorker: Arg(1, 6));
     default:
         Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster");
         return 2;
