@@ -40,13 +40,21 @@ public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, R
     {
         var now = DateTimeOffset.UtcNow;
         var isNew = !workers.TryGetValue(worker.WorkerId, out var known);
+        if (known != null && worker.SentAt < known.Announcement.SentAt)
+        {
+            // Overtaken by a later one of the same worker: it would list children that have finished since.
+            return Task.CompletedTask;
+        }
         known ??= new KnownWorker();
+        // A child it reported running before and no longer does is finished: its slot is free now, grace or not (a
+        // campaign's release may have come before the announcement that still listed it).
+        var finished = isNew ? [] : known.Announcement.Running.Select(r => new HeldSlot(r.CampaignId, r.Sequence, r.Attempt)).ToHashSet();
         known.Announcement = worker;
         known.SeenAt = now;
         known.Refused = false;
         firstSeen.TryAdd(worker.WorkerId, now);
         var running = worker.Running.Select(r => new HeldSlot(r.CampaignId, r.Sequence, r.Attempt)).ToHashSet();
-        foreach (var slot in known.Held.Keys.Where(h => !running.Contains(h) && now - known.Held[h] > ReservationGrace).ToList())
+        foreach (var slot in known.Held.Keys.Where(h => !running.Contains(h) && (finished.Contains(h) || now - known.Held[h] > ReservationGrace)).ToList())
         {
             known.Held.Remove(slot);
         }
