@@ -63,19 +63,54 @@ public sealed class WorkerFailureTests : IAsyncLifetime
     private static ICampaignGrain Campaign(CampaignHost host) => host.Grains.GetGrain<ICampaignGrain>("c1");
 
     /// <summary>
-    /// Runs a campaign over this process's worker, whose children never finish, and one more quick worker; once the
-    /// slow worker has its first child, <paramref name="stop"/> stops it. Returns that child's request and the quick trainer.
+    /// This process's worker, whose children never finish, and one more worker that holds each child until the slow one
+    /// has its first (so the slow one surely gets one), then answers at once unless <paramref name="hold"/> holds the child longer.
+    /// </summary>
+    private async Task<(CampaignHost Host, Campaign Campaign, FakeTrainer Slow, FakeTrainer Other)> StartTwoWorkers(int maxAttempts = 3,
+        Func<TrainChild, CancellationToken, Task>? hold = null)
+    {
+        var slowStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new FakeTrainer
+        {
+            Delay = TimeSpan.FromSeconds(30),
+            Received = (_, _, _) =>
+            {
+                slowStarted.TrySetResult();
+                return Task.CompletedTask;
+            },
+        };
+        var (host, campaign) = await Start(slow, maxAttempts);
+        try
+        {
+            var other = new FakeTrainer
+            {
+                Received = async (request, _, cancellation) =>
+                {
+                    await slowStarted.Task.WaitAsync(cancellation);
+                    await (hold?.Invoke(request, cancellation) ?? Task.CompletedTask);
+                },
+            };
+            await host.StartWorkerAsync(1, other);
+            await WaitUntil(async () => (await Directory(host).Census(null)).Slots == 2);
+            return (host, campaign, slow, other);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a campaign over <see cref="StartTwoWorkers"/>' workers; once the slow worker has its first child,
+    /// <paramref name="stop"/> stops it. Returns that child's request and the other worker's trainer.
     /// </summary>
     private async Task<(CampaignHost Host, Campaign Campaign, TrainChild Stopped, FakeTrainer Other)> RunStoppingTheSlowWorker(
         Func<WorkerAgent, Task> stop, int children, int maxAttempts = 3)
     {
-        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
-        var (host, campaign) = await Start(slow, maxAttempts);
+        var (host, campaign, slow, other) = await StartTwoWorkers(maxAttempts);
         try
         {
-            var other = new FakeTrainer { Delay = TimeSpan.FromMilliseconds(20) };
-            await host.StartWorkerAsync(1, other);
-            await WaitUntil(async () => (await Directory(host).Census(null)).Slots == 2);
             var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(children, null));
             await WaitUntil(() => slow.Requests.Count == 1);
             var stopped = slow.Requests.Single();
@@ -108,24 +143,17 @@ public sealed class WorkerFailureTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task a_killed_workers_late_result_is_refused_while_its_child_runs_again_elsewhere()
     {
-        var slow = new FakeTrainer { Delay = TimeSpan.FromSeconds(30) };
-        var (host, campaign) = await Start(slow);
-        await using var _ = host;
         var retried = new TaskCompletionSource<TrainChild>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lateAnswerSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var other = new FakeTrainer
+        var (host, campaign, slow, _) = await StartTwoWorkers(hold: async (request, cancellation) =>
         {
-            Received = async (request, _, cancellation) =>
+            if (request.Attempt == 2)
             {
-                if (request.Attempt == 2)
-                {
-                    retried.TrySetResult(request);
-                    await lateAnswerSent.Task.WaitAsync(cancellation);
-                }
-            },
-        };
-        await host.StartWorkerAsync(1, other);
-        await WaitUntil(async () => (await Directory(host).Census(null)).Slots == 2);
+                retried.TrySetResult(request);
+                await lateAnswerSent.Task.WaitAsync(cancellation);
+            }
+        });
+        await using var _ = host;
         var run = host.Runner.RunAsync(campaign.Id, new ScriptedStrategy(Random), new CampaignBudget(3, null));
         await WaitUntil(() => slow.Requests.Count == 1);
         var killed = host.Worker;
