@@ -53,9 +53,57 @@ public class RuntimeOptionsTests
         {
             Assert.Contains(problems, p => p.StartsWith(setting + ":", StringComparison.Ordinal));
         }
+        Assert.Contains("cluster.membership: must be localhost or postgres (got 'zookeeper')", problems);
+        Assert.Contains("cluster.silo_port: must be a port, 0 to 65535 (got 70000)", problems);
+        Assert.Contains("cluster.advertised_address: must be an IP address (got 'pod-1')", problems);
+        Assert.Contains("cluster.gateways: each must be address:port (got 'nowhere')", problems);
         Assert.Contains(new ClusterSettings { Membership = ClusterSettings.Postgres }.Validate(),
             p => p.StartsWith("cluster.connection_string:", StringComparison.Ordinal));
         Assert.Contains(new ClusterSettings { SiloPort = 5000, GatewayPort = 5000 }.Validate(),
             p => p.StartsWith("cluster.gateway_port: must differ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void bad_runtime_options_are_named_each_by_its_field()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new RuntimeOptions
+        {
+            DataDirectory = " ", Workers = -1, ThreadsPerWorker = 0, LatencyRuns = 2, MaxAttempts = 0, SimulatedSeconds = TimeSpan.FromSeconds(-1),
+        }.ThrowIfInvalid());
+
+        Assert.StartsWith("invalid runtime options: ", error.Message);
+        foreach (var problem in new[]
+                 {
+                     "data_directory: must be set", "workers: must not be negative (got -1)", "threads_per_worker: must be at least 1 (got 0)",
+                     "latency_runs: must be at least 3 (got 2)", "max_attempts: must be at least 1 (got 0)", "simulated_seconds: must not be negative (got -1)",
+                 })
+        {
+            Assert.Contains(problem, error.Message);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task a_silo_with_bad_cluster_settings_refuses_to_start_naming_them()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"mnas-bad-cluster-{Guid.NewGuid():N}");
+        var cluster = new ClusterSettings { SiloPort = 70000, ProbeTimeout = TimeSpan.FromMinutes(2) };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => CampaignHost.StartAsync(new RuntimeOptions { DataDirectory = data }, cluster: cluster));
+
+        Assert.StartsWith("invalid cluster settings: ", error.Message);
+        Assert.Contains("cluster.silo_port: must be a port, 0 to 65535 (got 70000)", error.Message);
+        Assert.Contains("cluster.probe_timeout_seconds: must be above 0 and at most 60 (got 120)", error.Message);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task a_client_of_a_localhost_cluster_needs_its_gateways()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ClusterClient.StartAsync(new ClusterSettings(), CancellationToken.None));
+
+        Assert.Equal("cluster.gateways: a client with localhost membership needs the gateways to reach", error.Message);
     }
 }
