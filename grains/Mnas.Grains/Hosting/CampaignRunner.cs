@@ -24,6 +24,8 @@ public sealed class CampaignRunner(IGrainFactory grains, CampaignLaunches launch
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
+            // Withdrawn first: a worker's report arriving meanwhile must not wake the campaign into this spent launch.
+            launches.Remove(campaignId, launch);
             await grain.Abandon();
             throw;
         }
