@@ -8,9 +8,10 @@ using Mnas.SearchSpace.Spec;
 namespace Mnas.Grains.Tests;
 
 /// <summary>
-/// Device classes (workers in this process, each with a queue of its own): a campaign that names the device class of its
+/// Device classes (workers in this process, each with a grain of its own): a campaign that names the device class of its
 /// latency has every child's latency measured by a worker of that class, while training runs on any worker; a campaign
-/// that names none has each child evaluated whole by one worker.
+/// that names none has each child evaluated whole by one worker. A job whose class has no live worker waits for one, and
+/// the campaign says so in its activity.
 /// </summary>
 public sealed class DeviceClassTests : IAsyncLifetime
 {
