@@ -5,7 +5,7 @@ namespace Mnas.Grains.Trainer;
 /// <summary>
 /// A worker pipeline that trains and measures nothing: it waits <see cref="RuntimeOptions.SimulatedSeconds"/> (stopping
 /// at once when cancelled) and answers with metrics that are a fixed function of the architecture, with a short synthetic
-/// training curve. For exercising a deployment — queues, leases, failover — without spending machines on training; never
+/// training curve. For exercising a deployment — placement, hand-backs, failover — without spending machines on training; never
 /// for a search's results. A latency job waits a fifth of that time.
 /// </summary>
 public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner

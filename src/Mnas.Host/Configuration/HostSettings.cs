@@ -172,7 +172,9 @@ internal sealed record HostSettings(RuntimeOptions Runtime, string Store, Postgr
         var cluster = ReadCluster(read, postgres);
         problems.AddRange(read.Problems);
         problems.AddRange(runtime.Validate().Select(AsSetting));
-        problems.AddRange(cluster.Validate());
+        // Membership that takes the store's connection string has its problem named once, as the store's.
+        var storeNamesIt = postgres != null && string.IsNullOrWhiteSpace(postgres.ConnectionString) && read.OptionalText("cluster.connection_string") == null;
+        problems.AddRange(cluster.Validate().Where(p => !(storeNamesIt && p.StartsWith("cluster.connection_string:", StringComparison.Ordinal))));
         return new HostSettings(runtime, store, postgres, api) { Management = management, Cluster = cluster };
     }
 
