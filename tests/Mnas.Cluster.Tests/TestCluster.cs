@@ -4,6 +4,7 @@ using Mnas.Grains.Contracts;
 using Mnas.Grains.Hosting;
 using Mnas.Store.Postgres;
 using Mnas.Store.Tests.Postgres;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Mnas.Cluster.Tests;
@@ -47,9 +48,16 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>What every process of the cluster is given: the store and the cluster's membership in the test's database, free ports.</summary>
     public IReadOnlyList<string> Settings =>
     [
-        "store=postgres", $"store.postgres.connection_string={Database.ConnectionString}", "cluster.silo_port=0", "cluster.gateway_port=0",
+        "store=postgres", $"store.postgres.connection_string={ConnectionString}", "cluster.silo_port=0", "cluster.gateway_port=0",
         "cluster.advertised_address=127.0.0.1",
     ];
+
+    /// <summary>
+    /// The test database with each process's connection pools capped: left at the driver's default, the membership and
+    /// reminder providers of a silo keep 20 to 30 connections open, and a few silos take every connection a default
+    /// server allows (100), after which silos fail to start and reminders to load.
+    /// </summary>
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(Database.ConnectionString) { MaxPoolSize = 4 }.ConnectionString;
 
     public static async Task<TestCluster> CreateAsync(string name, ITestOutputHelper log)
     {
@@ -65,7 +73,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>Waits until <paramref name="process"/> says it is ready (its silo runs); fails if it ends first.</summary>
     public async Task<MnasProcess> ReadyAsync(MnasProcess process, TimeSpan? limit = null)
     {
-        await Until(() => Task.FromResult(IsReady(process) || process.HasExited), limit ?? TimeSpan.FromSeconds(90), $"{process.Name} is not ready");
+        await Until(() => Task.FromResult(IsReady(process) || process.HasExited), limit ?? TimeSpan.FromSeconds(150), $"{process.Name} is not ready");
         Assert.True(IsReady(process), $"{process.Name} ended before it was ready:\n{process.Output}");
         return process;
     }
@@ -93,7 +101,7 @@ internal sealed partial class TestCluster : IAsyncDisposable
             client = await ClusterClient.StartAsync(new ClusterSettings
             {
                 Membership = ClusterSettings.Postgres,
-                ConnectionString = PostgresClusterTables.ConnectionStringFor(new PostgresStoreOptions { ConnectionString = Database.ConnectionString }),
+                ConnectionString = PostgresClusterTables.ConnectionStringFor(new PostgresStoreOptions { ConnectionString = ConnectionString }),
             }, CancellationToken.None);
             // It connects in the background; until it has the cluster's grain types, it cannot name a grain.
             await Until(() => Task.FromResult(Names(client.Grains)), TimeSpan.FromSeconds(60), "the client did not connect to the cluster");
