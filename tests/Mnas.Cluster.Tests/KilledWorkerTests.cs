@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace Mnas.Cluster.Tests;
 
 /// <summary>
-/// A <c>mnas worker</c> process killed outright while it trains a child: its silo is declared dead, the child goes back
-/// to the queue (the lost attempt counted) and is trained again on the other worker, and the result the dead worker
-/// would have sent for its attempt, arriving late, is refused.
+/// A <c>mnas worker</c> process killed outright while it trains a child: the cluster's membership declares its silo
+/// dead, the child goes back to the queue (the lost attempt counted) and is trained again on the other worker, and the
+/// result the dead worker would have sent for its attempt, arriving late, is refused.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class KilledWorkerTests(ITestOutputHelper log) : IAsyncLifetime
@@ -33,10 +33,14 @@ public sealed class KilledWorkerTests(ITestOutputHelper log) : IAsyncLifetime
         string? runner = null;
         await cluster.Until(async () => (runner = await cluster.RunnerAsync(CampaignId, 1, 1)) != null, TimeSpan.FromSeconds(60),
             "no worker runs child 1");
-        var victim = processes.Single(p => TestCluster.WorkerIdOf(p) == runner);
+        var victim = processes.Single(p => p.WorkerId == runner);
         var killedAt = DateTimeOffset.UtcNow;
         await victim.KillAsync();
         cluster.Say($"kill -9 {victim.Name} (worker {runner}), which runs child 1");
+
+        await cluster.Until(() => cluster.DeclaredDeadAsync(victim.SiloPort), TimeSpan.FromSeconds(30),
+            "the killed worker's silo was not declared dead");
+        cluster.Say($"its silo declared dead {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:F1} s after the kill");
 
         // Declared lost: the attempt counts as failed, and the child is queued again.
         CampaignEvent? retry = null;
@@ -56,7 +60,8 @@ public sealed class KilledWorkerTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal((ChildStatus.Done, 2), (child.Status, child.Attempts));
         Assert.NotEqual(0.99, child.Metrics!.Accuracy);
         Assert.Equal(["child 1 attempt 2 done"], events.Where(e => e.Kind is "done" or "failed").Select(e => e.Message[..e.Message.IndexOf(':', StringComparison.Ordinal)]));
-        Assert.Contains(events, e => e.Kind == "ignored" && e.Message.StartsWith("result for child 1 attempt 1 ", StringComparison.Ordinal));
+        var refused = Assert.Single(events, e => e.Kind == "ignored" && e.Message.StartsWith("result for child 1 attempt 1 ", StringComparison.Ordinal));
+        cluster.Say($"the late result: {refused.Message}");
         Assert.True(retry.At - killedAt < TimeSpan.FromSeconds(30), $"the child went back to the queue {(retry.At - killedAt).TotalSeconds:F1} s after the kill");
     }
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Mnas.Cluster.Tests;
 
 /// <summary>A real <c>mnas</c> process (a controller, a worker, a submission), its output kept for assertions and failure messages.</summary>
-internal sealed class MnasProcess : IAsyncDisposable
+internal sealed partial class MnasProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -32,6 +33,15 @@ internal sealed class MnasProcess : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>It said it is ready: its silo runs (a controller or a worker).</summary>
+    public bool IsReady => ReadyLine().IsMatch(Output);
+
+    /// <summary>The id a worker printed when ready; null before.</summary>
+    public string? WorkerId => WorkerLine().Match(Output) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The silo port a worker printed when ready.</summary>
+    public int SiloPort => int.Parse(SiloPortLine().Match(Output).Groups[1].Value, CultureInfo.InvariantCulture);
 
     /// <summary>Starts <c>mnas COMMAND</c> with each of <paramref name="settings"/> as a <c>--set</c>, then <paramref name="arguments"/>.</summary>
     public static MnasProcess Start(string name, string command, string dataDirectory, IEnumerable<string> settings, params string[] arguments)
@@ -128,4 +138,13 @@ internal sealed class MnasProcess : IAsyncDisposable
 
         process.Dispose();
     }
+
+    [GeneratedRegex(@"^(controller|worker \S+): .*; ready$", RegexOptions.Multiline)]
+    private static partial Regex ReadyLine();
+
+    [GeneratedRegex(@"^worker (\S+): .*; ready$", RegexOptions.Multiline)]
+    private static partial Regex WorkerLine();
+
+    [GeneratedRegex(@"silo port (\d+)")]
+    private static partial Regex SiloPortLine();
 }

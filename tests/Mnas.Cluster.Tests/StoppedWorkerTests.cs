@@ -31,7 +31,7 @@ public sealed class StoppedWorkerTests(ITestOutputHelper log) : IAsyncLifetime
         string? runner = null;
         await cluster.Until(async () => (runner = await cluster.RunnerAsync(CampaignId, 1, 1)) != null, TimeSpan.FromSeconds(60),
             "no worker runs child 1");
-        var stopped = processes.Single(p => TestCluster.WorkerIdOf(p) == runner);
+        var stopped = processes.Single(p => p.WorkerId == runner);
         var stoppedAt = DateTimeOffset.UtcNow;
         stopped.Terminate();
         cluster.Say($"SIGTERM {stopped.Name} (worker {runner}), which runs child 1");

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mnas.Campaigns;
 using Mnas.Grains.Contracts;
 using Mnas.Grains.Hosting;
@@ -15,7 +14,7 @@ namespace Mnas.Cluster.Tests;
 /// silo and gateway port of its own, advertised on loopback. Disposing it kills whatever still runs, drops the
 /// database and removes the directory — unless <c>MNAS_KEEP_CLUSTER</c> is set, to read the processes' logs afterwards.
 /// </summary>
-internal sealed partial class TestCluster : IAsyncDisposable
+internal sealed class TestCluster : IAsyncDisposable
 {
     private const string KeepVariable = "MNAS_KEEP_CLUSTER";
     private readonly List<MnasProcess> processes = [];
@@ -73,15 +72,14 @@ internal sealed partial class TestCluster : IAsyncDisposable
     /// <summary>Waits until <paramref name="process"/> says it is ready (its silo runs); fails if it ends first.</summary>
     public async Task<MnasProcess> ReadyAsync(MnasProcess process, TimeSpan? limit = null)
     {
-        await Until(() => Task.FromResult(IsReady(process) || process.HasExited), limit ?? TimeSpan.FromSeconds(150), $"{process.Name} is not ready");
-        Assert.True(IsReady(process), $"{process.Name} ended before it was ready:\n{process.Output}");
+        await Until(() => Task.FromResult(process.IsReady || process.HasExited), limit ?? TimeSpan.FromSeconds(150), $"{process.Name} is not ready");
+        Assert.True(process.IsReady, $"{process.Name} ended before it was ready:\n{process.Output}");
         return process;
     }
 
-    public static bool IsReady(MnasProcess process) => ReadyLine().IsMatch(process.Output);
-
-    /// <summary>The worker id a worker process printed when ready; null before.</summary>
-    public static string? WorkerIdOf(MnasProcess worker) => WorkerLine().Match(worker.Output) is { Success: true } m ? m.Groups[1].Value : null;
+    /// <summary>Whether the cluster's membership table has declared the silo on <paramref name="port"/> dead.</summary>
+    public async Task<bool> DeclaredDeadAsync(int port) =>
+        await Database.ScalarAsync($"SELECT COUNT(*) FROM mnas.orleans_membership WHERE port = {port} AND status = {(int)SiloStatus.Dead};") is 1L;
 
     /// <summary>Records a campaign with <c>mnas submit</c> (the spec as YAML, then its command-line options).</summary>
     public async Task SubmitAsync(string campaignId, string specYaml, params string[] arguments)
@@ -208,10 +206,4 @@ internal sealed partial class TestCluster : IAsyncDisposable
         await Database.DisposeAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
-
-    [GeneratedRegex(@"^(controller|worker \S+): .*; ready$", RegexOptions.Multiline)]
-    private static partial Regex ReadyLine();
-
-    [GeneratedRegex(@"^worker (\S+): .*; ready$", RegexOptions.Multiline)]
-    private static partial Regex WorkerLine();
 }
