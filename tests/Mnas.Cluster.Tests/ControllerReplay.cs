@@ -46,7 +46,7 @@ internal static class ControllerReplay
         long proposed = 0;
         void ProposeThrough(long count)
         {
-            for (; proposed < count; )
+            while (proposed < count)
             {
                 var proposal = controller.Propose();
                 var child = children[++proposed];
@@ -66,8 +66,13 @@ internal static class ControllerReplay
             {
                 var version = controller.PolicyVersion + 1;
                 var switchAt = children.Values.Where(c => c.PolicyVersion >= version).Select(c => c.Sequence - 1).DefaultIfEmpty(-1).Min();
-                var began = (switchAt >= 0 ? switchAt : unreached[version]) - options.PolicyLag;
-                Assert.True(proposed <= began, $"update {version} began at proposal {began}, but child {sequence}, whose result filled it, is proposal {proposed}");
+                if (switchAt < 0 && !unreached.TryGetValue(version, out switchAt))
+                {
+                    Assert.Fail($"update {version}: no child was drawn from its policy, and the checkpoint schedules no switch to it");
+                }
+
+                var began = switchAt - options.PolicyLag;
+                Assert.True(proposed <= began, $"update {version} began after {began} proposals, but {proposed} had been made when child {sequence}'s result filled it");
                 ProposeThrough(began);
                 controller.Update();
             }
