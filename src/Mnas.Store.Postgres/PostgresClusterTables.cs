@@ -19,6 +19,11 @@ public static class PostgresClusterTables
     /// <summary>The ADO.NET invariant name of Npgsql, as Orleans' providers know it (their <c>Invariant</c> option).</summary>
     public const string Invariant = "Npgsql";
 
+    /// <summary>The membership and reminder providers' connection pool per silo, unless the connection string sets one.</summary>
+    public const int DefaultMaxPoolSize = 5;
+
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
+
     /// <summary>
     /// The connection string Orleans' providers should use for the store <paramref name="options"/>
     /// describe: the same server, database and credentials, with its search path set to the
@@ -37,6 +42,14 @@ public static class PostgresClusterTables
         if (string.IsNullOrEmpty(settings.ApplicationName))
         {
             settings.ApplicationName = "mnas-cluster";
+        }
+
+        // The providers read and write a row at a time; with the default pool of 100 a handful of silos holds every
+        // connection the server allows. A pool the operator sized is kept.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        if (!PoolSizeKeywords.Any(given.ContainsKey))
+        {
+            settings.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         return settings.ConnectionString;

@@ -179,12 +179,13 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
             spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
             if (launch == null)
             {
-                await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                await RegisterWakeReminderAsync();
             }
             timer ??= this.RegisterGrainTimer(TickAsync, Tick, Tick);
             await WaitForWorkersAsync(cancellation);
             engine = await CampaignEngine.OpenAsync(campaign, store, assignments, () => liveSlots, options, budget, launch?.Clock, logger, cancellation);
             opened.TrySetResult(engine);
+            pause = FirstPause;
             CampaignMetrics.Opened(this, () => assignments.Running);
             if ((await store.UpdateCampaignStatusAsync(Id, CampaignStatus.Running, cancellation)).Status is CampaignStatus.Cancelled)
             {
@@ -257,6 +258,22 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The reminder that wakes the campaign on another silo should this one die. Best effort: a reminder service still
+    /// starting does not stop the run (the controllers' keepers wake running campaigns too); the next run tries again.
+    /// </summary>
+    private async Task RegisterWakeReminderAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("campaign {Campaign}: its wake-up reminder could not be registered now: {Error}", Id, e.Message);
         }
     }
 

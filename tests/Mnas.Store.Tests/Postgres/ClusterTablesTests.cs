@@ -158,6 +158,17 @@ public sealed class ClusterTablesTests
             Assert.Throws<ArgumentException>(() => PostgresClusterTables.ConnectionStringFor(options with { Schema = "Not A Schema" })).Message);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=mnas", PostgresClusterTables.DefaultMaxPoolSize)]
+    [InlineData("Host=db;Database=mnas;Maximum Pool Size=12", 12)]
+    [InlineData("Host=db;Database=mnas;MaxPoolSize=30", 30)]
+    public void the_providers_pool_is_small_unless_the_connection_string_sizes_it(string connectionString, int expected)
+    {
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(PostgresClusterTables.ConnectionStringFor(new PostgresStoreOptions { ConnectionString = connectionString }));
+
+        Assert.Equal(expected, built.MaxPoolSize);
+    }
+
     /// <summary>Orleans' ADO.NET membership table on its own, as a silo's membership service drives it.</summary>
     private static AdoNetClusteringTable MembershipTable(string connectionString, string clusterId) =>
         new(
