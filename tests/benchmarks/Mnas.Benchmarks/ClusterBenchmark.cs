@@ -40,9 +40,10 @@ internal static class ClusterBenchmark
             }
 
             var worker = await WorkerFailover.MeasureAsync(postgres.Store, Path.Combine(data, "worker-failover"), FailoverWorkers, childSeconds);
+            var campaignAfter = worker.Reopened ? "the silo's death took the campaign's activation too: it opened again from its checkpoint" : "the campaign ran on";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"worker failover: {FailoverWorkers} workers, worker {worker.KilledWorker} killed; its child assigned again after {worker.AssignedSeconds:F2} s, " +
-                $"started on {worker.NextWorker} after {worker.RestartedSeconds:F2} s"));
+                $"started on {worker.NextWorker} after {worker.RestartedSeconds:F2} s; {campaignAfter}"));
             var controller = await ControllerFailover.MeasureAsync(postgres.Store, Path.Combine(data, "controller-failover"), FailoverWorkers, childSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"controller failover: 2 controllers, {FailoverWorkers} workers; the campaign resumed on the other after {controller.ResumedSeconds:F2} s, " +
@@ -60,11 +61,13 @@ internal static class ClusterBenchmark
             Print("worker_utilisation", rounds[^1].Utilisation, "F4");
             Print("worker_failover_s", worker.RestartedSeconds, "F2");
             Print("controller_failover_s", controller.ProposingSeconds, "F2");
+            Directory.Delete(data, recursive: true);
             return 0;
         }
-        finally
+        catch
         {
-            Directory.Delete(data, recursive: true);
+            Console.Error.WriteLine($"the processes' data directories, with their logs, are kept in {data}");
+            throw;
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.SearchSpace.Spec;
@@ -48,7 +47,7 @@ internal static class ControllerFailover
                 await Task.Delay(100, limit.Token);
             }
 
-            var hosting = Enumerable.Range(0, controllers.Count).Single(i => LoggedAt(controllerData[i], "starting") != null);
+            var hosting = Enumerable.Range(0, controllers.Count).Single(i => CampaignLog.LoggedAt(controllerData[i], CampaignId, "starting") != null);
             var killedAt = DateTimeOffset.Now;
             var killed = Stopwatch.GetTimestamp();
             await controllers[hosting].KillAsync();
@@ -60,7 +59,7 @@ internal static class ControllerFailover
             }
 
             var proposing = Stopwatch.GetElapsedTime(killed).TotalSeconds;
-            var resumed = LoggedAt(controllerData[1 - hosting], "resuming") is { } at ? (at - killedAt).TotalSeconds : double.NaN;
+            var resumed = CampaignLog.LoggedAt(controllerData[1 - hosting], CampaignId, "resuming") is { } at ? (at - killedAt).TotalSeconds : double.NaN;
             await store.UpdateCampaignStatusAsync(CampaignId, CampaignStatus.Cancelled, CancellationToken.None);
             return new Result(proposing, resumed);
         }
@@ -72,33 +71,5 @@ internal static class ControllerFailover
                 controller.Dispose();
             }
         }
-    }
-
-    /// <summary>When a controller logged the campaign <c>starting</c> or <c>resuming</c> with its strategy (null: it did not).</summary>
-    private static DateTimeOffset? LoggedAt(string dataDirectory, string action)
-    {
-        var logs = Path.Combine(dataDirectory, "logs");
-        if (!Directory.Exists(logs))
-        {
-            return null;
-        }
-
-        var marker = $"campaign {CampaignId}: {action} with strategy";
-        foreach (var file in Directory.GetFiles(logs, "mnas-*.log"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream);
-            while (reader.ReadLine() is { } line)
-            {
-                // "2026-11-24 10:00:00.123 +00:00 [INF] campaign …"
-                if (line.Contains(marker, StringComparison.Ordinal) &&
-                    DateTimeOffset.TryParseExact(line[..30], "yyyy-MM-dd HH:mm:ss.fff zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-                {
-                    return at;
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -10,10 +10,12 @@ namespace Mnas.Benchmarks;
 /// <summary>A controller silo in this process (no worker of its own), in a benchmark cluster, its grain calls watched.</summary>
 internal static class ControllerSilo
 {
-    public static Task<CampaignHost> StartAsync(BenchCluster cluster, string dataDirectory, ChildTimeline timeline, CancellationToken cancellation) =>
+    /// <param name="keepCampaigns">Runs the campaigns the store has running, as a deployment's controllers do.</param>
+    public static Task<CampaignHost> StartAsync(BenchCluster cluster, string dataDirectory, ChildTimeline timeline, CancellationToken cancellation,
+        bool keepCampaigns = false) =>
         CampaignHost.StartAsync(new RuntimeOptions { DataDirectory = dataDirectory, Workers = 0 },
             openStore: async token => await PostgresCampaignStore.OpenAsync(cluster.Store, token), cancellation: cancellation, cluster: cluster.InProcess,
-            services: s => s.AddSingleton<IIncomingGrainCallFilter>(timeline).AddSingleton<IOutgoingGrainCallFilter>(timeline));
+            keepCampaigns: keepCampaigns, services: s => s.AddSingleton<IIncomingGrainCallFilter>(timeline).AddSingleton<IOutgoingGrainCallFilter>(timeline));
 
     /// <summary>Waits until the directory counts <paramref name="slots"/> live slots (starting many processes on a small machine takes a while).</summary>
     public static async Task WaitForSlotsAsync(CampaignHost host, WorkerProcesses processes, int slots, TimeSpan limit)
