@@ -55,13 +55,15 @@ bench-train: bootstrap
 bench-latency: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- latency
 
-# The campaign runtime with a sleep-only trainer (8 workers, 2 s children): utilisation, gaps, controller update time.
+# The campaign runtime with a sleep-only trainer (8 worker slots in one embedded silo, 2 s children), run twice in one
+# process, the steady second run printed last: utilisation, gaps, controller update time.
 bench-orchestrator: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- orchestrator
 
-# The same as a cluster on PostgreSQL membership with 1, 2, 4, 8 and 16 `mnas worker` silo processes (built with the
-# benchmark): scaling efficiency, gaps, utilisation, failover times. The benchmark starts the throwaway PostgreSQL
-# server (scripts/postgres.sh); it is stopped afterwards.
+# The same as a cluster on PostgreSQL membership: a controller silo in the benchmark's process with 1, 2, 4, 8 and 16
+# `mnas worker` processes (built with the benchmark): scaling efficiency, gaps, utilisation; then failover times of a
+# killed worker and of a killed `mnas controller`. The benchmark starts the throwaway PostgreSQL server
+# (scripts/postgres.sh) and works in a database of its own; the server is stopped afterwards.
 bench-cluster: bootstrap
 	status=0; $(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- cluster || status=$$?; \
 	  scripts/postgres.sh stop >/dev/null 2>&1 || true; exit $$status
