@@ -22,8 +22,8 @@ public interface IWorkerDirectoryGrain : IGrainWithIntegerKey
 
     Task<SlotCensus> Census(string? deviceClass);
 
-    /// <summary>Who runs this attempt now, by the workers' announcements; null when no worker does.</summary>
-    Task<WorkerSlot?> Runner(string campaignId, long sequence, int attempt);
+    /// <summary>Who runs this attempt now (or has finished it and not yet handed its answer over), by the workers' announcements.</summary>
+    Task<RunnerLookup> Runner(string campaignId, long sequence, int attempt);
 
-    Task<IReadOnlyList<WorkerAnnouncement>> Workers();
+    Task<WorkerRoster> Roster();
 }

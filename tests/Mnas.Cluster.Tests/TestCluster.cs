@@ -126,8 +126,8 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         try
         {
-            var workers = await (await GrainsAsync()).GetGrain<IWorkerDirectoryGrain>(0).Workers();
-            return workers.FirstOrDefault(w => w.Running.Any(r => r.CampaignId == campaignId && r.Sequence == sequence && r.Attempt == attempt))?.WorkerId;
+            var workers = (await (await GrainsAsync()).GetGrain<IWorkerDirectoryGrain>(0).Roster()).Workers;
+            return workers.FirstOrDefault(w => w.Running.Any(r => r.CampaignId == campaignId && r.Sequence == sequence && r.Attempt == attempt && !r.Finished))?.WorkerId;
         }
         catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
         {

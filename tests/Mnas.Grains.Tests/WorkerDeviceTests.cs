@@ -38,7 +38,7 @@ public sealed class WorkerDeviceTests : IDisposable
         var worker = Assert.Single(listed);
         Assert.StartsWith("cpu (", worker.Device);
         Assert.Equal((host.Worker.Id, host.Worker.Identity.Device), (worker.WorkerId, worker.Device));
-        var announced = Assert.Single(await host.Grains.GetGrain<IWorkerDirectoryGrain>(0).Workers());
+        var announced = Assert.Single((await host.Grains.GetGrain<IWorkerDirectoryGrain>(0).Roster()).Workers);
         Assert.Equal(worker.Device, announced.Device);
     }
 

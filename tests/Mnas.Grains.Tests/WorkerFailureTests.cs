@@ -137,7 +137,7 @@ public sealed class WorkerFailureTests : IAsyncLifetime
         Assert.Contains(other.Requests, r => r.Sequence == lost.Sequence && r.Attempt == 2);
         var events = await host.Store.ListEventsAsync(campaign.Id);
         Assert.Contains(events, e => e.Kind == "retry" && e.Message.Contains($"child {lost.Sequence} attempt 1") && e.Message.Contains("lost"));
-        Assert.DoesNotContain(await Directory(host).Workers(), w => w.WorkerId == host.Worker.Id);
+        Assert.DoesNotContain((await Directory(host).Roster()).Workers, w => w.WorkerId == host.Worker.Id);
     }
 
     [Fact(Timeout = 60_000)]

@@ -322,7 +322,9 @@ internal sealed class CampaignEngine : ISearchEngine
 
     /// <summary>
     /// Picks a recorded child up again as it stands in the store now (an answer may have landed since the campaign
-    /// opened): hands a finished one's result over, adopts one a worker still runs, or sends it out again.
+    /// opened): hands a finished one's result over, adopts one a worker still runs or has yet to answer, sends one no
+    /// worker had started out again as the same attempt, and counts the attempt of one whose worker is gone as failed
+    /// (tried again while attempts remain, as when a worker is lost under a running campaign).
     /// </summary>
     private async Task ResumeAsync(long sequence, CancellationToken cancellation)
     {
@@ -333,16 +335,24 @@ internal sealed class CampaignEngine : ISearchEngine
             Deliver(child);
             return;
         }
-        if (await assignments.TryAdoptAsync(child.Sequence, child.Attempts))
+        if (child.Status == ChildStatus.Sampled)
+        {
+            await DispatchAsync(child, cancellation);
+            return;
+        }
+        if (await assignments.TryAdoptAsync(child.Sequence, child.Attempts, cancellation))
         {
             await Event("adopted", $"child {child.Sequence} attempt {child.Attempts} is still running on a worker: its result is awaited");
             return;
         }
-        if (child.Attempts > 0)
+        if (child.Status == ChildStatus.Queued)
         {
-            await Event("resent", $"child {child.Sequence} attempt {child.Attempts} runs on no worker now: it is sent out again as attempt {child.Attempts + 1}");
+            await Event("resent", $"child {child.Sequence} attempt {child.Attempts} had not started and runs on no worker now: it is sent out again");
+            await SendAsync(child, cancellation);
+            return;
         }
-        await DispatchAsync(child, cancellation);
+        await RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, child.Sequence, child.Attempts, false,
+            "no worker runs it any more: it was lost while the campaign was not running", 0, 0, 0, 0, 0, 0), cancellation);
     }
 
     private async Task DispatchAsync(Child child, CancellationToken cancellation) => await SendAsync(await NextAttemptAsync(child, cancellation), cancellation);

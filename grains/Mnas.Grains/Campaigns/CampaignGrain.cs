@@ -295,9 +295,9 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
     private async Task WaitForWorkersAsync(CancellationToken cancellation)
     {
         var said = false;
-        while ((liveSlots = (await Directory.Census(spec!.Proxy.DeviceClass)).Slots) == 0)
+        while ((liveSlots = await LiveSlotsAsync()) == 0)
         {
-            waiting = spec.Proxy.DeviceClass is { } deviceClass ? $"no live worker of device class {deviceClass}" : "no live worker";
+            waiting = spec!.Proxy.DeviceClass is { } deviceClass ? $"no live worker of device class {deviceClass}" : "no live worker";
             if (!said)
             {
                 logger.LogInformation("campaign {Campaign}: waiting for a worker ({Waiting})", Id, waiting);
@@ -306,6 +306,20 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellation);
         }
         waiting = null;
+    }
+
+    /// <summary>The live slots of the class the campaign trains on; none while the directory cannot be reached (its silo is dying).</summary>
+    private async Task<int> LiveSlotsAsync()
+    {
+        try
+        {
+            return (await Directory.Census(spec!.Proxy.DeviceClass)).Slots;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("campaign {Campaign}: the worker directory could not be reached: {Error}; trying again", Id, e.Message);
+            return 0;
+        }
     }
 
     private async Task TickAsync(CancellationToken cancellation)

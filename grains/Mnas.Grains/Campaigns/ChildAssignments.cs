@@ -14,6 +14,7 @@ namespace Mnas.Grains.Campaigns;
 internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, ILogger logger)
 {
     private static readonly TimeSpan AssignTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DirectoryRetry = TimeSpan.FromMilliseconds(250);
     private readonly List<TrainChild> queued = [];
     private readonly Dictionary<long, Assigned> running = [];
     private bool pumping;
@@ -40,11 +41,22 @@ internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, 
         return PumpAsync();
     }
 
-    /// <summary>Takes over a job a worker still runs (by the workers' announcements): true when one does.</summary>
-    public async Task<bool> TryAdoptAsync(long sequence, int attempt)
+    /// <summary>
+    /// Takes over a job a worker still runs, or has finished and not yet answered (by the workers' announcements): true
+    /// when one does. Waits, while the directory is newly active, until it has heard from every live worker.
+    /// </summary>
+    public async Task<bool> TryAdoptAsync(long sequence, int attempt, CancellationToken cancellation)
     {
-        var slot = await Directory.Runner(campaignId, sequence, attempt);
-        if (slot == null)
+        RunnerLookup? lookup = null;
+        while (lookup is not { Complete: true })
+        {
+            if (lookup != null)
+            {
+                await Task.Delay(DirectoryRetry, cancellation);
+            }
+            lookup = await TryDirectoryAsync(() => Directory.Runner(campaignId, sequence, attempt), "who runs a child") ?? new RunnerLookup(null, false);
+        }
+        if (lookup.Runner is not { } slot)
         {
             return false;
         }
@@ -72,14 +84,17 @@ internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, 
         return assigned;
     }
 
-    /// <summary>The jobs running on workers the directory no longer lists (their silo died, or they went silent): taken off them.</summary>
+    /// <summary>
+    /// The jobs running on workers the directory no longer lists (their silo died, or they went silent): taken off them.
+    /// None while the directory is newly active (a worker it has not heard from yet is not gone) or cannot be reached.
+    /// </summary>
     public async Task<IReadOnlyList<Assigned>> TakeLostAsync()
     {
-        if (running.Count == 0)
+        if (running.Count == 0 || await TryDirectoryAsync(Directory.Roster, "the live workers") is not { Complete: true } roster)
         {
             return [];
         }
-        var alive = (await Directory.Workers()).Select(w => w.WorkerId).ToHashSet(StringComparer.Ordinal);
+        var alive = roster.Workers.Select(w => w.WorkerId).ToHashSet(StringComparer.Ordinal);
         var lost = running.Values.Where(a => !alive.Contains(a.Job.WorkerId)).ToList();
         foreach (var job in lost)
         {
@@ -113,7 +128,16 @@ internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, 
             do
             {
                 pumpAgain = false;
-                await PassAsync();
+                try
+                {
+                    await PassAsync();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The directory cannot be reached now (its silo is dying): the jobs stay queued for the campaign's next tick.
+                    logger.LogWarning("campaign {Campaign}: jobs could not be handed out now: {Error}; trying again shortly", campaignId, e.Message);
+                    return;
+                }
             }
             while (pumpAgain);
         }
@@ -185,8 +209,36 @@ internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, 
         }
     }
 
-    private Task ReleaseAsync(Assigned assigned) =>
-        assigned.Slot == null ? Task.CompletedTask : Directory.Release(assigned.Slot.WorkerId, campaignId, assigned.Job.Sequence, assigned.Job.Attempt);
+    /// <summary>Frees the job's slot; best effort, for the worker's next announcement frees it too.</summary>
+    private async Task ReleaseAsync(Assigned assigned)
+    {
+        if (assigned.Slot == null)
+        {
+            return;
+        }
+        try
+        {
+            await Directory.Release(assigned.Slot.WorkerId, campaignId, assigned.Job.Sequence, assigned.Job.Attempt);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("campaign {Campaign}: the worker directory could not take a slot's release: {Error}", campaignId, e.Message);
+        }
+    }
+
+    /// <summary>A directory call, or null (logged) when the directory cannot be reached now.</summary>
+    private async Task<T?> TryDirectoryAsync<T>(Func<Task<T>> call, string what) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("campaign {Campaign}: the worker directory could not answer ({What}): {Error}", campaignId, what, e.Message);
+            return null;
+        }
+    }
 }
 
 /// <summary>A job given to a worker, and the slot it holds there (null when the job is not known here).</summary>

@@ -48,6 +48,12 @@ public static class MnasSilo
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
         });
+        // The strongly consistent directory hands a dead silo's range over and recovers it from the live silos'
+        // activations; the default one deactivates every activation whose entry the dead silo held, so a worker's
+        // death would stop campaigns running on a controller silo.
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
         silo.UseSiloMetadata(new Dictionary<string, string>
         {
             [SiloMetadataKeys.Role] = role.ToString().ToLowerInvariant(),

@@ -239,7 +239,8 @@ public sealed class WorkerAgent : IAsyncDisposable
             return;
         }
 
-        var children = running.Values.Where(r => !r.Answering).Select(r => new RunningChild(r.Request.CampaignId, r.Request.Sequence, r.Request.Attempt, r.Request.Job))
+        // Finished children are listed until their answers are taken, so a campaign opened meanwhile awaits them instead of running them again.
+        var children = running.Values.Select(r => new RunningChild(r.Request.CampaignId, r.Request.Sequence, r.Request.Attempt, r.Request.Job, r.Answering))
             .ToArray();
         await TrySendAsync(() => reports.AnnounceAsync(new WorkerAnnouncement(Id, Identity.DeviceClass, Identity.Device, Identity.Threads, Slots, children,
             stopping, silo, clock.GetUtcNow())));

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using Mnas.Campaigns;
 using Mnas.Grains.Contracts;
 using Mnas.Store;
+using Mnas.Grains.Hosting;
 using Orleans.Runtime;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Mnas.Grains.Workers;
 
@@ -13,12 +15,14 @@ namespace Mnas.Grains.Workers;
 /// State, all rebuilt from the workers' announcements after a new activation: each worker's last announcement and when
 /// it came, the slots held on it (a campaign's reservation, or a child it reports running), and the campaigns waiting
 /// for a slot of each class. A worker whose silo the cluster declared dead, or that has not announced itself for
-/// <see cref="Silence"/>, is dropped: the campaigns take its children back. It writes the worker list to the store for
-/// the API every few announce intervals.
+/// <see cref="Silence"/>, is dropped: the campaigns take its children back. Its lists are complete once every active silo
+/// whose metadata gives it worker slots has announced a worker, or once it has been active for <see cref="Silence"/>:
+/// until then a live worker may not have been heard yet, so absence proves nothing. It writes the worker list to the
+/// store for the API every few announce intervals.
 /// </remarks>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, RuntimeOptions options, ILogger<WorkerDirectoryGrain> logger,
-    IServiceProvider services) : Grain, IWorkerDirectoryGrain
+public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, ISiloMetadataCache metadata, RuntimeOptions options,
+    ILogger<WorkerDirectoryGrain> logger, IServiceProvider services) : Grain, IWorkerDirectoryGrain
 {
     // A reservation the worker has not reported running yet is kept this long (the assignment is on its way).
     private static readonly TimeSpan ReservationGrace = TimeSpan.FromSeconds(10);
@@ -26,12 +30,34 @@ public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, R
     private readonly Dictionary<string, HashSet<string>> waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> firstSeen = new(StringComparer.Ordinal);
     private DateTimeOffset lastRecorded;
+    private DateTimeOffset activatedAt;
 
     /// <summary>A worker not heard from for this long is taken for gone: five announce intervals, at least 5 s.</summary>
     private TimeSpan Silence => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(5).Ticks, 5 * options.AnnounceInterval.Ticks));
 
+    private bool Complete
+    {
+        get
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (now - activatedAt >= Silence)
+            {
+                return true;
+            }
+            var heard = workers.Values.Where(w => Alive(w, now)).Select(w => w.Announcement.Silo).ToHashSet();
+            return membership.CurrentSnapshot.Members.Values
+                .Where(m => m.Status == SiloStatus.Active && HostsWorkers(m.SiloAddress))
+                .All(m => heard.Contains(m.SiloAddress));
+        }
+    }
+
+    /// <summary>By its metadata; a silo whose metadata is not known here yet counts as hosting workers.</summary>
+    private bool HostsWorkers(SiloAddress silo) =>
+        !metadata.GetSiloMetadata(silo).Metadata.TryGetValue(SiloMetadataKeys.Slots, out var slots) || slots != "0";
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        activatedAt = DateTimeOffset.UtcNow;
         this.RegisterGrainTimer(SweepAsync, options.AnnounceInterval, options.AnnounceInterval);
         return Task.CompletedTask;
     }
@@ -53,7 +79,8 @@ public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, R
         known.SeenAt = now;
         known.Refused = false;
         firstSeen.TryAdd(worker.WorkerId, now);
-        var running = worker.Running.Select(r => new HeldSlot(r.CampaignId, r.Sequence, r.Attempt)).ToHashSet();
+        var running = worker.Running.Where(r => !r.Finished).Select(r => new HeldSlot(r.CampaignId, r.Sequence, r.Attempt)).ToHashSet();
+        finished.UnionWith(worker.Running.Where(r => r.Finished).Select(r => new HeldSlot(r.CampaignId, r.Sequence, r.Attempt)));
         foreach (var slot in known.Held.Keys.Where(h => !running.Contains(h) && (finished.Contains(h) || now - known.Held[h] > ReservationGrace)).ToList())
         {
             known.Held.Remove(slot);
@@ -132,23 +159,25 @@ public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, R
         return Task.FromResult(new SlotCensus(deviceClass, live.Count, live.Sum(w => w.Announcement.Slots)));
     }
 
-    public Task<WorkerSlot?> Runner(string campaignId, long sequence, int attempt)
+    public Task<RunnerLookup> Runner(string campaignId, long sequence, int attempt)
     {
         var now = DateTimeOffset.UtcNow;
-        var runner = workers.Values.FirstOrDefault(w => Alive(w, now) &&
-            w.Announcement.Running.Any(r => r.CampaignId == campaignId && r.Sequence == sequence && r.Attempt == attempt));
-        if (runner != null)
+        var runner = workers.Values.Select(w => (Worker: w, Child: w.Announcement.Running.FirstOrDefault(r =>
+                r.CampaignId == campaignId && r.Sequence == sequence && r.Attempt == attempt)))
+            .FirstOrDefault(w => w.Child != null && Alive(w.Worker, now));
+        if (runner.Child is { Finished: false })
         {
-            runner.Held[new HeldSlot(campaignId, sequence, attempt)] = now;
+            runner.Worker.Held[new HeldSlot(campaignId, sequence, attempt)] = now;
         }
-        return Task.FromResult(runner == null ? null : new WorkerSlot(runner.Announcement.WorkerId, runner.Announcement.Silo));
+        var slot = runner.Worker == null ? null : new WorkerSlot(runner.Worker.Announcement.WorkerId, runner.Worker.Announcement.Silo);
+        return Task.FromResult(new RunnerLookup(slot, Complete));
     }
 
-    public Task<IReadOnlyList<WorkerAnnouncement>> Workers()
+    public Task<WorkerRoster> Roster()
     {
         var now = DateTimeOffset.UtcNow;
-        return Task.FromResult<IReadOnlyList<WorkerAnnouncement>>(workers.Values.Where(w => Alive(w, now)).Select(w => w.Announcement)
-            .OrderBy(w => w.WorkerId, StringComparer.Ordinal).ToList());
+        return Task.FromResult(new WorkerRoster(workers.Values.Where(w => Alive(w, now)).Select(w => w.Announcement)
+            .OrderBy(w => w.WorkerId, StringComparer.Ordinal).ToList(), Complete));
     }
 
     private async Task SweepAsync(CancellationToken cancellation)
@@ -177,7 +206,7 @@ public sealed class WorkerDirectoryGrain(IClusterMembershipService membership, R
             {
                 var a = worker.Announcement;
                 await store.RecordWorkerAsync(new WorkerStatus(a.WorkerId, a.DeviceClass, a.Device, a.Threads, a.Slots,
-                    a.Running.Select(r => new WorkerChild(r.CampaignId, r.Sequence, r.Attempt, r.Job.ToString().ToLowerInvariant())).ToList(),
+                    a.Running.Where(r => !r.Finished).Select(r => new WorkerChild(r.CampaignId, r.Sequence, r.Attempt, r.Job.ToString().ToLowerInvariant())).ToList(),
                     a.Stopping, firstSeen[a.WorkerId], worker.SeenAt), cancellation);
             }
         }
