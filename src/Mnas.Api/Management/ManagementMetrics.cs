@@ -11,25 +11,22 @@ namespace Mnas.Api.Management;
 /// it should count start; an instrument created later (a silo's, say) is exported from its creation on.
 /// </summary>
 /// <remarks>
-/// promtool's lint would still flag a few things of Orleans' own that no exporter option changes: its latency
-/// histograms are in milliseconds (<c>…_milliseconds</c>, not the base unit), some of its tags are in camelCase
-/// (<c>MessageDirection</c>, <c>ConnectionDirection</c>), and one streams gauge ends in <c>_count</c>.
+/// Orleans' instruments are exported through <see cref="BaseUnitMirror"/>, which publishes them again in base units with
+/// snake_case tags, as promtool's lint wants them; the originals are dropped.
 /// </remarks>
 public sealed class ManagementMetrics : IDisposable
 {
     /// <summary>The meter Orleans publishes its instruments on (activations, messages, membership…), in silos and clients.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    private readonly BaseUnitMirror orleans = new(OrleansMeter);
+
     public ManagementMetrics()
     {
         ProcessMetrics.Register();
         Provider = Sdk.CreateMeterProviderBuilder()
-            .AddMeter([.. Meters])
-            // Orleans' instruments come without descriptions; each is then described by its name and meter, so that
-            // every metric has its help text.
-            .AddView(instrument => string.IsNullOrEmpty(instrument.Description)
-                ? new MetricStreamConfiguration { Description = $"{instrument.Name}, on the meter {instrument.Meter.Name}." }
-                : null)
+            .AddMeter([.. Meters, orleans.MeterName])
+            .AddView(instrument => orleans.Replaces(instrument) ? MetricStreamConfiguration.Drop : null)
             .AddPrometheusExporter(options =>
             {
                 // Every scrape collects afresh: observable gauges show what they observe now.
@@ -47,5 +44,9 @@ public sealed class ManagementMetrics : IDisposable
     /// <summary>The provider whose Prometheus exporter <c>/metrics</c> reads.</summary>
     internal MeterProvider Provider { get; }
 
-    public void Dispose() => Provider.Dispose();
+    public void Dispose()
+    {
+        Provider.Dispose();
+        orleans.Dispose();
+    }
 }

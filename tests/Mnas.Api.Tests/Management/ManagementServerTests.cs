@@ -54,10 +54,17 @@ public sealed class ManagementServerTests : IAsyncDisposable
         var activations = orleans.CreateCounter<int>("orleans-catalog-activation-created");
         var activationCount = 0;
         orleans.CreateObservableGauge("orleans-catalog-activations", () => activationCount);
+        // Some in milliseconds or megabytes, some tagged in camelCase: promtool's lint wants base units and snake_case.
+        var latency = orleans.CreateHistogram<long>("orleans-app-requests-latency", "ms");
+        orleans.CreateObservableGauge("orleans-runtime-available-memory", () => 3L, "MB");
+        var messages = orleans.CreateCounter<long>("orleans-messaging-sent-messages");
 
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/v1/campaigns")).StatusCode);
         activations.Add(2, KeyValuePair.Create<string, object?>("type", "campaign"));
         activationCount = 2;
+        latency.Record(250);
+        latency.Record(750);
+        messages.Add(5, KeyValuePair.Create<string, object?>("MessageDirection", "OneWay"));
 
         var text = await management!.MetricsAsync();
         var samples = ExpositionFormat.Parse(text);
@@ -66,6 +73,11 @@ public sealed class ManagementServerTests : IAsyncDisposable
         Assert.Contains(samples, s => s.Name == "orleans_catalog_activation_created_total" && s.Labels["type"] == "campaign" && s.Value == 2);
         Assert.Contains(samples, s => s.Name == "orleans_catalog_activations" && s.Value == 2);
         Assert.Contains("# HELP orleans_catalog_activation_created_total orleans-catalog-activation-created, on the meter Microsoft.Orleans.\n", text);
+        Assert.Contains(samples, s => s.Name == "orleans_app_requests_latency_seconds_sum" && Math.Abs(s.Value - 1.0) < 1e-9);
+        Assert.Contains(samples, s => s.Name == "orleans_app_requests_latency_seconds_bucket" && s.Labels["le"] == "0.5" && s.Value == 1);
+        Assert.Contains(samples, s => s.Name == "orleans_runtime_available_memory_bytes" && s.Value == 3 * 1024 * 1024);
+        Assert.Contains(samples, s => s.Name == "orleans_messaging_sent_messages_total" && s.Labels["message_direction"] == "OneWay" && s.Value == 5);
+        Assert.DoesNotContain(samples, s => s.Name.Contains("milliseconds", StringComparison.Ordinal) || s.Name.Contains("megabytes", StringComparison.Ordinal));
         await Promtool.AssertPassesAsync(text);
     }
 
