@@ -9,25 +9,14 @@ namespace Mnas.Grains.Tests;
 /// keeper wakes each running one; its grain builds the strategy its settings name, runs it to its budget, and a campaign
 /// whose silo died goes on from its last checkpoint on the next silo, ending as if it had never stopped.
 /// </summary>
-public sealed class CampaignKeeperTests : IAsyncLifetime
+public sealed class CampaignKeeperTests : IDisposable
 {
     private const int Budget = 12;
-    private readonly List<string> directories = [];
+    private readonly TemporaryDirectories directories = new("mnas-keeper");
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public void Dispose() => directories.Dispose();
 
-    public Task DisposeAsync()
-    {
-        directories.ForEach(d => Directory.Delete(d, recursive: true));
-        return Task.CompletedTask;
-    }
-
-    private string NewDirectory()
-    {
-        var d = Path.Combine(Path.GetTempPath(), $"mnas-keeper-{Guid.NewGuid():N}");
-        directories.Add(d);
-        return d;
-    }
+    private string NewDirectory() => directories.New();
 
     private static Campaign Submitted() => new("kept", "kept", CampaignSpecWriter.ToJson(new CampaignSpec()),
         new CampaignSettings("rl", MaxChildren: Budget, Minibatch: 4, Workers: 1).ToJson(), 11, CampaignStatus.Running, DateTimeOffset.UnixEpoch);

@@ -3,8 +3,6 @@ using Mnas.Grains.Campaigns;
 using Mnas.Grains.Contracts;
 using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Spec;
-using Mnas.Store.Postgres;
-using Mnas.Store.Tests.Postgres;
 
 namespace Mnas.Grains.Tests;
 
@@ -12,37 +10,17 @@ namespace Mnas.Grains.Tests;
 /// The roles apart: a controller silo with no worker and a worker silo that coordinates nothing, in this process, join
 /// one cluster on the membership table of a PostgreSQL store of the test's own, and run a campaign together.
 /// </summary>
-public sealed class ControllerAndWorkerSiloTests : IAsyncLifetime
+public sealed class ControllerAndWorkerSiloTests
 {
     private const int Children = 8;
-    private readonly string data = Path.Combine(Path.GetTempPath(), $"mnas-roles-{Guid.NewGuid():N}");
-    private PostgresTestDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await PostgresTestServer.CreateMigratedDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-    }
 
     [Fact(Timeout = 120_000)]
     public async Task a_controller_without_a_worker_and_a_worker_that_does_not_coordinate_run_a_campaign_together()
     {
-        var store = new PostgresStoreOptions { ConnectionString = database.ConnectionString };
-        var cluster = new ClusterSettings
-        {
-            Membership = ClusterSettings.Postgres, ConnectionString = PostgresClusterTables.ConnectionStringFor(store),
-            SiloPort = 0, GatewayPort = 0, AdvertisedAddress = "127.0.0.1",
-        };
-        var options = new RuntimeOptions { DataDirectory = data, MaxAttempts = 2, AnnounceInterval = TimeSpan.FromMilliseconds(200) };
+        await using var silos = await PostgresSilos.CreateAsync(new RuntimeOptions { MaxAttempts = 2, AnnounceInterval = TimeSpan.FromMilliseconds(200) });
         var trainer = new FakeTrainer();
-        await using var controller = await CampaignHost.StartAsync(options with { Workers = 0 }, _ => trainer,
-            async cancellation => await PostgresCampaignStore.OpenAsync(store, cancellation), cluster: cluster);
-        await using var worker = await CampaignHost.StartAsync(options with { Workers = 3, Coordinates = false }, _ => trainer, cluster: cluster);
+        await using var controller = await silos.StartControllerAsync(trainer);
+        await using var worker = await silos.StartWorkerAsync(3, trainer);
         await controller.Store.CreateCampaignAsync(new Campaign("roles", "roles", CampaignSpecWriter.ToJson(new CampaignSpec()), "scripted", 0,
             CampaignStatus.Running, DateTimeOffset.UnixEpoch));
         var strategy = new ScriptedStrategy((space, i) => space.Random(new Random(i)));

@@ -1,7 +1,5 @@
 using Mnas.Grains.Contracts;
 using Mnas.Grains.Hosting;
-using Mnas.Store.Postgres;
-using Mnas.Store.Tests.Postgres;
 
 namespace Mnas.Grains.Tests;
 
@@ -11,36 +9,15 @@ namespace Mnas.Grains.Tests;
 /// been active for its silence window, so that campaigns do not take a live worker's absence for its loss. A controller
 /// silo and a worker silo in this process, on the membership table of a PostgreSQL store of the test's own.
 /// </summary>
-public sealed class DirectoryRosterTests : IAsyncLifetime
+public sealed class DirectoryRosterTests
 {
-    private readonly string data = Path.Combine(Path.GetTempPath(), $"mnas-roster-{Guid.NewGuid():N}");
-    private PostgresTestDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await PostgresTestServer.CreateMigratedDatabaseAsync();
-
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-    }
-
     [Fact(Timeout = 120_000)]
     public async Task a_directory_opened_again_is_complete_once_every_worker_silo_announced_and_not_before_its_silence_window_while_one_is_silent()
     {
-        var store = new PostgresStoreOptions { ConnectionString = database.ConnectionString };
-        var cluster = new ClusterSettings
-        {
-            Membership = ClusterSettings.Postgres, ConnectionString = PostgresClusterTables.ConnectionStringFor(store),
-            SiloPort = 0, GatewayPort = 0, AdvertisedAddress = "127.0.0.1",
-        };
-        var options = new RuntimeOptions { DataDirectory = data, AnnounceInterval = TimeSpan.FromMilliseconds(200) };
+        await using var silos = await PostgresSilos.CreateAsync(new RuntimeOptions { AnnounceInterval = TimeSpan.FromMilliseconds(200) });
         var trainer = new FakeTrainer();
-        await using var controller = await CampaignHost.StartAsync(options with { Workers = 0 }, _ => trainer,
-            async cancellation => await PostgresCampaignStore.OpenAsync(store, cancellation), cluster: cluster);
-        await using var worker = await CampaignHost.StartAsync(options with { Workers = 1, Coordinates = false }, _ => trainer, cluster: cluster);
+        await using var controller = await silos.StartControllerAsync(trainer);
+        await using var worker = await silos.StartWorkerAsync(1, trainer);
         var directory = controller.Grains.GetGrain<IWorkerDirectoryGrain>(0);
         var management = controller.Grains.GetGrain<IManagementGrain>(0);
         await WaitUntil(async () => (await directory.Roster()).Workers.Count == 1);

@@ -13,25 +13,14 @@ namespace Mnas.Grains.Tests;
 /// function of the architecture) and one worker, so both runs see results in the same order; with
 /// and without a policy lag (updates learning while proposals go on).
 /// </summary>
-public sealed class KillAndResumeTests : IAsyncLifetime
+public sealed class KillAndResumeTests : IDisposable
 {
     private const int Budget = 12;
-    private readonly List<string> directories = [];
+    private readonly TemporaryDirectories directories = new("mnas-resume");
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public void Dispose() => directories.Dispose();
 
-    public Task DisposeAsync()
-    {
-        directories.ForEach(d => Directory.Delete(d, recursive: true));
-        return Task.CompletedTask;
-    }
-
-    private string NewDirectory()
-    {
-        var d = Path.Combine(Path.GetTempPath(), $"mnas-resume-{Guid.NewGuid():N}");
-        directories.Add(d);
-        return d;
-    }
+    private string NewDirectory() => directories.New();
 
     private static RlStrategy Strategy(int policyLag) =>
         new(new ControllerOptions { MinibatchSize = 4, Seed = 7, HiddenSize = 16, EmbeddingSize = 16, PolicyLag = policyLag });

@@ -11,9 +11,9 @@ namespace Mnas.Benchmarks;
 /// campaign as a deployment's controllers do (submitted to the store, woken by the keeper); it finds the worker gone —
 /// its silo declared dead, or its announcements stopped — and the child runs again, as its next attempt, on another
 /// worker. Measured from the kill to that worker's start report reaching the campaign's grain; the time until the child
-/// was assigned again is given too (the rest is waiting for a slot to free). The silo's death may also take the
-/// campaign's activation with it (when the dead silo held its entry in the cluster's grain directory): the campaign
-/// then opens again from its last checkpoint, which the result says.
+/// was assigned again is given too (the rest is waiting for a slot to free). The campaign's activation outlives the
+/// worker (the cluster's grain directory recovers the entries the dead silo held); should it open again from its last
+/// checkpoint all the same, the result says so.
 /// </summary>
 internal static class WorkerFailover
 {
