@@ -1,0 +1,15 @@
+namespace Mnas.Workers.Supernet;
+
+/// <summary>
+/// One epoch of a DNAS search: its temperature, the mean loss and cross-entropy of its weight steps, whether θ trained
+/// (not in warm-up), the expected latency under P_θ = softmax(θ) at its end (milliseconds), and P_θ per position.
+/// </summary>
+public sealed record DnasEpoch(
+    int Epoch,
+    double Temperature,
+    double Loss,
+    double CrossEntropy,
+    bool ThetaTrained,
+    double ExpectedLatencyMs,
+    IReadOnlyList<IReadOnlyList<double>> Distributions,
+    TimeSpan Duration);

@@ -1,0 +1,116 @@
+using Mnas.Costs.Graph;
+using Mnas.SearchSpace.Architectures;
+using Mnas.Torch;
+
+namespace Mnas.Workers.Supernet;
+
+/// <summary>
+/// FBNet's layer-wise space over a fixed macro-architecture: every layer of the frame's blocks is a searchable position
+/// that picks one candidate; a choice per position is an architecture whose blocks are single layers (a skipped
+/// position is left out). The frame gives the input, stem, each block's channels, layer count and first stride, the
+/// head and the classifier; its blocks' operations are not read.
+/// </summary>
+public sealed class SupernetSpace
+{
+    /// <summary>Added to the logits of a candidate a position does not offer: its Gumbel-softmax weight is then exactly 0.</summary>
+    public const double Unavailable = -1e4;
+
+    private readonly Architecture frame;
+    private readonly LayerConfig?[][] configs;
+
+    public SupernetSpace(Architecture frame, IReadOnlyList<SupernetCandidate> candidates)
+    {
+        if (candidates.Count == 0 || candidates.All(c => c.IsSkip))
+        {
+            throw new ArgumentException("candidates: at least one that is not skip", nameof(candidates));
+        }
+        if (candidates.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != candidates.Count)
+        {
+            throw new ArgumentException("candidates: each name once", nameof(candidates));
+        }
+        this.frame = frame;
+        Candidates = candidates;
+        var positions = new List<SupernetPosition>();
+        var channels = frame.StemChannels;
+        foreach (var block in frame.Blocks)
+        {
+            for (var layer = 0; layer < block.Layers; layer++)
+            {
+                var stride = layer == 0 ? block.Stride : 1;
+                positions.Add(new SupernetPosition(positions.Count, channels, block.Channels, stride));
+                channels = block.Channels;
+            }
+        }
+        Positions = positions;
+        configs = candidates.Select(c => c.IsSkip ? new LayerConfig?[positions.Count] : LayerGraph.FromArchitecture(Uniform(c)).Layers
+            .Select(l => (LayerConfig?)l.Config).ToArray()).ToArray();
+    }
+
+    public IReadOnlyList<SupernetCandidate> Candidates { get; }
+
+    public IReadOnlyList<SupernetPosition> Positions { get; }
+
+    public Architecture Frame => frame;
+
+    /// <summary>Whether the position offers the candidate: skip only where the layer's input and output shapes match.</summary>
+    public bool Offers(int position, int candidate) => !Candidates[candidate].IsSkip || Positions[position].Skippable;
+
+    /// <summary>The layer the candidate is at the position (null for skip): the child's own layer, built and timed alike.</summary>
+    public LayerConfig? Config(int position, int candidate) => configs[candidate][position];
+
+    /// <summary>[positions, candidates]: 0 where offered, <see cref="Unavailable"/> elsewhere; added to the logits.</summary>
+    public Tensor Mask()
+    {
+        var values = new float[Positions.Count * Candidates.Count];
+        for (var p = 0; p < Positions.Count; p++)
+        {
+            for (var c = 0; c < Candidates.Count; c++)
+            {
+                values[(p * Candidates.Count) + c] = Offers(p, c) ? 0f : (float)Unavailable;
+            }
+        }
+        return torch.tensor(values, [Positions.Count, Candidates.Count]);
+    }
+
+    /// <summary>The architecture that picks <paramref name="choices"/>[p] at each position p; skipped positions are left out.</summary>
+    public Architecture ToArchitecture(IReadOnlyList<int> choices, string? name = null)
+    {
+        if (choices.Count != Positions.Count)
+        {
+            throw new ArgumentException($"choices: one per position ({Positions.Count}), not {choices.Count}", nameof(choices));
+        }
+        var blocks = new List<BlockSpec>();
+        for (var p = 0; p < choices.Count; p++)
+        {
+            if (choices[p] < 0 || choices[p] >= Candidates.Count || !Offers(p, choices[p]))
+            {
+                throw new ArgumentException($"choices[{p}]: position {p} does not offer candidate {choices[p]}", nameof(choices));
+            }
+            var candidate = Candidates[choices[p]];
+            if (!candidate.IsSkip)
+            {
+                blocks.Add(Layer(candidate, Positions[p]));
+            }
+        }
+        return frame with
+        {
+            Name = name ?? string.Join("-", choices.Select(c => Candidates[c].Name)),
+            Blocks = blocks,
+        };
+    }
+
+    /// <summary>Every position with the same candidate (skip nowhere): the architectures whose layers give the candidates' configurations and latency entries.</summary>
+    public IEnumerable<Architecture> CandidateArchitectures() => Candidates.Where(c => !c.IsSkip).Select(Uniform);
+
+    private Architecture Uniform(SupernetCandidate candidate) =>
+        frame with { Name = $"supernet-{candidate.Name}", Blocks = Positions.Select(p => Layer(candidate, p)).ToList() };
+
+    private static BlockSpec Layer(SupernetCandidate candidate, SupernetPosition position) =>
+        new(ConvOp.MBConv, candidate.Expansion, candidate.Kernel, 0, SkipOp.Identity, position.OutChannels, 1, position.Stride);
+}
+
+/// <summary>A searchable layer: its index, channels in and out, and stride.</summary>
+public sealed record SupernetPosition(int Index, int InChannels, int OutChannels, int Stride)
+{
+    public bool Skippable => InChannels == OutChannels && Stride == 1;
+}
