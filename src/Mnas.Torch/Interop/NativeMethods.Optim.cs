@@ -17,4 +17,10 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int mnas_optimizer_zero_grad(OptimizerHandle optimizer);
     [LibraryImport(Lib)] internal static partial int mnas_optimizer_set_lr(OptimizerHandle optimizer, double lr);
     [LibraryImport(Lib)] internal static unsafe partial int mnas_optimizer_get_lr(OptimizerHandle optimizer, double* output);
+
+    [LibraryImport(Lib)]
+    internal static unsafe partial int mnas_optimizer_state_get(OptimizerHandle optimizer, int index, int slot, IntPtr* output, long* step);
+
+    [LibraryImport(Lib)]
+    internal static partial int mnas_optimizer_state_set(OptimizerHandle optimizer, int index, int slot, TensorHandle value, long step);
 }

@@ -21,4 +21,6 @@ public sealed class Adam : Optimizer
         })
     {
     }
+
+    private protected override int StateSlots => 3;
 }

@@ -28,4 +28,6 @@ public sealed class SGD : Optimizer
             throw new ArgumentException("Nesterov momentum needs momentum > 0 and zero dampening", nameof(nesterov));
         }
     }
+
+    private protected override int StateSlots => 1;
 }
