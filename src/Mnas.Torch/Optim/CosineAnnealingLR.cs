@@ -20,6 +20,9 @@ public sealed class CosineAnnealingLR
 
     public long Step { get; private set; }
 
+    /// <summary>T_max: the steps over which the rate anneals.</summary>
+    public long Length => tMax;
+
     public double get_last_lr() => optimizer.LearningRate;
 
     public void step()

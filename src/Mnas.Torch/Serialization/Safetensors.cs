@@ -18,6 +18,29 @@ public static class Safetensors
     /// <summary>Writes the tensors; the file appears whole or not at all.</summary>
     public static void Save(IReadOnlyDictionary<string, Tensor> tensors, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        var bytes = Serialize(tensors, metadata);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>The tensors (and metadata) in the safetensors layout, in memory: for a checkpoint kept in a store.</summary>
+    public static byte[] Serialize(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
         ArgumentNullException.ThrowIfNull(tensors);
         var header = new JsonObject();
         if (metadata is { Count: > 0 })
@@ -44,35 +67,20 @@ public static class Safetensors
         }
         var json = Encoding.UTF8.GetBytes(header.ToJsonString());
         var padded = (json.Length + Alignment - 1) / Alignment * Alignment;
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        using var stream = new MemoryStream();
+        Span<byte> length = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
+        stream.Write(length);
+        stream.Write(json);
+        for (var i = json.Length; i < padded; i++)
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded);
-                stream.Write(length);
-                stream.Write(json);
-                for (var i = json.Length; i < padded; i++)
-                {
-                    stream.WriteByte((byte)' ');
-                }
-                foreach (var payload in payloads)
-                {
-                    stream.Write(payload);
-                }
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, path, overwrite: true);
+            stream.WriteByte((byte)' ');
         }
-        catch
+        foreach (var payload in payloads)
         {
-            File.Delete(temporary);
-            throw;
+            stream.Write(payload);
         }
+        return stream.ToArray();
     }
 
     /// <summary>Reads every tensor in the file. Like any new tensor they join the current dispose scope, if there is one.</summary>
@@ -84,7 +92,13 @@ public static class Safetensors
         {
             throw new FileNotFoundException($"{path}: no such safetensors file", path);
         }
-        var file = File.ReadAllBytes(path);
+        return Deserialize(File.ReadAllBytes(path), path, out metadata);
+    }
+
+    /// <summary>Tensors (and metadata) from bytes in the safetensors layout; <paramref name="source"/> names them in errors.</summary>
+    public static Dictionary<string, Tensor> Deserialize(byte[] file, string source, out IReadOnlyDictionary<string, string> metadata)
+    {
+        var path = source;
         if (file.Length < 8)
         {
             throw Invalid(path, $"the file has {file.Length} bytes, fewer than the 8-byte header length");

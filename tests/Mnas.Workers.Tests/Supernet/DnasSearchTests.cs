@@ -61,6 +61,51 @@ public class DnasSearchTests
     }
 
     [Fact]
+    public void a_search_restored_from_its_state_after_an_epoch_ends_exactly_as_an_uninterrupted_one()
+    {
+        var space = TinySupernet.Space();
+        using var latency = SupernetLatency.From(space, TinySupernet.MadeUpTable(space));
+        var options = new DnasOptions { Epochs = 3, WarmupEpochs = 1 };
+        var (weights, architecture) = (new SyntheticData(128, 32, 32), new SyntheticData(64, 16, 32, seed: 8));
+        byte[] uninterrupted;
+        using (var search = new DnasSearch(space, latency, options, Recipe))
+        {
+            search.Run(weights, architecture);
+            uninterrupted = search.SaveState();
+        }
+
+        byte[] afterTwo;
+        using (var search = new DnasSearch(space, latency, options, Recipe))
+        {
+            search.RunEpoch(weights, architecture);
+            using var restored = DnasSearch.Restore(space, latency, options, Recipe, search.SaveState());
+            Assert.Equal(1, restored.EpochsDone);
+            restored.RunEpoch(weights, architecture);
+            afterTwo = restored.SaveState();
+        }
+        using (var resumed = DnasSearch.Restore(space, latency, options, Recipe, afterTwo))
+        {
+            resumed.Run(weights, architecture);
+            Assert.True(resumed.Finished);
+            Assert.Equal(uninterrupted, resumed.SaveState());
+        }
+    }
+
+    [Fact]
+    public void a_state_of_another_supernet_is_refused_saying_so()
+    {
+        var space = TinySupernet.Space();
+        using var latency = SupernetLatency.From(space, TinySupernet.MadeUpTable(space));
+        using var search = new DnasSearch(space, latency, new DnasOptions { Epochs = 2, WarmupEpochs = 1 }, Recipe);
+        var other = new SupernetSpace(TinySupernet.Frame, [SupernetCandidate.Parse("k3_e1"), SupernetCandidate.Parse("skip")]);
+        using var otherLatency = SupernetLatency.From(other, TinySupernet.MadeUpTable(other));
+
+        var e = Assert.Throws<InvalidDataException>(() => DnasSearch.Restore(other, otherLatency, new DnasOptions(), Recipe, search.SaveState()));
+        Assert.Contains("the state is of another supernet", e.Message);
+        Assert.Throws<InvalidDataException>(() => DnasSearch.Restore(space, latency, new DnasOptions(), Recipe, [1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    }
+
+    [Fact]
     public void a_loss_that_stops_being_a_number_stops_the_search_saying_where()
     {
         var space = TinySupernet.Space();

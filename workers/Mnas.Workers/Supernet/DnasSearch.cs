@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
 using Mnas.Torch.Optim;
+using Mnas.Torch.Serialization;
 using Mnas.Workers.Training;
 
 namespace Mnas.Workers.Supernet;
@@ -12,6 +15,11 @@ namespace Mnas.Workers.Supernet;
 /// part (Adam), every step on a fresh Gumbel-softmax sample at the epoch's temperature, with the loss CE · α · (log
 /// LAT)^β; afterwards architectures are sampled from P_θ = softmax(θ).
 /// </summary>
+/// <remarks>
+/// Each epoch reseeds the engine's generator from the recipe's seed and the epoch (its batches come in the data's own
+/// seeded order per epoch), so a search restored from the state saved after an epoch (<see cref="SaveState"/>) goes on
+/// exactly as if it had never stopped.
+/// </remarks>
 public sealed class DnasSearch : IDisposable
 {
     private readonly DnasOptions options;
@@ -72,6 +80,7 @@ public sealed class DnasSearch : IDisposable
         }
         var clock = Stopwatch.StartNew();
         var epoch = EpochsDone + 1;
+        torch.manual_seed(EpochSeed(epoch));
         var temperature = options.Temperature(epoch);
         schedule ??= torch.optim.lr_scheduler.CosineAnnealingLR(weightOptimizer, (long)options.Epochs * Math.Max(1, weightData.TrainBatchesPerEpoch));
         Network.train();
@@ -114,6 +123,114 @@ public sealed class DnasSearch : IDisposable
         return new DnasEpoch(epoch, temperature, lossSum / Math.Max(images, 1), crossEntropySum / Math.Max(images, 1), thetaTrained,
             ExpectedLatencyMs(), distributions, clock.Elapsed);
     }
+
+    /// <summary>
+    /// The whole state after the last epoch, as bytes (safetensors: the supernet's weights and batch-norm statistics, θ,
+    /// both optimisers' state; the epoch count and the schedule's step as metadata).
+    /// </summary>
+    public byte[] SaveState()
+    {
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal) { [ThetaName] = Theta };
+        foreach (var (name, value) in Network.state_dict())
+        {
+            tensors[NetworkPrefix + name] = value;
+        }
+        using var weightState = weightOptimizer.state_dict();
+        using var thetaState = thetaOptimizer.state_dict();
+        Add(tensors, WeightOptimizerPrefix, weightState);
+        Add(tensors, ThetaOptimizerPrefix, thetaState);
+        var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
+            thetaState.Parameters[0].Step);
+        return Safetensors.Serialize(tensors, new Dictionary<string, string> { [DnasState.MetadataKey] = JsonSerializer.Serialize(metadata) });
+    }
+
+    /// <summary>The search a <see cref="SaveState"/> describes, going on where it stopped; the space must be the one it was saved with.</summary>
+    public static DnasSearch Restore(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state)
+    {
+        var tensors = Safetensors.Deserialize(state, "the supernet's state", out var metadata);
+        try
+        {
+            var saved = metadata.TryGetValue(DnasState.MetadataKey, out var json) ? JsonSerializer.Deserialize<DnasState>(json) : null;
+            if (saved is null || saved.Format != DnasState.CurrentFormat)
+            {
+                throw new InvalidDataException($"not a supernet state of format {DnasState.CurrentFormat}");
+            }
+            if (saved.Space != Signature(space))
+            {
+                throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({Signature(space)})");
+            }
+            var search = new DnasSearch(space, latency, options, recipe);
+            try
+            {
+                search.Load(tensors, saved);
+                return search;
+            }
+            catch
+            {
+                search.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private void Load(IReadOnlyDictionary<string, Tensor> tensors, DnasState saved)
+    {
+        using var _ = torch.no_grad();
+        Network.load_state_dict(tensors.Where(t => t.Key.StartsWith(NetworkPrefix, StringComparison.Ordinal))
+            .ToDictionary(t => t.Key[NetworkPrefix.Length..], t => t.Value));
+        Theta.copy_(tensors.TryGetValue(ThetaName, out var theta) ? theta : throw new InvalidDataException("the state has no θ"));
+        weightOptimizer.load_state_dict(OptimizerStateOf(tensors, WeightOptimizerPrefix, Network.parameters().Count(), 1, 0));
+        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, 1, 3, saved.ThetaSteps));
+        if (saved.ScheduleLength > 0)
+        {
+            schedule = torch.optim.lr_scheduler.CosineAnnealingLR(weightOptimizer, saved.ScheduleLength);
+            for (var step = 0L; step < saved.ScheduleStep; step++)
+            {
+                schedule.step();
+            }
+        }
+        EpochsDone = saved.EpochsDone;
+    }
+
+    private static void Add(Dictionary<string, Tensor> tensors, string prefix, OptimizerState state)
+    {
+        for (var p = 0; p < state.Parameters.Count; p++)
+        {
+            for (var slot = 0; slot < state.Parameters[p].Slots.Count; slot++)
+            {
+                if (state.Parameters[p].Slots[slot] is { } value)
+                {
+                    tensors[string.Create(CultureInfo.InvariantCulture, $"{prefix}{p}.{slot}")] = value;
+                }
+            }
+        }
+    }
+
+    /// <summary>The optimiser state saved under the prefix (the tensors stay the caller's: the optimiser copies them).</summary>
+    private static OptimizerState OptimizerStateOf(IReadOnlyDictionary<string, Tensor> tensors, string prefix, int parameters, int slots, long step) =>
+        new(Enumerable.Range(0, parameters).Select(p => new OptimizerParameterState(step, Enumerable.Range(0, slots)
+            .Select(slot => tensors.GetValueOrDefault(string.Create(CultureInfo.InvariantCulture, $"{prefix}{p}.{slot}"))).ToArray())).ToList());
+
+    private static long ScheduleLength(CosineAnnealingLR? schedule) => schedule?.Length ?? 0;
+
+    /// <summary>The candidates and the positions' shapes: a state fits only the supernet it was saved from.</summary>
+    private static string Signature(SupernetSpace space) =>
+        string.Join(",", space.Candidates.Select(c => c.Name)) + "|" +
+        string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}")));
+
+    private long EpochSeed(int epoch) => unchecked((recipe.Seed * 1_000_003) + epoch);
+
+    private const string ThetaName = "theta";
+    private const string NetworkPrefix = "net.";
+    private const string WeightOptimizerPrefix = "sgd.";
+    private const string ThetaOptimizerPrefix = "adam.";
 
     /// <summary>P_θ: each position's distribution over its candidates (0 for those it does not offer).</summary>
     public IReadOnlyList<IReadOnlyList<double>> Distributions()
