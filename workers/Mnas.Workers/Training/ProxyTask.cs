@@ -16,6 +16,40 @@ public sealed class ProxyTask : ITrainingData
     public ProxyTask(ImageDataset dataset, ProxyTaskOptions options)
     {
         options.ThrowIfInvalid();
+        var (trainPart, validationPart) = Parts(dataset, options);
+        (train, validation) = Loaders(trainPart, validationPart, Normalisation.Measure(trainPart), options);
+        Input = (dataset.Channels, dataset.Height, dataset.Width);
+        Classes = dataset.Classes;
+    }
+
+    private ProxyTask(ImageDataset trainPart, ImageDataset validationPart, Normalisation normalisation, ProxyTaskOptions options, ImageDataset dataset)
+    {
+        (train, validation) = Loaders(trainPart, validationPart, normalisation, options);
+        Input = (dataset.Channels, dataset.Height, dataset.Width);
+        Classes = dataset.Classes;
+    }
+
+    /// <summary>
+    /// The task's training part split once more, by seed, for a differentiable search: <paramref name="weightFraction"/>
+    /// of it trains the supernet's weights, the rest its architecture logits. Both keep the task's validation part and
+    /// the normalisation measured on the whole training part.
+    /// </summary>
+    public static (ProxyTask Weights, ProxyTask Architecture) ForSupernet(ImageDataset dataset, ProxyTaskOptions options, double weightFraction = 0.8)
+    {
+        options.ThrowIfInvalid();
+        if (weightFraction is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightFraction), weightFraction, "the weights' share of the training part must lie in (0, 1)");
+        }
+        var (trainPart, validationPart) = Parts(dataset, options);
+        var normalisation = Normalisation.Measure(trainPart);
+        var (weightPart, architecturePart) = trainPart.Split(1 - weightFraction, options.Seed + 1);
+        return (new ProxyTask(weightPart, validationPart, normalisation, options, dataset),
+            new ProxyTask(architecturePart, validationPart, normalisation, options with { Seed = options.Seed + 1 }, dataset));
+    }
+
+    private static (ImageDataset Train, ImageDataset Validation) Parts(ImageDataset dataset, ProxyTaskOptions options)
+    {
         var (trainPart, validationPart) = dataset.Split(options.ValidationFraction, options.Seed);
         if (options.TrainSubset is { } subset && subset < trainPart.Count)
         {
@@ -25,12 +59,13 @@ public sealed class ProxyTask : ITrainingData
         {
             validationPart = validationPart.Subset(validationSubset, options.Seed);
         }
-        var normalisation = Normalisation.Measure(trainPart);
-        train = new BatchLoader(trainPart, normalisation, BatchLoaderOptions.Training(options.BatchSize, options.Seed) with { Augment = options.Augment, Device = options.Device });
-        validation = new BatchLoader(validationPart, normalisation, BatchLoaderOptions.Evaluation(options.BatchSize) with { Device = options.Device });
-        Input = (dataset.Channels, dataset.Height, dataset.Width);
-        Classes = dataset.Classes;
+        return (trainPart, validationPart);
     }
+
+    private static (BatchLoader Train, BatchLoader Validation) Loaders(ImageDataset trainPart, ImageDataset validationPart, Normalisation normalisation,
+        ProxyTaskOptions options) =>
+        (new BatchLoader(trainPart, normalisation, BatchLoaderOptions.Training(options.BatchSize, options.Seed) with { Augment = options.Augment, Device = options.Device }),
+            new BatchLoader(validationPart, normalisation, BatchLoaderOptions.Evaluation(options.BatchSize) with { Device = options.Device }));
 
     /// <summary>Loads the named dataset from the cache (see <see cref="DatasetCache"/>) and prepares the task.</summary>
     public static ProxyTask Load(string datasetName, ProxyTaskOptions options, string? cacheDirectory = null) =>
