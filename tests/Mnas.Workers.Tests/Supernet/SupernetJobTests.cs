@@ -1,0 +1,62 @@
+using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Spec;
+using Mnas.Workers.Latency;
+using Mnas.Workers.Supernet;
+using Mnas.Workers.Training;
+
+namespace Mnas.Workers.Tests.Supernet;
+
+public class SupernetJobTests
+{
+    // A target as small as the toy task, so that timing its candidates is quick.
+    private static readonly CampaignSpec Spec = new()
+    {
+        Name = "tiny",
+        Target = new TargetSpec { Input = new InputShape(1, SyntheticData.Side, SyntheticData.Side), Classes = SyntheticData.Classes },
+        Skeleton = new SkeletonSpec { StemChannels = 8, StemStride = 1, Blocks = [new(16, 2, 2), new(16, 1, 1)], HeadChannels = 32, Dropout = 0 },
+    };
+
+    private static readonly string[] Candidates = ["k3_e1", "k3_e3", "k5_e1", "skip"];
+    private static readonly LatencyOptions Quick = new() { Warmup = 1, Runs = 3, Threads = 1 };
+    private static readonly TrainingOptions Recipe = new() { LearningRate = 0.05, Seed = 5, Threads = 2 };
+    private static readonly DnasOptions Options = new() { Epochs = 2, WarmupEpochs = 1, Samples = 3 };
+
+    private static DnasOutcome Run(LatencyTable table, byte[]? resume = null, Action<DnasEpoch, byte[]>? onEpoch = null) =>
+        SupernetJob.Run(new SupernetJobRequest(Spec, Candidates, Options, SampleSeed: 2, ResumeState: resume), new SyntheticData(128, 32, 32),
+            new SyntheticData(64, 16, 32, seed: 8), Spec.Target.Input, Spec.Target.Classes, table, Quick, Recipe, onEpoch);
+
+    [Fact]
+    public void a_job_times_its_candidates_trains_the_supernet_hands_out_each_epochs_state_and_samples_target_architectures()
+    {
+        var table = new LatencyTable("cpu", 1);
+        var states = new List<(int Epoch, byte[] State)>();
+
+        var outcome = Run(table, onEpoch: (epoch, state) => states.Add((epoch.Epoch, state)));
+
+        Assert.Equal([1, 2], states.Select(s => s.Epoch));
+        Assert.All(states, s => Assert.NotEmpty(s.State));
+        Assert.Equal([1, 2], outcome.Epochs.Select(e => e.Epoch));
+        Assert.Equal(3, outcome.Sampled.Count);
+        foreach (var sampled in outcome.Sampled)
+        {
+            Assert.Equal(Spec.Target.Input, sampled.Architecture.Input);
+            Assert.Equal(LatencyLookup.Estimate(table, sampled.Architecture), sampled.LookupLatencyMs, 4);
+        }
+        Assert.Equal(3, outcome.Distributions.Count);
+        Assert.All(table.Entries.Values, ms => Assert.True(ms > 0));
+    }
+
+    [Fact]
+    public void a_job_given_the_state_of_its_first_epoch_ends_as_the_uninterrupted_one()
+    {
+        var table = new LatencyTable("cpu", 1);
+        byte[]? first = null;
+        var uninterrupted = Run(table, onEpoch: (epoch, state) => first ??= state);
+
+        var resumed = Run(table, first);
+
+        Assert.Equal([2], resumed.Epochs.Select(e => e.Epoch));
+        Assert.Equal(uninterrupted.Distributions, resumed.Distributions);
+        Assert.Equal(uninterrupted.Sampled.Select(s => s.Architecture.Name), resumed.Sampled.Select(s => s.Architecture.Name));
+    }
+}

@@ -1,0 +1,6 @@
+using Mnas.SearchSpace.Architectures;
+
+namespace Mnas.Workers.Supernet;
+
+/// <summary>An architecture drawn from P_θ: its choice per position, the target's network, and the latency the table gives it (ms).</summary>
+public sealed record SampledArchitecture(IReadOnlyList<int> Choices, Architecture Architecture, double LookupLatencyMs);
