@@ -35,10 +35,10 @@ public class DnasSearchTests
 
         var sampled = search.Sample(4, seed: 1);
         Assert.Equal(4, sampled.Count);
-        Assert.Equal(4, sampled.Select(s => string.Join(",", s)).Distinct().Count());
+        Assert.Equal(4, sampled.Select(s => s.Key).Distinct().Count());
         foreach (var choices in sampled)
         {
-            using var child = new ChildNetwork(space.ToArchitecture(choices));
+            using var child = new ChildNetwork(space.ToArchitecture(choices.Candidates));
             using var scope = torch.NewDisposeScope();
             Assert.Equal([2L, SyntheticData.Classes], child.forward(torch.randn([2, 1, SyntheticData.Side, SyntheticData.Side])).shape);
         }

@@ -59,4 +59,18 @@ public class SupernetJobTests
         Assert.Equal(uninterrupted.Distributions, resumed.Distributions);
         Assert.Equal(uninterrupted.Sampled.Select(s => s.Architecture.Name), resumed.Sampled.Select(s => s.Architecture.Name));
     }
+
+    [Fact]
+    public void a_job_with_widths_searches_channels_too_and_samples_architectures_of_those_widths()
+    {
+        var table = new LatencyTable("cpu", 1);
+
+        var outcome = SupernetJob.Run(new SupernetJobRequest(Spec, Candidates, Options, SampleSeed: 2, Widths: [0.5, 1.0]), new SyntheticData(128, 32, 32),
+            new SyntheticData(64, 16, 32, seed: 8), Spec.Target.Input, Spec.Target.Classes, table, Quick, Recipe);
+
+        Assert.Equal(3, outcome.WidthDistributions!.Count);
+        Assert.All(outcome.Sampled, s => Assert.Equal(3, s.Choice.Widths!.Count));
+        Assert.All(outcome.Sampled, s => Assert.All(s.Architecture.Blocks, b => Assert.Contains(b.Channels, new[] { 8, 16 })));
+        Assert.Contains(table.Entries.Keys, k => k.Contains("8to8", StringComparison.Ordinal));
+    }
 }

@@ -48,4 +48,30 @@ internal static class TinySupernet
         }
         return table;
     }
+
+    /// <summary>As <see cref="MadeUpTable"/>, for every width of a channel search: layers cost expansion × kernel² × out channels / 160 ms.</summary>
+    public static LatencyTable MadeUpTableOfWidths(WidthSearch search)
+    {
+        var table = new LatencyTable("cpu", 1);
+        foreach (var space in search.Spaces)
+        {
+            foreach (var architecture in space.CandidateArchitectures())
+            {
+                var operators = NetworkOperators.Of(architecture);
+                table.Set(operators[0].Key, 1.0);
+                table.Set(operators[^1].Key, 1.0);
+            }
+            for (var p = 0; p < space.Positions.Count; p++)
+            {
+                for (var c = 0; c < space.Candidates.Count; c++)
+                {
+                    if (space.Config(p, c) is { } config)
+                    {
+                        table.Set(config.Key, config.Expansion * config.Kernel * config.Kernel * config.OutChannels / 160.0);
+                    }
+                }
+            }
+        }
+        return table;
+    }
 }

@@ -1,4 +1,5 @@
 using Mnas.Torch;
+using Mnas.Torch.Modules;
 
 namespace Mnas.Workers.Supernet;
 
@@ -7,7 +8,7 @@ namespace Mnas.Workers.Supernet;
 /// Σ_i g_i · mask_i, where mask_i keeps the first c_i channels and g holds the Gumbel-softmax weights of the widths.
 /// With a one-hot g the result is exactly the narrower convolution's output (its first c_i filters), zero-padded.
 /// </summary>
-public sealed class ChannelMasking : IDisposable
+public sealed class ChannelMasking : Module
 {
     private readonly Tensor masks;
 
@@ -25,6 +26,7 @@ public sealed class ChannelMasking : IDisposable
             Array.Fill(values, 1f, i * channels, widths[i]);
         }
         masks = torch.tensor(values, [widths.Count, channels]).DetachFromDisposeScope();
+        register_buffer("masks", masks);
     }
 
     public int Channels { get; }
@@ -48,6 +50,4 @@ public sealed class ChannelMasking : IDisposable
 
     /// <summary>The expected width under the weights: Σ_i g_i · c_i, as a tensor (differentiable in the weights).</summary>
     public Tensor ExpectedWidth(Tensor weights) => Factor(weights).sum();
-
-    public void Dispose() => masks.Dispose();
 }

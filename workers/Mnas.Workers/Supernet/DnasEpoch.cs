@@ -2,7 +2,8 @@ namespace Mnas.Workers.Supernet;
 
 /// <summary>
 /// One epoch of a DNAS search: its temperature, the mean loss and cross-entropy of its weight steps, whether θ trained
-/// (not in warm-up), the expected latency under P_θ = softmax(θ) at its end (milliseconds), and P_θ per position.
+/// (not in warm-up), the expected latency under P_θ = softmax(θ) at its end (milliseconds), P_θ per position, and with a
+/// channel search each position's distribution over its widths.
 /// </summary>
 public sealed record DnasEpoch(
     int Epoch,
@@ -12,4 +13,5 @@ public sealed record DnasEpoch(
     bool ThetaTrained,
     double ExpectedLatencyMs,
     IReadOnlyList<IReadOnlyList<double>> Distributions,
+    IReadOnlyList<IReadOnlyList<double>>? WidthDistributions,
     TimeSpan Duration);

@@ -31,22 +31,45 @@ public sealed class DnasSearch : IDisposable
     private CosineAnnealingLR? schedule;
 
     public DnasSearch(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe)
+        : this(space, null, latency, options, recipe)
+    {
+    }
+
+    /// <summary>With FBNetV2's channel search: the supernet at its widest, and logits over each position's widths too.</summary>
+    public DnasSearch(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe)
+        : this(widths.Widest, widths, latency, options, recipe)
+    {
+    }
+
+    private DnasSearch(SupernetSpace space, WidthSearch? widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe)
     {
         options.ThrowIfInvalid();
         recipe.ThrowIfInvalid();
-        (Space, this.latency, this.options, this.recipe) = (space, latency, options, recipe);
+        if (latency.Widths != (widths?.Multipliers.Count ?? 1))
+        {
+            throw new ArgumentException($"latency: the table holds {latency.Widths} width(s), the search {widths?.Multipliers.Count ?? 1}", nameof(latency));
+        }
+        (Space, Widths, this.latency, this.options, this.recipe) = (space, widths, latency, options, recipe);
         torch.set_num_threads(recipe.Threads);
         torch.manual_seed(recipe.Seed);
-        Network = new SupernetNetwork(space);
+        Network = new SupernetNetwork(space, widths is null ? null : space.Positions.Select(p => widths.ChannelsAt(p.Index)).ToList());
         Network.to(recipe.Device);
         Network.to(torch.channels_last);
         mask = space.Mask().to(recipe.Device).DetachFromDisposeScope();
         Theta = new Parameter(torch.zeros([space.Positions.Count, space.Candidates.Count], device: recipe.Device));
+        ThetaWidths = widths is null ? null : new Parameter(torch.zeros([space.Positions.Count, widths.Multipliers.Count], device: recipe.Device));
         weightOptimizer = torch.optim.SGD(Network.parameters(), recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
-        thetaOptimizer = torch.optim.Adam([Theta], options.ThetaLearningRate, weight_decay: options.ThetaWeightDecay);
+        thetaOptimizer = torch.optim.Adam(ThetaWidths is null ? [Theta] : [Theta, ThetaWidths], options.ThetaLearningRate,
+            weight_decay: options.ThetaWeightDecay);
     }
 
     public SupernetSpace Space { get; }
+
+    /// <summary>The channel search, if the search has one.</summary>
+    public WidthSearch? Widths { get; }
+
+    /// <summary>The logits over each position's widths: [positions, widths], with a channel search.</summary>
+    public Parameter? ThetaWidths { get; }
 
     public SupernetNetwork Network { get; }
 
@@ -92,11 +115,12 @@ public sealed class DnasSearch : IDisposable
             step++;
             weightOptimizer.zero_grad();
             Tensor weights;
+            Tensor? widthWeights;
             using (torch.no_grad())
             {
-                weights = GumbelSoftmax.Sample(Theta + mask, temperature, options.Hard);
+                (weights, widthWeights) = SampleWeights(temperature);
             }
-            var (loss, crossEntropy) = Loss(batchImages, labels, weights, $"at epoch {epoch}, step {step}");
+            var (loss, crossEntropy) = Loss(batchImages, labels, weights, widthWeights, $"at epoch {epoch}, step {step}");
             loss.backward();
             weightOptimizer.step();
             schedule.step();
@@ -112,16 +136,15 @@ public sealed class DnasSearch : IDisposable
             {
                 thetaOptimizer.zero_grad();
                 weightOptimizer.zero_grad();
-                var weights = GumbelSoftmax.Sample(Theta + mask, temperature, options.Hard);
-                Loss(batchImages, labels, weights, $"in epoch {epoch}'s architecture steps").Loss.backward();
+                var (weights, widthWeights) = SampleWeights(temperature);
+                Loss(batchImages, labels, weights, widthWeights, $"in epoch {epoch}'s architecture steps").Loss.backward();
                 thetaOptimizer.step();
             }
             weightOptimizer.zero_grad();
         }
         EpochsDone = epoch;
-        var distributions = Distributions();
         return new DnasEpoch(epoch, temperature, lossSum / Math.Max(images, 1), crossEntropySum / Math.Max(images, 1), thetaTrained,
-            ExpectedLatencyMs(), distributions, clock.Elapsed);
+            ExpectedLatencyMs(), Distributions(), WidthDistributions(), clock.Elapsed);
     }
 
     /// <summary>
@@ -131,6 +154,10 @@ public sealed class DnasSearch : IDisposable
     public byte[] SaveState()
     {
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal) { [ThetaName] = Theta };
+        if (ThetaWidths is not null)
+        {
+            tensors[ThetaWidthsName] = ThetaWidths;
+        }
         foreach (var (name, value) in Network.state_dict())
         {
             tensors[NetworkPrefix + name] = value;
@@ -139,13 +166,21 @@ public sealed class DnasSearch : IDisposable
         using var thetaState = thetaOptimizer.state_dict();
         Add(tensors, WeightOptimizerPrefix, weightState);
         Add(tensors, ThetaOptimizerPrefix, thetaState);
-        var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
+        var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space, Widths), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
             thetaState.Parameters[0].Step);
         return Safetensors.Serialize(tensors, new Dictionary<string, string> { [DnasState.MetadataKey] = JsonSerializer.Serialize(metadata) });
     }
 
     /// <summary>The search a <see cref="SaveState"/> describes, going on where it stopped; the space must be the one it was saved with.</summary>
-    public static DnasSearch Restore(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state)
+    public static DnasSearch Restore(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state) =>
+        Restore(space, null, latency, options, recipe, state);
+
+    /// <summary>A search with a channel search, as <see cref="SaveState"/> left it.</summary>
+    public static DnasSearch Restore(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state) =>
+        Restore(widths.Widest, widths, latency, options, recipe, state);
+
+    private static DnasSearch Restore(SupernetSpace space, WidthSearch? widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe,
+        byte[] state)
     {
         var tensors = Safetensors.Deserialize(state, "the supernet's state", out var metadata);
         try
@@ -155,11 +190,11 @@ public sealed class DnasSearch : IDisposable
             {
                 throw new InvalidDataException($"not a supernet state of format {DnasState.CurrentFormat}");
             }
-            if (saved.Space != Signature(space))
+            if (saved.Space != Signature(space, widths))
             {
-                throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({Signature(space)})");
+                throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({Signature(space, widths)})");
             }
-            var search = new DnasSearch(space, latency, options, recipe);
+            var search = new DnasSearch(space, widths, latency, options, recipe);
             try
             {
                 search.Load(tensors, saved);
@@ -186,8 +221,9 @@ public sealed class DnasSearch : IDisposable
         Network.load_state_dict(tensors.Where(t => t.Key.StartsWith(NetworkPrefix, StringComparison.Ordinal))
             .ToDictionary(t => t.Key[NetworkPrefix.Length..], t => t.Value));
         Theta.copy_(tensors.TryGetValue(ThetaName, out var theta) ? theta : throw new InvalidDataException("the state has no θ"));
+        ThetaWidths?.copy_(tensors.TryGetValue(ThetaWidthsName, out var widths) ? widths : throw new InvalidDataException("the state has no width logits"));
         weightOptimizer.load_state_dict(OptimizerStateOf(tensors, WeightOptimizerPrefix, Network.parameters().Count(), 1, 0));
-        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, 1, 3, saved.ThetaSteps));
+        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, ThetaWidths is null ? 1 : 2, 3, saved.ThetaSteps));
         if (saved.ScheduleLength > 0)
         {
             schedule = torch.optim.lr_scheduler.CosineAnnealingLR(weightOptimizer, saved.ScheduleLength);
@@ -221,13 +257,15 @@ public sealed class DnasSearch : IDisposable
     private static long ScheduleLength(CosineAnnealingLR? schedule) => schedule?.Length ?? 0;
 
     /// <summary>The candidates and the positions' shapes: a state fits only the supernet it was saved from.</summary>
-    private static string Signature(SupernetSpace space) =>
+    private static string Signature(SupernetSpace space, WidthSearch? widths) =>
         string.Join(",", space.Candidates.Select(c => c.Name)) + "|" +
-        string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}")));
+        string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}"))) +
+        (widths is null ? "" : "|widths " + string.Join(",", widths.Multipliers.Select(m => m.ToString(CultureInfo.InvariantCulture))));
 
     private long EpochSeed(int epoch) => unchecked((recipe.Seed * 1_000_003) + epoch);
 
     private const string ThetaName = "theta";
+    private const string ThetaWidthsName = "theta_widths";
     private const string NetworkPrefix = "net.";
     private const string WeightOptimizerPrefix = "sgd.";
     private const string ThetaOptimizerPrefix = "adam.";
@@ -236,36 +274,51 @@ public sealed class DnasSearch : IDisposable
     public IReadOnlyList<IReadOnlyList<double>> Distributions()
     {
         using var scope = torch.NewDisposeScope();
+        return Rows(Theta + mask);
+    }
+
+    /// <summary>Each position's distribution over its widths, with a channel search.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? WidthDistributions() => ThetaWidths is null ? null : Rows(ThetaWidths);
+
+    private static IReadOnlyList<IReadOnlyList<double>> Rows(Tensor logits)
+    {
+        using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        var values = (Theta + mask).softmax(-1).to("cpu").data<float>();
-        var count = Space.Candidates.Count;
-        return Enumerable.Range(0, Space.Positions.Count)
+        var (rows, count) = ((int)logits.shape[0], (int)logits.shape[1]);
+        var values = logits.softmax(-1).to("cpu").data<float>();
+        return Enumerable.Range(0, rows)
             .Select(p => (IReadOnlyList<double>)Enumerable.Range(0, count).Select(c => (double)values[(p * count) + c]).ToArray()).ToList();
     }
+
+    /// <summary>One Gumbel-softmax sample of the candidates and, with a channel search, of the widths.</summary>
+    private (Tensor Weights, Tensor? WidthWeights) SampleWeights(double temperature) =>
+        (GumbelSoftmax.Sample(Theta + mask, temperature, options.Hard),
+            ThetaWidths is null ? null : GumbelSoftmax.Sample(ThetaWidths, temperature, options.Hard));
 
     /// <summary>The latency the lookup table expects under P_θ, in milliseconds.</summary>
     public double ExpectedLatencyMs()
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        return latency.Expected((Theta + mask).softmax(-1).to(latency.Table.device)).item<float>();
+        return latency.Expected((Theta + mask).softmax(-1).to(latency.Table.device), ThetaWidths?.softmax(-1).to(latency.Table.device)).item<float>();
     }
 
     /// <summary>
     /// Up to <paramref name="count"/> distinct architectures drawn from P_θ (fewer when P_θ holds fewer), each as a
     /// choice per position, by a generator of the given seed.
     /// </summary>
-    public IReadOnlyList<int[]> Sample(int count, int seed)
+    public IReadOnlyList<SupernetChoice> Sample(int count, int seed)
     {
         var random = new Random(seed);
         var distributions = Distributions();
-        var found = new List<int[]>();
+        var widths = WidthDistributions();
+        var found = new List<SupernetChoice>();
         for (var draw = 0; draw < count * 50 && found.Count < count; draw++)
         {
-            var choices = distributions.Select(d => Draw(d, random)).ToArray();
-            if (!found.Any(f => f.SequenceEqual(choices)))
+            var choice = new SupernetChoice(distributions.Select(d => Draw(d, random)).ToArray(), widths?.Select(d => Draw(d, random)).ToArray());
+            if (!found.Any(f => f.Key == choice.Key))
             {
-                found.Add(choices);
+                found.Add(choice);
             }
         }
         return found;
@@ -285,12 +338,12 @@ public sealed class DnasSearch : IDisposable
     }
 
     /// <summary>The DNAS loss of a batch under a sample (and its cross-entropy); one that is not a number stops the search, saying <paramref name="where"/>.</summary>
-    private (Tensor Loss, Tensor CrossEntropy) Loss(Tensor images, Tensor labels, Tensor weights, string where)
+    private (Tensor Loss, Tensor CrossEntropy) Loss(Tensor images, Tensor labels, Tensor weights, Tensor? widthWeights, string where)
     {
         var input = images.to(recipe.Device).to(torch.channels_last);
-        var logits = Network.forward(input, weights);
+        var logits = Network.forward(input, weights, widthWeights);
         var crossEntropy = torch.nn.functional.cross_entropy(logits, labels.to(recipe.Device), label_smoothing: recipe.LabelSmoothing);
-        var expected = latency.Expected(weights.to(latency.Table.device)).to(recipe.Device);
+        var expected = latency.Expected(weights.to(latency.Table.device), widthWeights?.to(latency.Table.device)).to(recipe.Device);
         var loss = DnasLoss.Of(crossEntropy, expected, options.Alpha, options.Beta);
         var value = loss.item<float>();
         return float.IsFinite(value) ? (loss, crossEntropy) : throw new DnasDivergedException($"the supernet's loss diverged to {value} {where}");
@@ -323,6 +376,7 @@ public sealed class DnasSearch : IDisposable
         thetaOptimizer.Dispose();
         Network.Dispose();
         Theta.Dispose();
+        ThetaWidths?.Dispose();
         mask.Dispose();
     }
 }

@@ -2,5 +2,14 @@ using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Workers.Supernet;
 
-/// <summary>What a supernet job is asked: the campaign's spec, the candidate names, the search's options, the seed of the final sampling, and a state to go on from.</summary>
-public sealed record SupernetJobRequest(CampaignSpec Spec, IReadOnlyList<string> Candidates, DnasOptions Options, int SampleSeed = 0, byte[]? ResumeState = null);
+/// <summary>
+/// What a supernet job is asked: the campaign's spec, the candidate names, the search's options, the seed of the final
+/// sampling, a state to go on from, and the width multipliers of FBNetV2's channel search (none: FBNet's search).
+/// </summary>
+public sealed record SupernetJobRequest(
+    CampaignSpec Spec,
+    IReadOnlyList<string> Candidates,
+    DnasOptions Options,
+    int SampleSeed = 0,
+    byte[]? ResumeState = null,
+    IReadOnlyList<double>? Widths = null);

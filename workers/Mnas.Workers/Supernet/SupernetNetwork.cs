@@ -7,7 +7,8 @@ namespace Mnas.Workers.Supernet;
 /// <summary>
 /// The supernet of a <see cref="SupernetSpace"/>: the frame's stem, a <see cref="MixedLayer"/> per searchable position
 /// whose candidates are the very layers a sampled child builds (<see cref="ChildLayer"/> from the same configuration),
-/// then the head, pool, dropout and classifier. Its parameters are the weights w; the architecture logits θ live apart.
+/// then the head, pool, dropout and classifier. With a channel search, each position's output is masked to the sampled
+/// width (<see cref="ChannelMasking"/>). Its parameters are the weights w; the architecture logits θ live apart.
 /// </summary>
 public sealed class SupernetNetwork : Module
 {
@@ -16,8 +17,10 @@ public sealed class SupernetNetwork : Module
     private readonly ConvBn head;
     private readonly Dropout dropout;
     private readonly Linear classifier;
+    private readonly ChannelMasking[]? masks;
 
-    public SupernetNetwork(SupernetSpace space)
+    /// <param name="widths">With a channel search, each position's candidate widths in channels (the widest is the space's).</param>
+    public SupernetNetwork(SupernetSpace space, IReadOnlyList<IReadOnlyList<int>>? widths = null)
     {
         Space = space;
         var frame = space.Frame;
@@ -29,19 +32,30 @@ public sealed class SupernetNetwork : Module
         head = register_module("head", new ConvBn(channels, frame.HeadChannels, 1, 1, 1, frame.Activation));
         dropout = register_module("dropout", new Dropout(frame.Dropout));
         classifier = register_module("classifier", new Linear(frame.HeadChannels, frame.Classes));
+        masks = widths?.Select((w, p) => register_module($"width{p}", new ChannelMasking(space.Positions[p].OutChannels, w))).ToArray();
         MobileNetInitialisation.Apply(this);
     }
 
     public SupernetSpace Space { get; }
 
     /// <param name="weights">[positions, candidates]: one Gumbel-softmax sample.</param>
-    public Tensor forward(Tensor input, Tensor weights)
+    /// <param name="widthWeights">[positions, widths]: one sample of the widths, with a channel search.</param>
+    public Tensor forward(Tensor input, Tensor weights, Tensor? widthWeights = null)
     {
+        if ((masks is null) != (widthWeights is null))
+        {
+            throw new ArgumentException(masks is null ? "widthWeights: this supernet searches no widths" : "widthWeights: this supernet searches widths: give their weights",
+                nameof(widthWeights));
+        }
         using var scope = torch.NewDisposeScope();
         var features = stem.forward(input);
         for (var p = 0; p < layers.Length; p++)
         {
             features = layers[p].forward(features, weights.select(0, p));
+            if (masks is not null)
+            {
+                features = masks[p].Apply(features, widthWeights!.select(0, p));
+            }
         }
         var pooled = torch.nn.functional.adaptive_avg_pool2d(head.forward(features), 1).flatten(1);
         return classifier.forward(dropout.forward(pooled)).MoveToOuterDisposeScope();
