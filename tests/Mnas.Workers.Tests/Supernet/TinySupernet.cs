@@ -1,3 +1,4 @@
+using Mnas.Costs.Graph;
 using Mnas.SearchSpace.Architectures;
 using Mnas.Workers.Latency;
 using Mnas.Workers.Supernet;
@@ -27,33 +28,16 @@ internal static class TinySupernet
     /// A table whose entries are made up, not timed: each layer costs its expansion × kernel² / 10 ms, stem and head 1 ms
     /// each; cheap candidates are clearly cheaper.
     /// </summary>
-    public static LatencyTable MadeUpTable(SupernetSpace space)
-    {
-        var table = new LatencyTable("cpu", 1);
-        foreach (var architecture in space.CandidateArchitectures())
-        {
-            var operators = NetworkOperators.Of(architecture);
-            table.Set(operators[0].Key, 1.0);
-            table.Set(operators[^1].Key, 1.0);
-        }
-        for (var p = 0; p < space.Positions.Count; p++)
-        {
-            for (var c = 0; c < space.Candidates.Count; c++)
-            {
-                if (space.Config(p, c) is { } config)
-                {
-                    table.Set(config.Key, config.Expansion * config.Kernel * config.Kernel / 10.0);
-                }
-            }
-        }
-        return table;
-    }
+    public static LatencyTable MadeUpTable(SupernetSpace space) => MadeUp([space], c => c.Expansion * c.Kernel * c.Kernel / 10.0);
 
     /// <summary>As <see cref="MadeUpTable"/>, for every width of a channel search: layers cost expansion × kernel² × out channels / 160 ms.</summary>
-    public static LatencyTable MadeUpTableOfWidths(WidthSearch search)
+    public static LatencyTable MadeUpTableOfWidths(WidthSearch search) =>
+        MadeUp(search.Spaces, c => c.Expansion * c.Kernel * c.Kernel * c.OutChannels / 160.0);
+
+    private static LatencyTable MadeUp(IEnumerable<SupernetSpace> spaces, Func<LayerConfig, double> cost)
     {
         var table = new LatencyTable("cpu", 1);
-        foreach (var space in search.Spaces)
+        foreach (var space in spaces)
         {
             foreach (var architecture in space.CandidateArchitectures())
             {
@@ -67,7 +51,7 @@ internal static class TinySupernet
                 {
                     if (space.Config(p, c) is { } config)
                     {
-                        table.Set(config.Key, config.Expansion * config.Kernel * config.Kernel * config.OutChannels / 160.0);
+                        table.Set(config.Key, cost(config));
                     }
                 }
             }
