@@ -1,5 +1,5 @@
 # The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
-.PHONY: demo test bootstrap bootstrap-bench native build image image-gpu image-check bench-engine bench-train bench-latency bench-orchestrator bench-cluster clean
+.PHONY: demo test bootstrap bootstrap-bench native build image image-gpu image-check bench-engine bench-train bench-latency bench-orchestrator bench-cluster bench-supernet-memory clean
 
 DOTNET ?= dotnet
 
@@ -67,6 +67,11 @@ bench-orchestrator: bootstrap
 bench-cluster: bootstrap
 	status=0; $(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- cluster || status=$$?; \
 	  scripts/postgres.sh stop >/dev/null 2>&1 || true; exit $$status
+
+# How a supernet step's memory grows with the number of channel choices: FBNetV2's masking against a convolution per
+# width (each configuration in a process of its own).
+bench-supernet-memory: bootstrap
+	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- supernet-memory
 
 clean:
 	rm -rf build
