@@ -18,6 +18,11 @@ internal static class CampaignHosting
         return opened >= 0 && opened > closed;
     }
 
+    /// <summary>How many times the controller's log says it opened the campaign: started it (no checkpoint yet) or resumed it from one.</summary>
+    public static int Openings(MnasProcess controller, string campaignId) =>
+        controller.LogLines().Count(l => l.Contains($"campaign {campaignId}: starting with", StringComparison.Ordinal) ||
+            l.Contains($"campaign {campaignId}: resuming with", StringComparison.Ordinal));
+
     /// <summary>How many times the controller's log says it resumed the campaign from a checkpoint.</summary>
     public static int Resumptions(MnasProcess controller, string campaignId) =>
         controller.LogLines().Count(l => l.Contains($"campaign {campaignId}: resuming with", StringComparison.Ordinal));

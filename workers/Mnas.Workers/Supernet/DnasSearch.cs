@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using Mnas.Torch;
 using Mnas.Torch.Modules;
 using Mnas.Torch.Optim;
-using Mnas.Torch.Serialization;
 using Mnas.Workers.Training;
 
 namespace Mnas.Workers.Supernet;
@@ -20,7 +17,7 @@ namespace Mnas.Workers.Supernet;
 /// seeded order per epoch), so a search restored from the state saved after an epoch (<see cref="SaveState"/>) goes on
 /// exactly as if it had never stopped.
 /// </remarks>
-public sealed class DnasSearch : IDisposable
+public sealed partial class DnasSearch : IDisposable
 {
     private readonly DnasOptions options;
     private readonly TrainingOptions recipe;
@@ -146,129 +143,6 @@ public sealed class DnasSearch : IDisposable
         return new DnasEpoch(epoch, temperature, lossSum / Math.Max(images, 1), crossEntropySum / Math.Max(images, 1), thetaTrained,
             ExpectedLatencyMs(), Distributions(), WidthDistributions(), clock.Elapsed);
     }
-
-    /// <summary>
-    /// The whole state after the last epoch, as bytes (safetensors: the supernet's weights and batch-norm statistics, θ,
-    /// both optimisers' state; the epoch count and the schedule's step as metadata).
-    /// </summary>
-    public byte[] SaveState()
-    {
-        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal) { [ThetaName] = Theta };
-        if (ThetaWidths is not null)
-        {
-            tensors[ThetaWidthsName] = ThetaWidths;
-        }
-        foreach (var (name, value) in Network.state_dict())
-        {
-            tensors[NetworkPrefix + name] = value;
-        }
-        using var weightState = weightOptimizer.state_dict();
-        using var thetaState = thetaOptimizer.state_dict();
-        Add(tensors, WeightOptimizerPrefix, weightState);
-        Add(tensors, ThetaOptimizerPrefix, thetaState);
-        var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space, Widths), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
-            thetaState.Parameters[0].Step);
-        return Safetensors.Serialize(tensors, new Dictionary<string, string> { [DnasState.MetadataKey] = JsonSerializer.Serialize(metadata) });
-    }
-
-    /// <summary>The search a <see cref="SaveState"/> describes, going on where it stopped; the space must be the one it was saved with.</summary>
-    public static DnasSearch Restore(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state) =>
-        Restore(space, null, latency, options, recipe, state);
-
-    /// <summary>A search with a channel search, as <see cref="SaveState"/> left it.</summary>
-    public static DnasSearch Restore(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state) =>
-        Restore(widths.Widest, widths, latency, options, recipe, state);
-
-    private static DnasSearch Restore(SupernetSpace space, WidthSearch? widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe,
-        byte[] state)
-    {
-        var tensors = Safetensors.Deserialize(state, "the supernet's state", out var metadata);
-        try
-        {
-            var saved = metadata.TryGetValue(DnasState.MetadataKey, out var json) ? JsonSerializer.Deserialize<DnasState>(json) : null;
-            if (saved is null || saved.Format != DnasState.CurrentFormat)
-            {
-                throw new InvalidDataException($"not a supernet state of format {DnasState.CurrentFormat}");
-            }
-            if (saved.Space != Signature(space, widths))
-            {
-                throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({Signature(space, widths)})");
-            }
-            var search = new DnasSearch(space, widths, latency, options, recipe);
-            try
-            {
-                search.Load(tensors, saved);
-                return search;
-            }
-            catch
-            {
-                search.Dispose();
-                throw;
-            }
-        }
-        finally
-        {
-            foreach (var tensor in tensors.Values)
-            {
-                tensor.Dispose();
-            }
-        }
-    }
-
-    private void Load(IReadOnlyDictionary<string, Tensor> tensors, DnasState saved)
-    {
-        using var _ = torch.no_grad();
-        Network.load_state_dict(tensors.Where(t => t.Key.StartsWith(NetworkPrefix, StringComparison.Ordinal))
-            .ToDictionary(t => t.Key[NetworkPrefix.Length..], t => t.Value));
-        Theta.copy_(tensors.TryGetValue(ThetaName, out var theta) ? theta : throw new InvalidDataException("the state has no θ"));
-        ThetaWidths?.copy_(tensors.TryGetValue(ThetaWidthsName, out var widths) ? widths : throw new InvalidDataException("the state has no width logits"));
-        weightOptimizer.load_state_dict(OptimizerStateOf(tensors, WeightOptimizerPrefix, Network.parameters().Count(), 1, 0));
-        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, ThetaWidths is null ? 1 : 2, 3, saved.ThetaSteps));
-        if (saved.ScheduleLength > 0)
-        {
-            schedule = torch.optim.lr_scheduler.CosineAnnealingLR(weightOptimizer, saved.ScheduleLength);
-            for (var step = 0L; step < saved.ScheduleStep; step++)
-            {
-                schedule.step();
-            }
-        }
-        EpochsDone = saved.EpochsDone;
-    }
-
-    private static void Add(Dictionary<string, Tensor> tensors, string prefix, OptimizerState state)
-    {
-        for (var p = 0; p < state.Parameters.Count; p++)
-        {
-            for (var slot = 0; slot < state.Parameters[p].Slots.Count; slot++)
-            {
-                if (state.Parameters[p].Slots[slot] is { } value)
-                {
-                    tensors[string.Create(CultureInfo.InvariantCulture, $"{prefix}{p}.{slot}")] = value;
-                }
-            }
-        }
-    }
-
-    /// <summary>The optimiser state saved under the prefix (the tensors stay the caller's: the optimiser copies them).</summary>
-    private static OptimizerState OptimizerStateOf(IReadOnlyDictionary<string, Tensor> tensors, string prefix, int parameters, int slots, long step) =>
-        new(Enumerable.Range(0, parameters).Select(p => new OptimizerParameterState(step, Enumerable.Range(0, slots)
-            .Select(slot => tensors.GetValueOrDefault(string.Create(CultureInfo.InvariantCulture, $"{prefix}{p}.{slot}"))).ToArray())).ToList());
-
-    private static long ScheduleLength(CosineAnnealingLR? schedule) => schedule?.Length ?? 0;
-
-    /// <summary>The candidates and the positions' shapes: a state fits only the supernet it was saved from.</summary>
-    private static string Signature(SupernetSpace space, WidthSearch? widths) =>
-        string.Join(",", space.Candidates.Select(c => c.Name)) + "|" +
-        string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}"))) +
-        (widths is null ? "" : "|widths " + string.Join(",", widths.Multipliers.Select(m => m.ToString(CultureInfo.InvariantCulture))));
-
-    private long EpochSeed(int epoch) => unchecked((recipe.Seed * 1_000_003) + epoch);
-
-    private const string ThetaName = "theta";
-    private const string ThetaWidthsName = "theta_widths";
-    private const string NetworkPrefix = "net.";
-    private const string WeightOptimizerPrefix = "sgd.";
-    private const string ThetaOptimizerPrefix = "adam.";
 
     /// <summary>P_θ: each position's distribution over its candidates (0 for those it does not offer).</summary>
     public IReadOnlyList<IReadOnlyList<double>> Distributions()
