@@ -78,7 +78,7 @@ public sealed class HostSettingsTests : IDisposable
     [Fact]
     public void every_bad_or_unknown_setting_is_named_at_once()
     {
-        var file = File("""{ "clsuter": { "id": "x" }, "transport": { "kind": "rabbitmq" }, "leases": { "grace_seconds": 1, "heartbeat_seconds": 2 } }""");
+        var file = File("""{ "clsuter": { "id": "x" }, "transport": { "kind": "bus" }, "leases": { "grace_seconds": 1, "heartbeat_seconds": 2 } }""");
 
         var error = Assert.Throws<SettingsException>(() => Load(file,
             [
