@@ -50,7 +50,7 @@ internal sealed partial class BaseUnitMirror : IDisposable
         listener.SetMeasurementEventCallback<long>((_, value, tags, state) => ((Mirrored)state!).Record(value, tags));
         listener.SetMeasurementEventCallback<float>((_, value, tags, state) => ((Mirrored)state!).Record(value, tags));
         listener.SetMeasurementEventCallback<double>((_, value, tags, state) => ((Mirrored)state!).Record(value, tags));
-        listener.SetMeasurementEventCallback<decimal>((_, value, tags, state) => ((Mirrored)state!).Record((double)value, tags));
+        listener.SetMeasurementEventCallback<decimal>((_, value, tags, state) => ((Mirrored)state!).Record(value, tags));
         listener.Start();
     }
 
@@ -159,9 +159,10 @@ internal sealed partial class BaseUnitMirror : IDisposable
             return renamed;
         }
 
-        public void Record<T>(T value, ReadOnlySpan<KeyValuePair<string, object?>> tags) where T : struct, IConvertible
+        public void Record<T>(T value, ReadOnlySpan<KeyValuePair<string, object?>> tags) where T : struct, System.Numerics.INumberBase<T>
         {
-            var converted = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) * factor;
+            // Generic math: no boxing on the path every Orleans measurement takes.
+            var converted = double.CreateTruncating(value) * factor;
             var renamed = Renamed(tags);
             switch (Instrument)
             {

@@ -34,10 +34,14 @@ public sealed class MixedLayer : Module
     public int Count => candidates.Length;
 
     /// <param name="weights">[candidates]: this layer's row of the sample.</param>
-    public Tensor forward(Tensor input, Tensor weights)
+    /// <param name="values">The same row read on the host, when the caller has it (one read for the whole network).</param>
+    public Tensor forward(Tensor input, Tensor weights, ReadOnlySpan<float> values = default)
     {
         using var scope = torch.NewDisposeScope();
-        var values = weights.detach().to("cpu").data<float>();
+        if (values.IsEmpty)
+        {
+            values = weights.detach().to("cpu").to(ScalarType.Float32).data<float>();
+        }
         Tensor? sum = null;
         for (var i = 0; i < candidates.Length; i++)
         {

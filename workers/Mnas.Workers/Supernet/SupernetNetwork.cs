@@ -49,9 +49,12 @@ public sealed class SupernetNetwork : Module
         }
         using var scope = torch.NewDisposeScope();
         var features = stem.forward(input);
+        // Which candidates have weight 0 is read on the host once for every layer, not once per layer.
+        var values = weights.detach().to("cpu").to(ScalarType.Float32).data<float>();
+        var count = (int)weights.shape[1];
         for (var p = 0; p < layers.Length; p++)
         {
-            features = layers[p].forward(features, weights.select(0, p));
+            features = layers[p].forward(features, weights.select(0, p), values.AsSpan(p * count, count));
             if (masks is not null)
             {
                 features = masks[p].Apply(features, widthWeights!.select(0, p));
