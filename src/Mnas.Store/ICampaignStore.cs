@@ -4,7 +4,7 @@ namespace Mnas.Store;
 
 /// <summary>
 /// Durable state of search campaigns: campaigns, their children and their training curves, controller checkpoints,
-/// the controller's update history and events, and the
+/// the controller's update history and events, the supernets of differentiable campaigns, and the
 /// workers that run children as their last heartbeats described them.
 /// Every implementation passes the same conformance suite (tests/Mnas.Store.Tests).
 /// </summary>
@@ -151,6 +151,35 @@ public interface ICampaignStore : IAsyncDisposable
 
     /// <summary>Forgets the workers last heard from before <paramref name="before"/> (gone for good); returns how many.</summary>
     Task<int> ForgetWorkersAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's supernet (differentiable campaigns), or null when none was begun.</summary>
+    Task<SupernetRecord?> GetSupernetAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Begins the next attempt at the campaign's supernet: creates its record with attempt 1, or adds one to its attempts
+    /// keeping its epochs and state (the next attempt goes on from them). Returns the record as stored. An unknown campaign
+    /// throws <see cref="ArgumentException"/> (<c>campaignId</c>); a supernet already trained throws
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
+    Task<SupernetRecord> BeginSupernetAttemptAsync(string campaignId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a finished epoch and the state after it, in one transaction, as a conditional update: accepted only when the
+    /// epoch is the one after the last recorded (<see cref="SupernetRecord.EpochsDone"/> + 1), its attempt is the current
+    /// one and the supernet is not trained yet; then the epoch is kept, the state replaces the one before and EpochsDone
+    /// moves on. Otherwise nothing changes and false is returned (a repeated or late report). Bad arguments (an unknown
+    /// campaign, an epoch below 1, a number not finite, an empty state) throw <see cref="ArgumentException"/> naming the field.
+    /// </summary>
+    Task<bool> RecordSupernetEpochAsync(SupernetEpochRecord epoch, byte[] state, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks the supernet trained with its posterior (JSON), if <paramref name="attempt"/> is its current attempt and it is
+    /// not trained yet; otherwise changes nothing and returns false.
+    /// </summary>
+    Task<bool> FinishSupernetAsync(string campaignId, int attempt, string posteriorJson, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The supernet's recorded epochs in epoch order; empty when none.</summary>
+    Task<IReadOnlyList<SupernetEpochRecord>> ListSupernetEpochsAsync(string campaignId, CancellationToken cancellationToken = default);
 
     /// <summary>Appends an event; its id is the campaign's previous highest event id plus one (the first is 1).</summary>
     Task<CampaignEvent> AppendEventAsync(string campaignId, string kind, string message, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -59,6 +59,20 @@ public static class CampaignRanges
         Number("reward.latency_target_ms", 0, 60_000, "T in ACC·(LAT/T)^w, in milliseconds", minExclusive: true),
         Number("reward.alpha", -1, 0, "w when LAT ≤ T: −0.07 soft (MnasNet), 0 hard; below −1 latency outweighs accuracy"),
         Number("reward.beta", -1, 0, "w when LAT > T: −0.07 soft (MnasNet), −1 hard"),
+        Items("dnas.candidates", 1, 16, "candidate blocks of every searchable layer; FBNet has nine"),
+        Integer("dnas.epochs", 1, 200, "supernet epochs; FBNet trains 90 on ImageNet's proxy"),
+        Integer("dnas.warmup_epochs", 0, 199, "first epochs that train the weights only; fewer than epochs"),
+        Number("dnas.initial_temperature", 0, 100, "the Gumbel-softmax τ of the first epoch; FBNet uses 5", minExclusive: true),
+        Number("dnas.temperature_decay", 0, 1, "τ's factor per epoch; FBNet uses 0.956", minExclusive: true),
+        Number("dnas.alpha", 0, 10, "α in CE·α·(log LAT)^β; FBNet uses 0.2", minExclusive: true),
+        Number("dnas.beta", 0, 10, "β in CE·α·(log LAT)^β; FBNet uses 0.6"),
+        Number("dnas.theta_learning_rate", 0, 1, "Adam's learning rate on θ; FBNet uses 0.01", minExclusive: true),
+        Number("dnas.theta_weight_decay", 0, 0.1, "weight decay on θ; FBNet uses 5e-4"),
+        Integer("dnas.samples", 1, 100, "architectures drawn from P_θ and trained as children; FBNet draws 6"),
+        Items("dnas.widths", 1, 8, "FBNetV2's channel choices per layer"),
+        Number("dnas.widths[]", 0, 4, "a multiplier of a layer's channels", minExclusive: true),
+        Items("dnas.resolutions", 1, 4, "FBNetV2's input resolution choices"),
+        Integer("dnas.resolutions[]", 1, 8, "an input sub-sampling factor: 1 keeps every pixel, 2 every second"),
     ];
 
     public static IReadOnlyList<FieldRange> Submission { get; } =

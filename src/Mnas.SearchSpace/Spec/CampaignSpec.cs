@@ -2,7 +2,7 @@ namespace Mnas.SearchSpace.Spec;
 
 /// <summary>
 /// Everything a search campaign is, as data: the search space's choice lists, the skeleton they apply to, the
-/// target the final network is for, the proxy task children train on, and the reward. Every field has a default,
+/// target the final network is for, the proxy task children train on, the reward, and the differentiable search's supernet (§2, §3). Every field has a default,
 /// and the defaults are MnasNet's complete space over MobileNetV2's skeleton (see /work/shared/docs/nas-methods.md §1),
 /// so a spec file need only name what it changes. Files use snake_case keys; see <see cref="CampaignSpecLoader"/>.
 /// </summary>
@@ -19,4 +19,7 @@ public sealed record CampaignSpec
     public ProxySpec Proxy { get; init; } = new();
 
     public RewardSpec Reward { get; init; } = new();
+
+    /// <summary>The differentiable search's settings, read by <c>fbnet</c> and <c>fbnetv2</c> campaigns only.</summary>
+    public DnasSpec Dnas { get; init; } = new();
 }

@@ -46,6 +46,11 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
             ValidateReward(spec.Reward, problems);
         }
 
+        if (problems.NotNull("dnas", spec.Dnas))
+        {
+            ValidateDnas(spec.Dnas, problems);
+        }
+
         return problems.Items;
     }
 
@@ -240,5 +245,40 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         Check(problems, "reward.latency_target_ms", reward.LatencyTargetMs);
         Check(problems, "reward.alpha", reward.Alpha);
         Check(problems, "reward.beta", reward.Beta);
+    }
+
+    private static void ValidateDnas(DnasSpec dnas, ProblemList problems)
+    {
+        ChoiceList("dnas.candidates", dnas.Candidates, problems, (path, name) =>
+        {
+            if (Supernet.SupernetCandidate.Problem(name) is { } problem)
+            {
+                problems.Add(path, problem);
+            }
+        }, name => name);
+        if (dnas.Candidates is { Count: > 0 } candidates && candidates.All(c => c == Supernet.SupernetCandidate.SkipName))
+        {
+            problems.Add("dnas.candidates", "needs a candidate other than skip");
+        }
+
+        Check(problems, "dnas.epochs", dnas.Epochs);
+        if (problems.InRange("dnas.warmup_epochs", dnas.WarmupEpochs, Range("dnas.warmup_epochs")) && dnas.WarmupEpochs >= dnas.Epochs)
+        {
+            problems.Add("dnas.warmup_epochs", $"must be below dnas.epochs so that θ trains at all (got {dnas.WarmupEpochs} of {dnas.Epochs})");
+        }
+
+        Check(problems, "dnas.initial_temperature", dnas.InitialTemperature);
+        Check(problems, "dnas.temperature_decay", dnas.TemperatureDecay);
+        Check(problems, "dnas.alpha", dnas.Alpha);
+        Check(problems, "dnas.beta", dnas.Beta);
+        Check(problems, "dnas.theta_learning_rate", dnas.ThetaLearningRate);
+        Check(problems, "dnas.theta_weight_decay", dnas.ThetaWeightDecay);
+        Check(problems, "dnas.samples", dnas.Samples);
+        ChoiceList("dnas.widths", dnas.Widths, problems, InRange<double>(problems, "dnas.widths[]"), ChoiceText.Number);
+        ChoiceList("dnas.resolutions", dnas.Resolutions, problems, InRange<int>(problems, "dnas.resolutions[]"), r => r.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (dnas.Resolutions is { Count: > 0 } resolutions && !resolutions.Contains(1))
+        {
+            problems.Add("dnas.resolutions", "must include 1, the full input");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Mnas.SearchSpace.Supernet;
 using Mnas.Torch;
 using Mnas.Workers.Networks.Child;
 using Mnas.Workers.Supernet;

@@ -1,3 +1,4 @@
+using Mnas.SearchSpace.Supernet;
 using Mnas.Costs.Graph;
 using Mnas.SearchSpace.Architectures;
 using Mnas.Workers.Latency;

@@ -1,3 +1,4 @@
+using Mnas.SearchSpace.Supernet;
 using System.Diagnostics;
 using System.Globalization;
 using Mnas.SearchSpace.Architectures;

@@ -1,3 +1,4 @@
+using Mnas.SearchSpace.Supernet;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Spec;
 using Mnas.Workers.Latency;

@@ -1,0 +1,12 @@
+namespace Mnas.Campaigns;
+
+/// <summary>
+/// The supernet of a differentiable campaign (fbnet, fbnetv2) as the store keeps it: its attempts so far (each run on one
+/// worker), the epochs done, the whole search state after the last of them (weights, θ, optimiser states, RNG: opaque
+/// bytes the worker writes and reads), and once trained its posterior — P_θ per searchable layer, as JSON — from which
+/// the campaign draws its children.
+/// </summary>
+public sealed record SupernetRecord(string CampaignId, int Attempts, int EpochsDone, byte[]? State, string? PosteriorJson, DateTimeOffset UpdatedAt)
+{
+    public bool Trained => PosteriorJson != null;
+}
