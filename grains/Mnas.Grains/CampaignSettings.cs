@@ -9,14 +9,20 @@ namespace Mnas.Grains;
 /// </summary>
 public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren = 20, double? MaxHours = null, int Minibatch = 20, int Workers = 1)
 {
+    /// <summary>rl (MnasNet), random, fbnet (DNAS) and fbnetv2 (DMasking: fbnet with channel and resolution search).</summary>
+    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2"];
+
+    /// <summary>Whether the strategy trains a supernet and draws its children from it.</summary>
+    public bool Differentiable => Strategy is "fbnet" or "fbnetv2";
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Every problem, by the submission's field: children, hours and minibatch within <see cref="CampaignRanges.Submission"/>.</summary>
     public IEnumerable<string> Validate()
     {
-        if (Strategy is not ("rl" or "random"))
+        if (!Strategies.Contains(Strategy))
         {
-            yield return $"strategy: must be rl or random (got '{Strategy}')";
+            yield return $"strategy: must be one of {string.Join(", ", Strategies)} (got '{Strategy}')";
         }
         if (MaxChildren is { } children && CampaignRanges.ForSubmission("children").Problem(children) is { } childrenProblem)
         {
