@@ -40,7 +40,7 @@ public sealed partial class RlController
             AdamSteps = adam.StepCount,
             Baseline = baseline.Value,
             Rng = rng.GetState(),
-            Buffer = buffer.Select(b => new OutcomeRecord(b.Outcome.Sequence, b.Outcome.Sample.Canonical, b.Outcome.LogProbability,
+            Buffer = buffer.Select(b => new OutcomeRecord(b.Outcome.Sequence, b.Outcome.RequireSample().Canonical, b.Outcome.LogProbability,
                 b.Outcome.PolicyVersion, b.Outcome.Reward, b.Outcome.Failed)).ToArray(),
             Excluded = excluded.ToArray(),
             Absorbed = absorbed.Order().ToArray(),

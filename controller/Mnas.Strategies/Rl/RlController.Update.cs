@@ -69,7 +69,7 @@ public sealed partial class RlController
             throw new InvalidOperationException("this update has already learned");
         }
 
-        var samples = pending.Outcomes.Select(o => o.Sample).ToArray();
+        var samples = pending.Outcomes.Select(o => o.RequireSample()).ToArray();
         using (var scope = torch.NewDisposeScope())
         {
             var advantages = torch.tensor(pending.Rewards.Select(r => (float)(r - pending.BaselineBefore)).ToArray());

@@ -178,7 +178,7 @@ public sealed partial class RlController : IDisposable
     public bool Observe(Outcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        TokensOf(outcome.Sample);
+        TokensOf(outcome.RequireSample());
         if (!absorbed.Add(outcome.Sequence))
         {
             return false;

@@ -16,7 +16,7 @@ public class RandomStrategyTests
         // −log(540^7) = −7·ln 540 = −44.040984
         Assert.All(engine.Submitted, p => Assert.Equal(-44.040983976908244, p.LogProbability, 10));
         Assert.All(engine.Submitted, p => Assert.Equal(0, p.PolicyVersion));
-        Assert.Equal(30, engine.Submitted.Select(p => p.Sample.Canonical).Distinct().Count());
+        Assert.Equal(30, engine.Submitted.Select(p => p.Architecture).Distinct().Count());
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class RandomStrategyTests
         await new RandomStrategy(new RandomStrategyOptions { Seed = 2 }).RunAsync(Spaces.Default, engine, null, CancellationToken.None);
 
         // Each of the 5 ops of block 1 has probability 0.2: 600 ± 22 (1σ) of 3000.
-        var ops = engine.Submitted.GroupBy(p => p.Sample["b1.op"]).ToDictionary(g => g.Key, g => g.Count());
+        var ops = engine.Submitted.GroupBy(p => p.Sample!["b1.op"]).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(5, ops.Count);
         Assert.All(ops.Values, count => Assert.InRange(count, 500, 700));
     }
@@ -54,7 +54,7 @@ public class RandomStrategyTests
             CancellationToken.None);
 
         // The first checkpoint came at the 20th result, after 23 proposals had been drawn.
-        Assert.Equal(original.Submitted.Skip(23).Take(6).Select(p => p.Sample.Canonical), resumed.Submitted.Select(p => p.Sample.Canonical));
+        Assert.Equal(original.Submitted.Skip(23).Take(6).Select(p => p.Architecture), resumed.Submitted.Select(p => p.Architecture));
     }
 
     [Fact]

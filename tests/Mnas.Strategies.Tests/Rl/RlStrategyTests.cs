@@ -91,7 +91,7 @@ public class RlStrategyTests
             await new RlStrategy(lagged).RunAsync(Spaces.Default, resumed, checkpoint.State, CancellationToken.None);
 
             var expected = original.Submitted.Skip((int)state.Proposals).Take(4).ToArray();
-            Assert.Equal(expected.Select(p => p.Sample.Canonical), resumed.Submitted.Select(p => p.Sample.Canonical));
+            Assert.Equal(expected.Select(p => p.Architecture), resumed.Submitted.Select(p => p.Architecture));
             Assert.Equal(expected.Select(p => p.PolicyVersion), resumed.Submitted.Select(p => p.PolicyVersion));
         }
     }
@@ -110,7 +110,7 @@ public class RlStrategyTests
         // The first checkpoint came at the 20th result, after 23 submissions; the original's 24th–28th proposals
         // were sampled from the checkpointed weights and generator, as the resumed strategy's first five are.
         var expected = original.Submitted.Skip(23).Take(5).ToArray();
-        Assert.Equal(expected.Select(p => p.Sample.Canonical), resumed.Submitted.Select(p => p.Sample.Canonical));
+        Assert.Equal(expected.Select(p => p.Architecture), resumed.Submitted.Select(p => p.Architecture));
         Assert.Equal(expected.Select(p => p.LogProbability), resumed.Submitted.Select(p => p.LogProbability));
         Assert.All(resumed.Submitted, p => Assert.Equal(1, p.PolicyVersion));
     }

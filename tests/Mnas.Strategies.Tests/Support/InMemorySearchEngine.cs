@@ -45,7 +45,7 @@ internal sealed class InMemorySearchEngine(int workers, int budget, Func<Sample,
         }
 
         Submitted.Add(proposal);
-        var (reward, failed) = evaluate(proposal.Sample);
+        var (reward, failed) = evaluate(proposal.Sample ?? throw new InvalidOperationException("this engine evaluates samples of the spec's space only"));
         inFlight.Add(new Outcome(Submitted.Count, proposal.Sample, proposal.LogProbability, proposal.PolicyVersion, reward, failed));
         return ValueTask.FromResult((long)Submitted.Count);
     }
