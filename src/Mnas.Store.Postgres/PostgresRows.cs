@@ -24,6 +24,12 @@ internal static class PostgresRows
 
     public const string CurveColumns = "campaign_id, sequence, epoch, train_loss, validation_accuracy";
 
+    public const string SupernetColumns = "campaign_id, attempts, epochs_done, state, posterior_json, updated_utc_ticks, updated_offset_minutes";
+
+    public const string SupernetEpochColumns =
+        "campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
+        "distributions, width_distributions, resolution_distribution, seconds, at_utc_ticks, at_offset_minutes";
+
     public const string WorkerColumns =
         "worker_id, device_class, device, threads, slots, running, stopping, " +
         "first_seen_utc_ticks, first_seen_offset_minutes, last_heartbeat_utc_ticks, last_heartbeat_offset_minutes";
@@ -101,6 +107,29 @@ internal static class PostgresRows
         row.GetString(3),
         PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)));
 
+    public static SupernetRecord Supernet(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt32(1),
+        row.GetInt32(2),
+        row.IsDBNull(3) ? null : row.GetFieldValue<byte[]>(3),
+        row.IsDBNull(4) ? null : row.GetString(4),
+        PostgresValues.Time(row.GetInt64(5), row.GetInt16(6)));
+
+    public static SupernetEpochRecord SupernetEpoch(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt32(1),
+        row.GetInt32(2),
+        row.GetDouble(3),
+        row.GetDouble(4),
+        row.GetDouble(5),
+        row.GetBoolean(6),
+        row.GetDouble(7),
+        PostgresValues.Distributions(row.GetString(8)),
+        row.IsDBNull(9) ? null : PostgresValues.Distributions(row.GetString(9)),
+        row.IsDBNull(10) ? null : PostgresValues.Distribution(row.GetString(10)),
+        row.GetDouble(11),
+        PostgresValues.Time(row.GetInt64(12), row.GetInt16(13)));
+
     public static WorkerStatus Worker(NpgsqlDataReader row) => new(
         row.GetString(0),
         row.GetString(1),
@@ -164,6 +193,25 @@ internal static class PostgresRows
         ("state", checkpoint.State),
         ("created_utc_ticks", PostgresValues.UtcTicks(checkpoint.CreatedAt)),
         ("created_offset_minutes", PostgresValues.OffsetMinutes(checkpoint.CreatedAt)),
+    ];
+
+    /// <summary>The parameters of <see cref="SupernetEpochColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] SupernetEpochParameters(SupernetEpochRecord epoch) =>
+    [
+        ("campaign_id", epoch.CampaignId),
+        ("epoch", epoch.Epoch),
+        ("attempt", epoch.Attempt),
+        ("temperature", epoch.Temperature),
+        ("loss", epoch.Loss),
+        ("cross_entropy", epoch.CrossEntropy),
+        ("theta_trained", epoch.ThetaTrained),
+        ("expected_latency_ms", epoch.ExpectedLatencyMs),
+        ("distributions", PostgresValues.Distributions(epoch.Distributions)),
+        ("width_distributions", epoch.WidthDistributions is { } widths ? PostgresValues.Distributions(widths) : null),
+        ("resolution_distribution", epoch.ResolutionDistribution is { } resolutions ? PostgresValues.Distribution(resolutions) : null),
+        ("seconds", epoch.Seconds),
+        ("at_utc_ticks", PostgresValues.UtcTicks(epoch.At)),
+        ("at_offset_minutes", PostgresValues.OffsetMinutes(epoch.At)),
     ];
 
     /// <summary>The parameters of <see cref="WorkerColumns"/>, in order.</summary>

@@ -22,6 +22,12 @@ internal static class SqliteRows
 
     public const string CurveColumns = "campaign_id, sequence, epoch, train_loss, validation_accuracy";
 
+    public const string SupernetColumns = "campaign_id, attempts, epochs_done, state, posterior_json, updated_at";
+
+    public const string SupernetEpochColumns =
+        "campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
+        "distributions, width_distributions, resolution_distribution, seconds, at";
+
     public const string WorkerColumns = "worker_id, device_class, device, threads, slots, running, stopping, first_seen, last_heartbeat, last_heartbeat_ticks";
 
     public static Campaign Campaign(SqliteDataReader row) => new(
@@ -83,6 +89,47 @@ internal static class SqliteRows
 
     /// <summary>A row of <c>epoch, train_loss, validation_accuracy</c>.</summary>
     public static ChildEpoch Epoch(SqliteDataReader row) => new(row.GetInt32(0), row.GetDouble(1), row.GetDouble(2));
+
+    public static SupernetRecord Supernet(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt32(1),
+        row.GetInt32(2),
+        row.IsDBNull(3) ? null : (byte[])row.GetValue(3),
+        row.IsDBNull(4) ? null : row.GetString(4),
+        SqliteValues.Time(row.GetString(5)));
+
+    public static SupernetEpochRecord SupernetEpoch(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt32(1),
+        row.GetInt32(2),
+        row.GetDouble(3),
+        row.GetDouble(4),
+        row.GetDouble(5),
+        row.GetInt64(6) != 0,
+        row.GetDouble(7),
+        SqliteValues.Distributions(row.GetString(8)),
+        row.IsDBNull(9) ? null : SqliteValues.Distributions(row.GetString(9)),
+        row.IsDBNull(10) ? null : SqliteValues.Distribution(row.GetString(10)),
+        row.GetDouble(11),
+        SqliteValues.Time(row.GetString(12)));
+
+    /// <summary>The parameters of <see cref="SupernetEpochColumns"/>, in order.</summary>
+    public static (string Name, object? Value)[] SupernetEpochParameters(SupernetEpochRecord epoch) =>
+    [
+        ("$campaign_id", epoch.CampaignId),
+        ("$epoch", epoch.Epoch),
+        ("$attempt", epoch.Attempt),
+        ("$temperature", epoch.Temperature),
+        ("$loss", epoch.Loss),
+        ("$cross_entropy", epoch.CrossEntropy),
+        ("$theta_trained", epoch.ThetaTrained ? 1 : 0),
+        ("$expected_latency_ms", epoch.ExpectedLatencyMs),
+        ("$distributions", SqliteValues.Distributions(epoch.Distributions)),
+        ("$width_distributions", epoch.WidthDistributions is { } widths ? SqliteValues.Distributions(widths) : null),
+        ("$resolution_distribution", epoch.ResolutionDistribution is { } resolutions ? SqliteValues.Distribution(resolutions) : null),
+        ("$seconds", epoch.Seconds),
+        ("$at", SqliteValues.Time(epoch.At)),
+    ];
 
     public static WorkerStatus Worker(SqliteDataReader row) => new(
         row.GetString(0),

@@ -150,6 +150,38 @@ internal static class SqliteSchema
             FOREIGN KEY (campaign_id, sequence) REFERENCES children (campaign_id, sequence) ON DELETE CASCADE
         ) STRICT;
         """,
+
+        // 5: the supernets of differentiable campaigns and their epochs. Like 4, it depends on no migration after the
+        // first; epochs go with their supernet, the supernet with its campaign.
+        """
+        CREATE TABLE supernets (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns (id) ON DELETE CASCADE,
+            attempts INTEGER NOT NULL CHECK (attempts >= 1),
+            epochs_done INTEGER NOT NULL CHECK (epochs_done >= 0),
+            state BLOB,
+            posterior_json TEXT,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE supernet_epochs (
+            campaign_id TEXT NOT NULL REFERENCES supernets (campaign_id) ON DELETE CASCADE,
+            epoch INTEGER NOT NULL CHECK (epoch >= 1),
+            attempt INTEGER NOT NULL CHECK (attempt >= 1),
+            temperature ANY NOT NULL CHECK (typeof(temperature) = 'real'),
+            loss ANY NOT NULL CHECK (typeof(loss) = 'real'),
+            cross_entropy ANY NOT NULL CHECK (typeof(cross_entropy) = 'real'),
+            theta_trained INTEGER NOT NULL CHECK (theta_trained IN (0, 1)),
+            expected_latency_ms ANY NOT NULL CHECK (typeof(expected_latency_ms) = 'real'),
+            distributions TEXT NOT NULL CHECK (json_valid(distributions) AND json_type(distributions) = 'array'),
+            width_distributions TEXT CHECK (width_distributions IS NULL
+                OR (json_valid(width_distributions) AND json_type(width_distributions) = 'array')),
+            resolution_distribution TEXT CHECK (resolution_distribution IS NULL
+                OR (json_valid(resolution_distribution) AND json_type(resolution_distribution) = 'array')),
+            seconds ANY NOT NULL CHECK (typeof(seconds) = 'real'),
+            at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, epoch)
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

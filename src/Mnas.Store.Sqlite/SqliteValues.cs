@@ -4,7 +4,10 @@ using Mnas.Campaigns;
 
 namespace Mnas.Store.Sqlite;
 
-/// <summary>How values are written to and read from columns: times as ISO-8601 text with their offset, tokens and a worker's running children as JSON arrays, enums by name.</summary>
+/// <summary>
+/// How values are written to and read from columns: times as ISO-8601 text with their offset, tokens, a worker's running
+/// children and a supernet's distributions as JSON arrays, enums by name.
+/// </summary>
 internal static class SqliteValues
 {
     private static readonly JsonSerializerOptions RunningJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -23,6 +26,16 @@ internal static class SqliteValues
 
     public static WorkerChild[] Running(string json) =>
         JsonSerializer.Deserialize<WorkerChild[]>(json, RunningJson) ?? throw new InvalidDataException($"running column holds '{json}', not an array");
+
+    public static string Distributions(IReadOnlyList<IReadOnlyList<double>> layers) => JsonSerializer.Serialize(layers);
+
+    public static double[][] Distributions(string json) =>
+        JsonSerializer.Deserialize<double[][]>(json) ?? throw new InvalidDataException($"distributions column holds '{json}', not an array");
+
+    public static string Distribution(IReadOnlyList<double> probabilities) => JsonSerializer.Serialize(probabilities);
+
+    public static double[] Distribution(string json) =>
+        JsonSerializer.Deserialize<double[]>(json) ?? throw new InvalidDataException($"distribution column holds '{json}', not an array");
 
     public static string Name(ChildStatus status) => status.ToString();
 

@@ -97,7 +97,7 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_database_at_version_4_is_migrated_to_version_5_keeping_its_data_and_gains_the_cluster_tables()
+    public async Task a_database_at_version_4_is_migrated_keeping_its_data_and_gains_the_cluster_tables()
     {
         var earlier = string.Join("\n;", PostgresMigrations.All.Where(m => m.Version <= 4).Select(m => m.Sql));
         await _database.ExecuteAsync(
@@ -110,14 +110,36 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
 
         await using var store = await PostgresCampaignStore.OpenAsync(Options);
 
-        Assert.Equal(5, PostgresCampaignStore.SchemaVersion);
-        Assert.Equal(5, await _database.ScalarAsync("SELECT MAX(version) FROM mnas.schema_migrations;"));
+        Assert.Equal(PostgresCampaignStore.SchemaVersion, await _database.ScalarAsync("SELECT MAX(version) FROM mnas.schema_migrations;"));
         Assert.Equal("one", (await store.GetCampaignAsync("c1"))!.Name);
         Assert.Equal(
             "mnas.orleans_membership,mnas.orleans_membership_versions,mnas.orleans_reminders,mnas.orleansquery",
             await _database.ScalarAsync(
                 "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY table_name) FROM information_schema.tables " +
                 "WHERE table_name LIKE 'orleans%';"));
+    }
+
+    [Fact]
+    public async Task a_database_at_version_5_is_migrated_keeping_its_data_and_takes_supernets_that_go_with_their_campaign()
+    {
+        var earlier = string.Join("\n;", PostgresMigrations.All.Where(m => m.Version <= 5).Select(m => m.Sql));
+        await _database.ExecuteAsync(
+            "CREATE SCHEMA mnas; SET search_path = mnas; " +
+            "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\n" +
+            earlier + "\n;" +
+            "INSERT INTO schema_migrations (version) VALUES (1), (2), (3), (4), (5); " +
+            "INSERT INTO campaigns (id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes) " +
+            $"VALUES ('c1', 'one', '{{}}', 'fbnet', 7, 'Running', {DateTimeOffset.UnixEpoch.UtcTicks}, 60);");
+
+        await using var store = await PostgresCampaignStore.OpenAsync(Options);
+        await store.BeginSupernetAttemptAsync("c1", DateTimeOffset.UnixEpoch);
+        var epoch = new SupernetEpochRecord("c1", 1, 1, 5, 2.5, 2.25, false, 20, [[0.5, 0.5]], null, null, 60, DateTimeOffset.UnixEpoch);
+
+        Assert.True(await store.RecordSupernetEpochAsync(epoch, [1, 2, 3]));
+        Assert.Equal(PostgresCampaignStore.SchemaVersion, await _database.ScalarAsync("SELECT MAX(version) FROM mnas.schema_migrations;"));
+        Assert.Equal("one", (await store.GetCampaignAsync("c1"))!.Name);
+        Assert.True(await store.DeleteCampaignAsync("c1"));
+        Assert.Equal(0L, await _database.ScalarAsync("SELECT (SELECT COUNT(*) FROM mnas.supernets) + (SELECT COUNT(*) FROM mnas.supernet_epochs);"));
     }
 
     [Fact]

@@ -208,6 +208,28 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
         Assert.Null(await Store.GetChildAsync("c1", 1));
     }
 
+    [Fact]
+    public async Task a_version_4_file_is_migrated_keeping_its_data_and_takes_supernets_that_go_with_their_campaign()
+    {
+        await Store.DisposeAsync();
+        File.Delete(FilePath);
+        using (var connection = Connect())
+        {
+            SqliteSchema.Open(connection, FilePath, upTo: 4);
+            Execute(connection, OldCampaignInsert);
+        }
+
+        await ReopenAsync();
+        await Store.BeginSupernetAttemptAsync("c1", T0);
+
+        Assert.True(await Store.RecordSupernetEpochAsync(NewSupernetEpoch(1), StateAfter(1)));
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        Assert.Equal(NewCampaign(), await Store.GetCampaignAsync("c1"));
+        Assert.True(await Store.DeleteCampaignAsync("c1"));
+        Assert.Equal(0L, Scalar("SELECT (SELECT COUNT(*) FROM supernets) + (SELECT COUNT(*) FROM supernet_epochs);"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM pragma_foreign_key_check;"));
+    }
+
     /// <summary>The conformance suite's campaign c1 as the schema before owners wrote it.</summary>
     private static string OldCampaignInsert
     {
