@@ -63,6 +63,6 @@ public sealed partial record SupernetCandidate(string Name, int Kernel, int Expa
     private static string Escaped(string? text) =>
         string.Concat((text ?? "").Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
-    [GeneratedRegex(@"^k([1-9][0-9]?)_e([1-9][0-9]?)(?:_g([1-9][0-9]?))?$")]
+    [GeneratedRegex(@"^k([0-9]{1,2})_e([0-9]{1,2})(?:_g([0-9]{1,2}))?\z")]
     private static partial Regex Form();
 }
