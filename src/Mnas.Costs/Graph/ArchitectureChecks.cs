@@ -15,6 +15,7 @@ internal static class ArchitectureChecks
         Positive(architecture.StemChannels, "StemChannels");
         Positive(architecture.StemStride, "StemStride");
         Positive(architecture.HeadChannels, "HeadChannels");
+        var inChannels = architecture.StemChannels;
         for (var b = 0; b < architecture.Blocks.Count; b++)
         {
             var block = architecture.Blocks[b];
@@ -30,6 +31,21 @@ internal static class ArchitectureChecks
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Blocks[{b}].SeRatio must be finite and not negative, got {block.SeRatio}"), nameof(architecture));
             }
+            Positive(block.Groups, $"Blocks[{b}].Groups");
+            if (block.Groups > 1 && block.Op != ConvOp.MBConv)
+            {
+                throw new ArgumentException($"Blocks[{b}].Groups must be 1 for {block.Op}, got {block.Groups}: only MBConv's 1×1 convolutions are grouped", nameof(architecture));
+            }
+            if (block.Layers == 0)
+            {
+                continue;
+            }
+            if (inChannels % block.Groups != 0 || block.Channels % block.Groups != 0)
+            {
+                throw new ArgumentException(
+                    $"Blocks[{b}].Groups must divide the layers' input and output channels ({inChannels} in, {block.Channels} out), got {block.Groups}", nameof(architecture));
+            }
+            inChannels = block.Channels;
         }
     }
 

@@ -6,7 +6,10 @@ namespace Mnas.Costs.Graph;
 /// The operators of one block layer, after the rules of <see cref="ConvOp"/>, <see cref="SkipOp"/> and
 /// <see cref="BlockSpec"/>: every convolution is bias-free and followed by BatchNorm; the 1×1
 /// projections have no activation; SE sits on the depthwise output (on the activated output for
-/// Conv) with a squeeze of max(1, ⌊Cin·SeRatio⌋) channels, Cin being the layer's input channels.
+/// Conv) with a squeeze of max(1, ⌊Cin·SeRatio⌋) channels, Cin being the layer's input channels. A grouped MBConv
+/// (<see cref="BlockSpec.Groups"/> above 1) has both 1×1 convolutions grouped, its expansion even at ratio 1; its
+/// channel shuffle after the expansion has no node: it moves channels, with no parameters or multiply-adds, and its
+/// output takes the expansion's shape, so activation memory is counted as for the same layer ungrouped.
 /// </summary>
 internal static class BlockLayerExpander
 {
@@ -35,7 +38,7 @@ internal static class BlockLayerExpander
 
         var config = new LayerConfig(
             spec.Op, spec.Op == ConvOp.MBConv ? spec.Expansion : 1, spec.Kernel, squeeze, shortcut,
-            x.Channels, spec.Channels, stride, x.Height, x.Width, activation);
+            x.Channels, spec.Channels, stride, x.Height, x.Width, activation, spec.Op == ConvOp.MBConv ? spec.Groups : 1);
         var nodes = graph.Nodes.Skip(first).Take(output - first + 1).ToList();
         return new BlockLayer(block, layer, config, first, output, nodes.Sum(n => n.Params), nodes.Sum(n => n.Macs));
     }
@@ -52,20 +55,25 @@ internal static class BlockLayerExpander
         };
     }
 
-    /// <summary>k×k depthwise, BN, activation, [SE], 1×1 projection, BN.</summary>
-    private static int Separable(LayerGraphBuilder graph, string prefix, int input, BlockSpec spec, int stride, int squeeze)
+    /// <summary>k×k depthwise, BN, activation, [SE], 1×1 projection (with <paramref name="groups"/> groups), BN.</summary>
+    private static int Separable(LayerGraphBuilder graph, string prefix, int input, BlockSpec spec, int stride, int squeeze, int groups = 1)
     {
         var depthwise = graph.DepthwiseBnAct($"{prefix}.dw", input, spec.Kernel, stride);
         var excited = SqueezeExcite(graph, $"{prefix}.se", depthwise, squeeze);
-        return graph.ConvBn($"{prefix}.project", excited, spec.Channels, 1, 1, activate: false);
+        return graph.ConvBn($"{prefix}.project", excited, spec.Channels, 1, 1, activate: false, groups);
     }
 
-    /// <summary>1×1 expansion to Cin·e, BN, activation (omitted at e = 1), then as <see cref="Separable"/>.</summary>
+    /// <summary>
+    /// 1×1 expansion to Cin·e, BN, activation (omitted at e = 1 unless grouped), [channel shuffle], then as
+    /// <see cref="Separable"/>; both 1×1 convolutions with the block's groups.
+    /// </summary>
     private static int InvertedResidual(LayerGraphBuilder graph, string prefix, int input, BlockSpec spec, int stride, int squeeze)
     {
         var hidden = graph.Shape(input).Channels * spec.Expansion;
-        var expanded = spec.Expansion == 1 ? input : graph.ConvBn($"{prefix}.expand", input, hidden, 1, 1, activate: true);
-        return Separable(graph, prefix, expanded, spec, stride, squeeze);
+        var expanded = spec.Expansion == 1 && spec.Groups == 1
+            ? input
+            : graph.ConvBn($"{prefix}.expand", input, hidden, 1, 1, activate: true, spec.Groups);
+        return Separable(graph, prefix, expanded, spec, stride, squeeze, spec.Groups);
     }
 
     /// <summary>

@@ -13,12 +13,17 @@ internal sealed class LayerGraphBuilder
 
     public int Input(TensorShape shape) => Append("input", OpKind.Input, shape, 0, 0);
 
-    public int Conv(string name, int input, int outChannels, int kernel, int stride, bool bias = false)
+    /// <summary>A dense (<paramref name="groups"/> = 1) or group convolution; groups must divide both channel counts.</summary>
+    public int Conv(string name, int input, int outChannels, int kernel, int stride, bool bias = false, int groups = 1)
     {
         var x = Shape(input);
+        if (groups < 1 || x.Channels % groups != 0 || outChannels % groups != 0)
+        {
+            throw new InvalidOperationException($"{name}: {groups} groups do not divide {x.Channels} → {outChannels} channels");
+        }
         var output = new TensorShape(outChannels, SpatialSize.Convolution(x.Height, kernel, stride), SpatialSize.Convolution(x.Width, kernel, stride));
         return Append(name, OpKind.Conv, output,
-            OpCosts.ConvParams(x.Channels, outChannels, kernel, 1, bias), OpCosts.ConvMacs(output, x.Channels, kernel, 1), input);
+            OpCosts.ConvParams(x.Channels, outChannels, kernel, groups, bias), OpCosts.ConvMacs(output, x.Channels, kernel, groups), input);
     }
 
     public int DepthwiseConv(string name, int input, int kernel, int stride)
@@ -76,9 +81,9 @@ internal sealed class LayerGraphBuilder
     }
 
     /// <summary>Convolution without bias, BatchNorm, and the activation unless <paramref name="activate"/> is false.</summary>
-    public int ConvBn(string prefix, int input, int outChannels, int kernel, int stride, bool activate)
+    public int ConvBn(string prefix, int input, int outChannels, int kernel, int stride, bool activate, int groups = 1)
     {
-        var conv = Conv($"{prefix}.conv", input, outChannels, kernel, stride);
+        var conv = Conv($"{prefix}.conv", input, outChannels, kernel, stride, groups: groups);
         var bn = BatchNorm($"{prefix}.bn", conv);
         return activate ? Activation($"{prefix}.act", bn) : bn;
     }

@@ -6,7 +6,10 @@ public enum OpKind
     /// <summary>The network input image; the first node of every graph.</summary>
     Input,
 
-    /// <summary>Dense convolution (groups = 1), k×k or 1×1, with or without bias.</summary>
+    /// <summary>
+    /// Convolution, k×k or 1×1, with or without bias: dense, or grouped (FBNet's grouped 1×1 convolutions, whose
+    /// parameters and multiply-adds are the dense ones over the groups).
+    /// </summary>
     Conv,
 
     /// <summary>k×k depthwise convolution (groups = channels), no bias.</summary>

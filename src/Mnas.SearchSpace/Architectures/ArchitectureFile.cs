@@ -4,8 +4,9 @@ namespace Mnas.SearchSpace.Architectures;
 
 /// <summary>
 /// Architectures as JSON files: snake_case keys (<c>stem_channels</c>, <c>blocks[i].se_ratio</c>), enums as
-/// lower-case strings (<c>mbconv</c>, <c>depthwiseconv</c>, <c>identity</c>, <c>relu6</c>); <c>activation</c> and
-/// <c>dropout</c> may be left out (relu, 0.2), every other key is required and unknown keys are errors. Loading
+/// lower-case strings (<c>mbconv</c>, <c>depthwiseconv</c>, <c>identity</c>, <c>relu6</c>); <c>activation</c>,
+/// <c>dropout</c> and a block's <c>groups</c> may be left out (relu, 0.2, 1; <c>groups</c> is written only above 1),
+/// every other key is required and unknown keys are errors. Loading
 /// validates with <see cref="ArchitectureValidator"/> and throws a <see cref="Validation.SpecException"/> that names
 /// the file and lists every problem by field (<c>blocks[3].kernel: must be odd (got 4)</c>). Files carry
 /// <c>"format_version": 1</c> first; a file without it (written before versions were) is read as version 1, and one

@@ -33,13 +33,15 @@ public sealed class ArchitectureValidator : ISpecValidator<Architecture>
                 problems.Add("blocks", "must have at least one block");
             }
 
+            int? inChannels = architecture.StemChannels;
             for (var i = 0; i < architecture.Blocks.Count; i++)
             {
                 var path = FieldPath.Index("blocks", i);
                 if (problems.NotNull(path, architecture.Blocks[i]))
                 {
-                    ValidateBlock(architecture.Blocks[i], path, problems);
+                    ValidateBlock(architecture.Blocks[i], inChannels, path, problems);
                 }
+                inChannels = architecture.Blocks[i]?.Channels;
             }
         }
 
@@ -59,7 +61,8 @@ public sealed class ArchitectureValidator : ISpecValidator<Architecture>
         }
     }
 
-    private static void ValidateBlock(BlockSpec block, string path, ProblemList problems)
+    /// <param name="inChannels">The block's first layer's input channels (the previous block's, or the stem's), when known.</param>
+    private static void ValidateBlock(BlockSpec block, int? inChannels, string path, ProblemList problems)
     {
         Defined(FieldPath.Field(path, "op"), block.Op, problems);
         if (block.Op is ConvOp.Conv or ConvOp.DepthwiseConv && block.Expansion != 1)
@@ -77,6 +80,29 @@ public sealed class ArchitectureValidator : ISpecValidator<Architecture>
         problems.AtLeast(FieldPath.Field(path, "channels"), block.Channels, 1);
         problems.AtLeast(FieldPath.Field(path, "layers"), block.Layers, 1);
         problems.Stride(FieldPath.Field(path, "stride"), block.Stride);
+        ValidateGroups(block, inChannels, FieldPath.Field(path, "groups"), problems);
+    }
+
+    /// <summary>
+    /// Groups only for mbconv, and dividing both 1×1 convolutions' channels: the expansion's Cin → Cin·e and the
+    /// projection's Cin·e → Cout, that is Cin (of every layer: the first layer's input, then the block's channels) and
+    /// Cout. Not divisible is an error, not a silent fallback to one group.
+    /// </summary>
+    private static void ValidateGroups(BlockSpec block, int? inChannels, string path, ProblemList problems)
+    {
+        if (block.Groups < 1)
+        {
+            problems.AtLeast(path, block.Groups, 1);
+        }
+        else if (block.Groups > 1 && block.Op != ConvOp.MBConv)
+        {
+            problems.Add(path, $"must be 1 for {EnumNames<ConvOp>.Name(block.Op)} (got {ProblemList.Text(block.Groups)}): only mbconv's 1×1 convolutions are grouped");
+        }
+        else if (block.Groups > 1 && (block.Channels % block.Groups != 0 || inChannels is { } cin && cin % block.Groups != 0))
+        {
+            var channels = inChannels is { } known ? $"{ProblemList.Text(known)} in, {ProblemList.Text(block.Channels)} out" : $"{ProblemList.Text(block.Channels)} out";
+            problems.Add(path, $"must divide the layers' input and output channels ({channels}; got {ProblemList.Text(block.Groups)})");
+        }
     }
 
     private static void Defined<T>(string path, T value, ProblemList problems)

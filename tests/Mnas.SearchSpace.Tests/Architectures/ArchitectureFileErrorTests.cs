@@ -46,7 +46,7 @@ public class ArchitectureFileErrorTests
         var error = Assert.Throws<SpecException>(() => ArchitectureFile.FromJson(json));
 
         Assert.Equal(
-            ["blocks[2].strides: unknown key (known: op, expansion, kernel, se_ratio, skip, channels, layers, stride)", "blocks[2].stride: required", "head_channels: required"],
+            ["blocks[2].strides: unknown key (known: op, expansion, kernel, se_ratio, skip, channels, layers, stride, groups)", "blocks[2].stride: required", "head_channels: required"],
             Problems.Lines(error.Problems));
     }
 
