@@ -12,4 +12,10 @@ public enum ChildJob
 
     /// <summary>Only measure the target view's latency (no training): sent to workers of the campaign's device class.</summary>
     Latency,
+
+    /// <summary>
+    /// Train the campaign's supernet (one differentiable search, <see cref="TrainChild.Sequence"/> 0) on this worker: time
+    /// its candidates on this worker's device, train it from the state carried (if any), report every epoch, answer with P_θ.
+    /// </summary>
+    Supernet,
 }

@@ -25,6 +25,11 @@ public interface ICampaignGrain : IGrainWithStringKey
 
     Task ChildReleased(ChildReleased message);
 
+    /// <summary>An epoch of the campaign's supernet is done: its figures and state are recorded before the worker goes on.</summary>
+    Task SupernetEpoch(SupernetEpochReported message);
+
+    Task SupernetTrained(SupernetTrained message);
+
     /// <summary>The directory has slots free again for a device class this campaign waits on.</summary>
     [OneWay]
     Task SlotsFreed();

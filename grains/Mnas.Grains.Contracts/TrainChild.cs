@@ -6,6 +6,8 @@ namespace Mnas.Grains.Contracts;
 /// <param name="WorkerId">The worker the campaign assigned it to.</param>
 /// <param name="DeviceClass">The device class latency is measured on: a latency job goes only to a worker of it.</param>
 /// <param name="LatencyMs">For a <see cref="ChildJob.Train"/> job, the latency measured before, answered with the result.</param>
+/// <param name="Strategy">For a <see cref="ChildJob.Supernet"/> job, the campaign's strategy (fbnet or fbnetv2).</param>
+/// <param name="SupernetState">For a <see cref="ChildJob.Supernet"/> job, the search state after the last epoch recorded, to go on from (none: from the start).</param>
 [GenerateSerializer, Immutable]
 public sealed record TrainChild(
     string CampaignId,
@@ -16,4 +18,10 @@ public sealed record TrainChild(
     string WorkerId = "",
     ChildJob Job = ChildJob.Evaluate,
     string? DeviceClass = null,
-    double? LatencyMs = null);
+    double? LatencyMs = null,
+    string? Strategy = null,
+    byte[]? SupernetState = null)
+{
+    /// <summary>The sequence number a campaign's supernet job goes by (children are numbered from 1).</summary>
+    public const long SupernetSequence = 0;
+}

@@ -54,6 +54,9 @@ public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren =
 
     public Campaigns.CampaignBudget Budget => new(MaxChildren, MaxHours is { } h ? TimeSpan.FromHours(h) : null);
 
+    /// <summary>The strategy a campaign's stored settings name (settings JSON, or a bare strategy name).</summary>
+    public static string StrategyOf(string stored) => stored.TrimStart().StartsWith('{') ? FromJson(stored).Strategy : stored;
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static CampaignSettings FromJson(string json) =>

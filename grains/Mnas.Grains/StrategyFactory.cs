@@ -1,4 +1,6 @@
+using Mnas.SearchSpace.Spec;
 using Mnas.Strategies;
+using Mnas.Strategies.Dnas;
 using Mnas.Strategies.RandomSearch;
 using Mnas.Strategies.Rl;
 
@@ -10,10 +12,16 @@ namespace Mnas.Grains;
 /// </summary>
 public static class StrategyFactory
 {
-    public static ISearchStrategy Create(CampaignSettings settings, long seed) => settings.Strategy switch
+    /// <param name="spec">The campaign's spec: a differentiable strategy draws its dnas.samples children from the supernet.</param>
+    public static ISearchStrategy Create(CampaignSettings settings, long seed, CampaignSpec? spec = null) => settings.Strategy switch
     {
+        "fbnet" or "fbnetv2" => new DnasStrategy(new DnasStrategyOptions
+        {
+            Name = settings.Strategy, Samples = (spec ?? throw new ArgumentNullException(nameof(spec), $"a {settings.Strategy} campaign's strategy needs its spec")).Dnas.Samples,
+            Seed = unchecked((ulong)seed),
+        }),
         "rl" => new RlStrategy(new ControllerOptions { MinibatchSize = settings.Minibatch, PolicyLag = settings.Workers, Seed = unchecked((ulong)seed) }),
         "random" => new RandomStrategy(new RandomStrategyOptions { Seed = unchecked((ulong)seed) }),
-        _ => throw new ArgumentException($"strategy: unknown strategy '{settings.Strategy}' (known: rl, random)"),
+        _ => throw new ArgumentException($"strategy: unknown strategy '{settings.Strategy}' (known: {string.Join(", ", CampaignSettings.Strategies)})"),
     };
 }

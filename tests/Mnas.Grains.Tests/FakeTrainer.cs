@@ -43,6 +43,34 @@ internal sealed class FakeTrainer : IChildRunner
         return SimulatedChildRunner.Answer(request, trainSeconds: 0.01);
     }
 
+    /// <summary>Supernet jobs, as they came.</summary>
+    public IReadOnlyCollection<TrainChild> SupernetRequests => supernetRequests;
+
+    private readonly ConcurrentQueue<TrainChild> supernetRequests = new();
+
+    /// <summary>Epochs this trainer's supernets ran, in order.</summary>
+    public IReadOnlyCollection<int> SupernetEpochs => supernetEpochs;
+
+    private readonly ConcurrentQueue<int> supernetEpochs = new();
+
+    /// <summary>Awaited before each supernet epoch is handed over (its number given): lets a test hold a supernet mid-training.</summary>
+    public Func<int, CancellationToken, Task>? SupernetEpochStarting { get; init; }
+
+    /// <summary>The simulated supernet (see <see cref="SimulatedChildRunner"/>), each epoch recorded and, when asked, held before it is handed over.</summary>
+    public Task<SupernetTrained> TrainSupernetAsync(TrainChild request, Func<SupernetEpochReported, Task> onEpoch, CancellationToken cancellation)
+    {
+        supernetRequests.Enqueue(request);
+        return new SimulatedChildRunner(new RuntimeOptions { SimulatedSeconds = TimeSpan.FromMilliseconds(1) }).TrainSupernetAsync(request, async epoch =>
+        {
+            if (SupernetEpochStarting != null)
+            {
+                await SupernetEpochStarting(epoch.Epoch, cancellation);
+            }
+            supernetEpochs.Enqueue(epoch.Epoch);
+            await onEpoch(epoch);
+        }, cancellation);
+    }
+
     /// <summary>Latency jobs, as they came.</summary>
     public IReadOnlyCollection<TrainChild> LatencyRequests => latencyRequests;
 

@@ -75,6 +75,8 @@ public sealed class UnansweredChildTests
 
         public Task StartedAsync(ChildStarted message) => Task.CompletedTask;
 
+        public Task SupernetEpochAsync(SupernetEpochReported message) => throw new InvalidOperationException("no supernet runs in this test");
+
         public Task AnswerAsync(object answer)
         {
             if (!Take)

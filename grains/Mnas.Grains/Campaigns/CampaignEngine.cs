@@ -22,11 +22,13 @@ namespace Mnas.Grains.Campaigns;
 /// Everything here runs on the grain's turns, one at a time (the strategy's loop between the workers' answers), so it
 /// holds no locks; the answers' handlers finish each child's record before the next answer is taken.
 /// </remarks>
-internal sealed class CampaignEngine : ISearchEngine
+internal sealed partial class CampaignEngine : ISearchEngine
 {
     private readonly Campaign campaign;
     private readonly CampaignSpec spec;
     private readonly ModelSpace space;
+    private readonly string strategy;
+    private readonly CampaignArchitectures architectures;
     private readonly ICampaignStore store;
     private readonly ChildAssignments assignments;
     private readonly Func<int> liveSlots;
@@ -48,6 +50,8 @@ internal sealed class CampaignEngine : ISearchEngine
         (this.campaign, this.spec, this.store, this.assignments, this.liveSlots, this.options, this.budget, this.clock, this.recorded) =
             (campaign, spec, store, assignments, liveSlots, options, budget, clock, recorded);
         space = new ModelSpace(spec);
+        strategy = CampaignSettings.StrategyOf(campaign.Strategy);
+        architectures = CampaignArchitectures.For(spec, strategy);
         started = clock.GetTimestamp();
     }
 
@@ -101,7 +105,7 @@ internal sealed class CampaignEngine : ISearchEngine
     {
         var sequence = ++submitted;
         undelivered.Add(sequence);
-        var architecture = proposal.Sample.Canonical;
+        var architecture = proposal.Architecture;
         if (recorded.TryGetValue(sequence, out var existing))
         {
             if (existing.Architecture != architecture)
@@ -114,7 +118,7 @@ internal sealed class CampaignEngine : ISearchEngine
         }
 
         var now = clock.GetUtcNow();
-        var child = new Child(campaign.Id, sequence, architecture, proposal.Sample.ToTokens(), proposal.LogProbability, proposal.PolicyVersion,
+        var child = new Child(campaign.Id, sequence, architecture, proposal.Tokens, proposal.LogProbability, proposal.PolicyVersion,
             ChildStatus.Sampled, 0, null, null, null, now);
         var duplicate = await store.FindDoneChildAsync(campaign.Id, architecture, cancellation);
         if (duplicate != null)
@@ -161,7 +165,8 @@ internal sealed class CampaignEngine : ISearchEngine
         }
     }
 
-    public Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) => RecordStartedAsync(message, cancellation);
+    public Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) =>
+        message.Sequence == TrainChild.SupernetSequence ? Task.CompletedTask : RecordStartedAsync(message, cancellation);
 
     /// <summary>A worker's result or failure; one from a worker the attempt was not given to is refused.</summary>
     public async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
@@ -192,12 +197,18 @@ internal sealed class CampaignEngine : ISearchEngine
             await StrayAsync(message.Sequence, message.Attempt, message.WorkerId, "hand-back");
             return;
         }
+        if (message.Sequence == TrainChild.SupernetSequence)
+        {
+            await RecordSupernetReleasedAsync(message, cancellation);
+            return;
+        }
         await RecordReleasedAsync(message, cancellation);
     }
 
     /// <summary>The worker running the job is gone (its silo was declared dead, or it went silent): the attempt counts as failed and is retried while attempts remain.</summary>
-    public Task OnWorkerLostAsync(TrainChild job, CancellationToken cancellation) =>
-        RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, job.Sequence, job.Attempt, false,
+    public Task OnWorkerLostAsync(TrainChild job, CancellationToken cancellation) => job.Sequence == TrainChild.SupernetSequence
+        ? SupernetAttemptFailedAsync(job.Attempt, $"worker {job.WorkerId} lost: it left the cluster while training the supernet", cancellation)
+        : RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, job.Sequence, job.Attempt, false,
             $"worker {job.WorkerId} lost: it left the cluster while running the child", 0, 0, 0, 0, 0, 0), cancellation);
 
     /// <summary>An answer from a worker the attempt is not given to (a worker found lost, answering late): recorded, nothing else.</summary>
@@ -363,7 +374,7 @@ internal sealed class CampaignEngine : ISearchEngine
     /// </summary>
     private async Task SendAsync(Child queued, CancellationToken cancellation)
     {
-        var target = space.Freeze(space.Parse(queued.Architecture));
+        var target = architectures.Target(queued.Architecture);
         var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
             DeviceClass: spec.Proxy.DeviceClass);
         if (spec.Target.DeviceClass is { } deviceClass)
@@ -388,7 +399,7 @@ internal sealed class CampaignEngine : ISearchEngine
                 cancellation);
             return;
         }
-        var target = space.Freeze(space.Parse(child.Architecture));
+        var target = architectures.Target(child.Architecture);
         await assignments.SendAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
             Job: ChildJob.Train, DeviceClass: spec.Proxy.DeviceClass, LatencyMs: message.LatencyMs));
     }
@@ -416,8 +427,8 @@ internal sealed class CampaignEngine : ISearchEngine
             return;
         }
         var failed = child.Status == ChildStatus.Failed;
-        results.Writer.TryWrite(new Outcome(child.Sequence, space.Parse(child.Architecture), child.LogProbability, child.PolicyVersion,
-            failed ? 0 : child.Reward ?? 0, failed));
+        results.Writer.TryWrite(new Outcome(child.Sequence, architectures.Sample(child.Architecture), child.LogProbability, child.PolicyVersion,
+            failed ? 0 : child.Reward ?? 0, failed) { Architecture = child.Architecture });
     }
 
     /// <summary>Records an event of the campaign (and logs it).</summary>

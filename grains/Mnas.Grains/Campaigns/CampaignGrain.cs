@@ -133,6 +133,31 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
         }
     }
 
+    public async Task SupernetEpoch(SupernetEpochReported message)
+    {
+        if (await EngineForAnswerAsync() is { } open)
+        {
+            await open.OnSupernetEpochAsync(message, CancellationToken.None);
+        }
+        else
+        {
+            // Not recorded: the worker's next attempt (the campaign's next run) goes on from the last epoch the store holds.
+            await NotRunningAsync(TrainChild.SupernetSequence, message.Attempt, message.WorkerId, $"supernet epoch {message.Epoch}");
+        }
+    }
+
+    public async Task SupernetTrained(SupernetTrained message)
+    {
+        if (await EngineForAnswerAsync() is { } open)
+        {
+            await open.OnSupernetTrainedAsync(message, CancellationToken.None);
+        }
+        else
+        {
+            await NotRunningAsync(TrainChild.SupernetSequence, message.Attempt, message.WorkerId, "supernet");
+        }
+    }
+
     public Task SlotsFreed() => engine == null ? Task.CompletedTask : assignments.PumpAsync();
 
     /// <summary>The open engine, waking the campaign first if this answer found it asleep (its silo died, or it was abandoned); null when it does not run.</summary>
@@ -174,9 +199,9 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
                 return;
             }
             var settings = launch == null ? CampaignSettings.FromJson(campaign.Strategy) : null;
-            var strategy = launch?.Strategy ?? StrategyFactory.Create(settings!, campaign.Seed);
-            var budget = launch?.Budget ?? settings!.Budget;
             spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
+            var strategy = launch?.Strategy ?? StrategyFactory.Create(settings!, campaign.Seed, spec);
+            var budget = launch?.Budget ?? settings!.Budget;
             if (launch == null)
             {
                 await RegisterWakeReminderAsync();
@@ -210,6 +235,15 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
             launch?.Finish(campaign with { Status = finished.Status });
             ended = true;
             pause = FirstPause;
+        }
+        catch (SupernetFailedException e)
+        {
+            logger.LogError("campaign {Campaign} failed: {Error}", Id, e.Message);
+            await store.AppendEventAsync(Id, "failed", $"the campaign failed: {e.Message}", DateTimeOffset.UtcNow, CancellationToken.None);
+            await store.UpdateCampaignStatusAsync(Id, CampaignStatus.Failed, CancellationToken.None);
+            launch?.Fail(e);
+            opened.TrySetResult(null);
+            ended = true;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -85,6 +85,13 @@ internal sealed class ChildAssignments(string campaignId, IGrainFactory grains, 
     }
 
     /// <summary>
+    /// Whether an answer that does not end the job (a supernet's epoch) comes from the attempt and worker the job runs as
+    /// here; one for a job not known here (a campaign resumed meanwhile, not yet adopting it) passes.
+    /// </summary>
+    public bool MayAnswer(long sequence, int attempt, string workerId) =>
+        !running.TryGetValue(sequence, out var assigned) || (assigned.Job.Attempt == attempt && (workerId.Length == 0 || assigned.Job.WorkerId == workerId));
+
+    /// <summary>
     /// The jobs running on workers the directory no longer lists (their silo died, or they went silent): taken off them.
     /// None while the directory is newly active (a worker it has not heard from yet is not gone) or cannot be reached.
     /// </summary>

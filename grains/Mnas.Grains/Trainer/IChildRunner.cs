@@ -10,4 +10,13 @@ public interface IChildRunner
 
     /// <summary>A <see cref="ChildJob.Latency"/> job: the target view's median latency in milliseconds on this worker's device.</summary>
     Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation);
+
+    /// <summary>
+    /// A <see cref="ChildJob.Supernet"/> job: the campaign's supernet trained from the state the request carries, every
+    /// epoch handed to <paramref name="onEpoch"/> (awaited before the next epoch starts, so a recorded epoch is never run again).
+    /// </summary>
+    /// <remarks>A runner that cannot train supernets answers with a failure naming itself.</remarks>
+    Task<SupernetTrained> TrainSupernetAsync(TrainChild request, Func<SupernetEpochReported, Task> onEpoch, CancellationToken cancellation) =>
+        Task.FromResult(new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, false,
+            $"this worker's runner ({GetType().Name}) does not train supernets", null));
 }

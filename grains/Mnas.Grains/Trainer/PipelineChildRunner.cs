@@ -5,6 +5,7 @@ using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Views;
 using Mnas.Workers.Evaluation;
 using Mnas.Workers.Latency;
+using Mnas.Workers.Supernet;
 using Mnas.Workers.Training;
 
 namespace Mnas.Grains.Trainer;
@@ -18,6 +19,7 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
 {
     // A campaign's proxy task (its dataset split and normalisation) is prepared once per process.
     private readonly ConcurrentDictionary<string, Lazy<ProxyTask>> tasks = new();
+    private readonly ConcurrentDictionary<string, Lazy<(ProxyTask Weights, ProxyTask Architecture)>> supernetTasks = new();
 
     // Training is CPU-bound for minutes: each runs on a thread of its own.
     public Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation) => Task.Factory.StartNew(() =>
@@ -50,6 +52,23 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             return Failed(request, $"{e.GetType().Name}: {e.Message}");
         }
     }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    // Like training, a supernet's search runs on a thread of its own; its data split is prepared once per campaign and process.
+    public Task<SupernetTrained> TrainSupernetAsync(TrainChild request, Func<SupernetEpochReported, Task> onEpoch, CancellationToken cancellation) =>
+        Task.Factory.StartNew(() =>
+        {
+            var spec = CampaignSpecLoader.FromJson(request.SpecJson);
+            var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
+            var (weights, architecture) = supernetTasks.GetOrAdd(request.SpecJson, _ => new Lazy<(ProxyTask, ProxyTask)>(() =>
+                ProxyTask.LoadForSupernet(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
+            var job = SupernetRequests.For(spec, request.Strategy ?? "fbnet", request.SupernetState);
+            var table = new LatencyTable($"{options.Device} {request.WorkerId}", options.LatencyThreads);
+            var outcome = SupernetJob.Run(job, weights, architecture, new InputShape(weights.Input.Channels, weights.Input.Height, weights.Input.Width),
+                weights.Classes, table, LatencyOptions, plan.Training with { Threads = options.ThreadsPerWorker, Device = options.Device },
+                (epoch, state) => onEpoch(SupernetRequests.Epoch(request, epoch, state)).GetAwaiter().GetResult(), cancellation);
+            return new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, true, null,
+                SupernetRequests.Posterior(job, outcome).ToJson());
+        }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation) => Task.Run(() =>
     {

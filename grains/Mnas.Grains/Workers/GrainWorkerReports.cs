@@ -13,8 +13,11 @@ public sealed class GrainWorkerReports(IGrainFactory grains) : IWorkerReports
 
     public Task StartedAsync(ChildStarted message) => grains.GetGrain<ICampaignGrain>(message.CampaignId).ChildStarted(message);
 
+    public Task SupernetEpochAsync(SupernetEpochReported message) => grains.GetGrain<ICampaignGrain>(message.CampaignId).SupernetEpoch(message);
+
     public Task AnswerAsync(object answer) => answer switch
     {
+        SupernetTrained trained => grains.GetGrain<ICampaignGrain>(trained.CampaignId).SupernetTrained(trained),
         ChildEvaluated evaluated => grains.GetGrain<ICampaignGrain>(evaluated.CampaignId).ChildEvaluated(evaluated),
         LatencyMeasured latency => grains.GetGrain<ICampaignGrain>(latency.CampaignId).LatencyMeasured(latency),
         ChildReleased released => grains.GetGrain<ICampaignGrain>(released.CampaignId).ChildReleased(released),

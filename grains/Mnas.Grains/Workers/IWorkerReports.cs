@@ -11,6 +11,9 @@ public interface IWorkerReports
 
     Task StartedAsync(ChildStarted message);
 
-    /// <summary>Hands an answer (<see cref="ChildEvaluated"/>, <see cref="LatencyMeasured"/>, <see cref="ChildReleased"/>) to its campaign; throws when it cannot now.</summary>
+    /// <summary>Hands a supernet epoch to its campaign; throws when it cannot now.</summary>
+    Task SupernetEpochAsync(SupernetEpochReported message);
+
+    /// <summary>Hands an answer (<see cref="ChildEvaluated"/>, <see cref="LatencyMeasured"/>, <see cref="ChildReleased"/>, <see cref="SupernetTrained"/>) to its campaign; throws when it cannot now.</summary>
     Task AnswerAsync(object answer);
 }

@@ -124,8 +124,12 @@ public sealed class WorkerAgent : IAsyncDisposable
             object answer;
             try
             {
-                answer = request.Job == ChildJob.Latency ? await MeasureLatencyAsync(request, entry.Cancellation.Token)
-                    : await runner.RunAsync(request, entry.Cancellation.Token);
+                answer = request.Job switch
+                {
+                    ChildJob.Latency => await MeasureLatencyAsync(request, entry.Cancellation.Token),
+                    ChildJob.Supernet => await TrainSupernetAsync(request, entry.Cancellation.Token),
+                    _ => await runner.RunAsync(request, entry.Cancellation.Token),
+                };
             }
             catch (OperationCanceledException) when (entry.Cancellation.IsCancellationRequested)
             {
@@ -171,6 +175,30 @@ public sealed class WorkerAgent : IAsyncDisposable
         {
             return new LatencyMeasured(request.CampaignId, request.Sequence, request.Attempt, Id, false,
                 $"latency measurement failed on worker {Id}: {e.GetType().Name}: {e.Message}", 0);
+        }
+    }
+
+    /// <summary>
+    /// Trains a campaign's supernet; each epoch is handed over (sent again until taken) before the next starts, so the
+    /// campaign holds the state of every epoch this worker finished. A failure is answered, not thrown.
+    /// </summary>
+    private async Task<SupernetTrained> TrainSupernetAsync(TrainChild request, CancellationToken cancellation)
+    {
+        try
+        {
+            return await runner.TrainSupernetAsync(request with { WorkerId = Id }, async epoch =>
+            {
+                if (killed)
+                {
+                    throw new OperationCanceledException("the worker was killed", cancellation);
+                }
+                await delivery.ExecuteAsync(async _ => await reports.SupernetEpochAsync(epoch), cancellation);
+            }, cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new SupernetTrained(request.CampaignId, request.Attempt, Id, false, $"the supernet failed on worker {Id}: {e.GetType().Name}: {e.Message}",
+                null);
         }
     }
 

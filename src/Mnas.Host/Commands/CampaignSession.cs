@@ -2,6 +2,7 @@ using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.Grains.Hosting;
 using Mnas.Host.Configuration;
+using Mnas.SearchSpace.Spec;
 using Mnas.Store;
 using Mnas.Store.Postgres;
 using Mnas.Store.Sqlite;
@@ -15,7 +16,8 @@ internal static class CampaignSession
     public static async Task<int> RunAsync(CampaignHost host, Campaign campaign, CampaignSettings settings, string dataDirectory,
         CancellationToken cancellation)
     {
-        var strategy = StrategyFactory.Create(settings, campaign.Seed);
+        var spec = CampaignSpecLoader.FromJson(campaign.SpecJson, $"campaign {campaign.Id}");
+        var strategy = StrategyFactory.Create(settings, campaign.Seed, spec);
         Console.WriteLine($"campaign={campaign.Id} strategy={settings.Strategy} budget={settings.MaxChildren?.ToString() ?? "-"} children workers={settings.Workers}");
         var run = host.Runner.RunAsync(campaign.Id, strategy, settings.Budget, cancellation: cancellation);
         await AnsiConsole.Status().StartAsync("starting", async context =>
@@ -27,7 +29,11 @@ internal static class CampaignSession
                 var done = children.Count(c => c.Status == ChildStatus.Done);
                 var failed = children.Count(c => c.Status == ChildStatus.Failed);
                 var best = children.Where(c => c.Reward != null).Select(c => c.Reward!.Value).DefaultIfEmpty(double.NaN).Max();
-                context.Status($"children done {done}, failed {failed}, in progress {children.Count - done - failed}; best reward {best:F4}");
+                var supernet = settings.Differentiable ? await host.Store.GetSupernetAsync(campaign.Id, CancellationToken.None) : null;
+                var training = supernet is { Trained: false }
+                    ? $"supernet epoch {supernet.EpochsDone}/{spec.Dnas.Epochs} (attempt {supernet.Attempts}); "
+                    : settings.Differentiable && supernet == null ? "supernet starting; " : "";
+                context.Status($"{training}children done {done}, failed {failed}, in progress {children.Count - done - failed}; best reward {best:F4}");
             }
         });
         await run;

@@ -71,6 +71,10 @@ public sealed class ProxyTask : ITrainingData
     public static ProxyTask Load(string datasetName, ProxyTaskOptions options, string? cacheDirectory = null) =>
         new(DatasetCache.Load(datasetName, cacheDirectory), options);
 
+    /// <summary>Loads the named dataset from the cache and splits it for a differentiable search (<see cref="ForSupernet"/>).</summary>
+    public static (ProxyTask Weights, ProxyTask Architecture) LoadForSupernet(string datasetName, ProxyTaskOptions options, string? cacheDirectory = null) =>
+        ForSupernet(DatasetCache.Load(datasetName, cacheDirectory), options);
+
     public (int Channels, int Height, int Width) Input { get; }
 
     public int Classes { get; }

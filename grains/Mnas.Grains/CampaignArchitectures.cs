@@ -1,0 +1,96 @@
+using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Space;
+using Mnas.SearchSpace.Spec;
+using Mnas.SearchSpace.Supernet;
+using Mnas.Workers.Supernet;
+
+namespace Mnas.Grains;
+
+/// <summary>
+/// What the architecture a child of a campaign names is: a sample of the spec's space (rl, random: MnasNet's
+/// block-wise space), or a child drawn from the campaign's supernet (fbnet, fbnetv2: a candidate per searchable layer,
+/// with widths and an input resolution for fbnetv2, see <see cref="SupernetChildName"/>).
+/// </summary>
+public sealed class CampaignArchitectures
+{
+    private readonly CampaignSpec spec;
+    private readonly ModelSpace? space;
+    private readonly SupernetSpace? supernet;
+    private readonly WidthSearch? widths;
+
+    private CampaignArchitectures(CampaignSpec spec, string strategy)
+    {
+        this.spec = spec;
+        if (strategy is not ("fbnet" or "fbnetv2"))
+        {
+            space = new ModelSpace(spec);
+            return;
+        }
+        var candidates = spec.Dnas.Candidates.Select(SupernetCandidate.Parse).ToList();
+        if (strategy == "fbnetv2")
+        {
+            widths = new WidthSearch(SupernetFrames.Target(spec), candidates, spec.Dnas.Widths);
+        }
+        else
+        {
+            supernet = new SupernetSpace(SupernetFrames.Target(spec), candidates);
+        }
+    }
+
+    /// <summary>The campaign's architectures, by its spec and the strategy its stored settings name.</summary>
+    public static CampaignArchitectures For(CampaignSpec spec, string strategy) => new(spec, strategy);
+
+    /// <summary>The spec's block-wise space (rl, random), or null for a campaign that draws its children from a supernet.</summary>
+    public ModelSpace? Space => space;
+
+    /// <summary>The sample a child's architecture is in the spec's space, or null for a supernet's child.</summary>
+    public Sample? Sample(string architecture) => space?.Parse(architecture);
+
+    /// <summary>The network a child's architecture names, as the target sees it; a name the campaign cannot have is refused naming what is wrong.</summary>
+    public Architecture Target(string architecture)
+    {
+        if (space != null)
+        {
+            return space.Freeze(space.Parse(architecture));
+        }
+        var name = SupernetChildName.Parse(architecture);
+        var layers = (supernet ?? widths!.Widest).Positions.Count;
+        if (name.Candidates.Count != layers)
+        {
+            throw new ArgumentException($"'{architecture}': {name.Candidates.Count} candidates for {layers} searchable layers", nameof(architecture));
+        }
+        var candidates = name.Candidates.Select(c => IndexOf(spec.Dnas.Candidates, c, "candidate", architecture)).ToList();
+        if (supernet != null)
+        {
+            if (name.Widths != null || name.Resolution != null)
+            {
+                throw new ArgumentException($"'{architecture}': an fbnet child has no widths or resolution", nameof(architecture));
+            }
+            return supernet.ToArchitecture(candidates, architecture);
+        }
+        if (name.Widths == null)
+        {
+            throw new ArgumentException($"'{architecture}': an fbnetv2 child names a width per layer", nameof(architecture));
+        }
+        var choice = new SupernetChoice(candidates, name.Widths.Select(w => IndexOf(spec.Dnas.Widths, w, "width", architecture)).ToList());
+        var target = widths!.ToArchitecture(choice, architecture);
+        if (name.Resolution is not { } factor)
+        {
+            return target;
+        }
+        IndexOf(spec.Dnas.Resolutions, factor, "resolution", architecture);
+        return SupernetResolution.Apply(target, factor);
+    }
+
+    private static int IndexOf<T>(IReadOnlyList<T> options, T value, string what, string architecture)
+    {
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(options[i], value))
+            {
+                return i;
+            }
+        }
+        throw new ArgumentException($"'{architecture}': {what} {value} is not one of the campaign's ({string.Join(", ", options)})", nameof(architecture));
+    }
+}
