@@ -3,10 +3,11 @@ using Mnas.Api.Children;
 using Mnas.Api.Controller;
 using Mnas.Api.Events;
 using Mnas.Api.Pareto;
+using Mnas.Api.Supernet;
 
 namespace Mnas.Api;
 
-/// <summary>What can be read of one campaign below <c>/campaigns/{id}</c>: its children, Pareto front, controller history and live events.</summary>
+/// <summary>What can be read of one campaign below <c>/campaigns/{id}</c>: its children, Pareto front, controller history, supernet and live events.</summary>
 public static class CampaignReadApi
 {
     public static IEndpointRouteBuilder MapCampaignReadApi(this IEndpointRouteBuilder routes)
@@ -14,6 +15,7 @@ public static class CampaignReadApi
         routes.MapChildrenApi();
         routes.MapParetoApi();
         routes.MapControllerApi();
+        routes.MapSupernetApi();
         routes.MapEventStreamApi();
         return routes;
     }

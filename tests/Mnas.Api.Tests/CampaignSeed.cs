@@ -7,8 +7,8 @@ namespace Mnas.Api.Tests;
 /// <summary>Campaigns and children written straight into a test's store, as a coordinator would have left them.</summary>
 internal sealed class CampaignSeed(ICampaignStore store)
 {
-    public Task CreateAsync(string id, string specJson = "{}") =>
-        store.CreateCampaignAsync(new Campaign(id, id, specJson, new CampaignSettings("rl").ToJson(), 7, CampaignStatus.Running, TestApi.Start));
+    public Task CreateAsync(string id, string specJson = "{}", string strategy = "rl") =>
+        store.CreateCampaignAsync(new Campaign(id, id, specJson, new CampaignSettings(strategy).ToJson(), 7, CampaignStatus.Running, TestApi.Start));
 
     /// <summary>A done child with these metrics; its update time is the start plus <paramref name="minutes"/>.</summary>
     public async Task<Child> DoneAsync(string campaign, long sequence, double accuracy, double latencyMs, double reward, int minutes = 0,

@@ -78,6 +78,37 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("fbnet")]
+    [InlineData("fbnetv2")]
+    public async Task a_differentiable_campaign_is_created_with_its_dnas_section(string strategy)
+    {
+        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
+            $$$"""{"spec": {"name": "dnas", "dnas": {"candidates": ["k3_e1", "k5_e1_g2", "skip"], "epochs": 4, "hard": true, "widths": [0.5, 1]}}, "strategy": "{{{strategy}}}", "children": 6, "id": "d-{{{strategy}}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<CampaignResponse>(TestApi.Json))!;
+        Assert.Equal(strategy, body.Strategy);
+        var stored = (await api.Store.GetCampaignAsync($"d-{strategy}"))!;
+        Assert.Equal(new CampaignSettings(strategy, 6, null, 20), CampaignSettings.FromJson(stored.Strategy));
+        var dnas = Mnas.SearchSpace.Spec.CampaignSpecLoader.FromJson(stored.SpecJson).Dnas;
+        Assert.Equal((4, true), (dnas.Epochs, dnas.Hard));
+        Assert.Equal(["k3_e1", "k5_e1_g2", "skip"], dnas.Candidates);
+        Assert.Equal([0.5, 1.0], dnas.Widths);
+    }
+
+    [Fact]
+    public async Task an_unknown_strategy_is_refused_with_every_strategy_named()
+    {
+        using var response = await researcher.PostAsync("/api/v1/campaigns", Json("""{"spec": {}, "strategy": "evolution"}"""));
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
+        var message = Assert.Single(problem.Body.GetProperty("errors").GetProperty("strategy").EnumerateArray()).GetString();
+        Assert.Equal("must be one of rl, random, fbnet, fbnetv2 (got 'evolution')", message);
+        Assert.Empty(await api.Store.ListCampaignsAsync());
+    }
+
+    [Theory]
     [InlineData("""{"spec": {"proxy": {"epochs": -2}}, "children": 0}""", "spec.proxy.epochs")]
     [InlineData("""{"spec": {"nonsense": true}, "children": 0}""", "spec.nonsense")]
     [InlineData("""{"spec": {"proxy": {"epochs": "five"}}, "children": 0}""", "spec.proxy.epochs")]

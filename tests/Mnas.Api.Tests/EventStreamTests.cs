@@ -43,6 +43,28 @@ public sealed class EventStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_supernet_epoch_arrives_as_its_type_with_the_epochs_figures_and_the_end_of_training_as_an_event()
+    {
+        await seed.CreateAsync("dnas", strategy: "fbnet");
+        var attempt = (await api.Store.BeginSupernetAttemptAsync("dnas", TestApi.Start)).Attempts;
+        await api.Store.RecordSupernetEpochAsync(new SupernetEpochRecord("dnas", 1, attempt, 5.0, 2.5, 2.25, false, 14.5, [[0.5, 0.5]], null, null, 12.0,
+            TestApi.Start), [1]);
+        await api.Store.AppendEventAsync("dnas", "supernet", "supernet epoch 1/10: loss 2.5000, τ 5.0000, expected latency 14.50 ms", TestApi.Start);
+        await api.Store.AppendEventAsync("dnas", "supernet", "supernet epoch 2/10: loss 2.4000, τ 4.7800, expected latency 14.00 ms", TestApi.Start);
+        await api.Store.AppendEventAsync("dnas", "supernet-trained", "supernet trained after 10 epochs", TestApi.Start);
+
+        await using var stream = await SseClient.OpenAsync(api.Client, "/api/v1/campaigns/dnas/events/stream");
+        var messages = await stream.NextAsync(3);
+
+        // The second epoch's record is not in the store: its event is passed on as it was written.
+        Assert.Equal(["supernet-epoch", "event", "event"], messages.Select(m => m.Type));
+        Assert.Equal("""{"epoch":1,"attempt":1,"temperature":5,"loss":2.5,"cross_entropy":2.25,"theta_trained":false,"expected_latency_ms":14.5,"seconds":12}""",
+            messages[0].Data.GetRawText());
+        Assert.Equal("supernet", messages[1].Data.GetProperty("kind").GetString());
+        Assert.Equal("supernet-trained", messages[2].Data.GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task a_stream_resumes_after_the_last_event_id_without_repeats()
     {
         for (var i = 1; i <= 4; i++)

@@ -51,7 +51,7 @@ public sealed class CampaignProgress(ICampaignStore store, IServiceProvider serv
     }
 
     // A campaign recorded by another version may hold settings this one cannot read: it is still listed, without them.
-    private static CampaignSettings? ReadSettings(Campaign campaign)
+    internal static CampaignSettings? ReadSettings(Campaign campaign)
     {
         try
         {

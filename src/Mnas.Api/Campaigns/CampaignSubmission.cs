@@ -9,7 +9,7 @@ namespace Mnas.Api.Campaigns;
 
 /// <summary>
 /// A campaign as <c>POST /campaigns</c> submits it: <c>spec</c> (a campaign spec, the keys of spec files), <c>strategy</c>
-/// (rl, random), <c>children</c>, <c>hours</c>, <c>minibatch</c>, <c>seed</c> and an optional <c>id</c>, read with
+/// (one of <see cref="CampaignSettings.Strategies"/>), <c>children</c>, <c>hours</c>, <c>minibatch</c>, <c>seed</c> and an optional <c>id</c>, read with
 /// every problem named by its field: the settings held to <see cref="CampaignRanges.Submission"/>, the spec to the
 /// <see cref="CampaignContract"/>. A key left out takes its default; null is refused except where the default is none
 /// (<c>children</c>, <c>hours</c>, <c>id</c>), where it means the same as leaving the key out.
@@ -37,9 +37,9 @@ public sealed record CampaignSubmission(CampaignSpec Spec, CampaignSettings Sett
         if (Given(root, "strategy", errors) is { } strategyValue)
         {
             strategy = Text(strategyValue) ?? "";
-            if (strategy is not ("rl" or "random"))
+            if (!CampaignSettings.Strategies.Contains(strategy))
             {
-                errors.Add("strategy", $"must be rl or random (got {Describe(strategyValue)})");
+                errors.Add("strategy", $"must be one of {string.Join(", ", CampaignSettings.Strategies)} (got {Describe(strategyValue)})");
             }
         }
 

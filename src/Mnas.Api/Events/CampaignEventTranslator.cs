@@ -10,14 +10,16 @@ namespace Mnas.Api.Events;
 /// <summary>
 /// Turns a campaign's events, read in id order, into stream messages: a finished child (<c>done</c>, <c>failed</c>,
 /// <c>reused</c>) becomes <c>child-finished</c>, followed by <c>front-changed</c> when it changed the accuracy × latency
-/// front of the children finished so far; a <c>controller</c> event becomes <c>controller-updated</c>; any other is an
-/// <c>event</c>. The front is kept as of the last event read, so a stream resumed mid-campaign first reads the events
+/// front of the children finished so far; a <c>controller</c> event becomes <c>controller-updated</c>; a <c>supernet</c>
+/// event (one per epoch of a differentiable campaign's supernet) becomes <c>supernet-epoch</c>; any other — among them
+/// <c>supernet-trained</c> — is an <c>event</c>. An event whose record the store does not have is an <c>event</c> too. The front is kept as of the last event read, so a stream resumed mid-campaign first reads the events
 /// before its start (<see cref="CatchUpAsync"/>) without sending them.
 /// </summary>
 public sealed partial class CampaignEventTranslator(ICampaignStore store, string campaignId)
 {
     private readonly Dictionary<long, Child> finished = [];
     private Dictionary<long, ControllerUpdateRecord> updates = [];
+    private Dictionary<int, SupernetEpochRecord> supernetEpochs = [];
     private IReadOnlyList<long> front = [];
 
     /// <summary>Reads the events up to <paramref name="throughId"/> for the front they leave, sending nothing.</summary>
@@ -72,7 +74,26 @@ public sealed partial class CampaignEventTranslator(ICampaignStore store, string
             return [new StreamMessage(e.Id, "controller-updated", new ControllerUpdatedData(update.Version, update.MeanReward, update.Baseline, update.Entropy))];
         }
 
+        if (e.Kind == "supernet" && SupernetEpoch().Match(e.Message) is { Success: true } epochMatch
+            && int.TryParse(epochMatch.Groups[1].ValueSpan, CultureInfo.InvariantCulture, out var epochNumber)
+            && await SupernetEpochAsync(epochNumber, cancellation) is { } epoch)
+        {
+            return [new StreamMessage(e.Id, "supernet-epoch", new SupernetEpochData(epoch.Epoch, epoch.Attempt, epoch.Temperature, epoch.Loss,
+                epoch.CrossEntropy, epoch.ThetaTrained, epoch.ExpectedLatencyMs, epoch.Seconds))];
+        }
+
         return [new StreamMessage(e.Id, "event", new OtherEventData(e.Kind, e.Message))];
+    }
+
+    private async Task<SupernetEpochRecord?> SupernetEpochAsync(int epoch, CancellationToken cancellation)
+    {
+        if (!supernetEpochs.TryGetValue(epoch, out var record))
+        {
+            supernetEpochs = (await store.ListSupernetEpochsAsync(campaignId, cancellation)).ToDictionary(r => r.Epoch);
+            supernetEpochs.TryGetValue(epoch, out record);
+        }
+
+        return record;
     }
 
     private async Task<ControllerUpdateRecord?> UpdateAsync(long version, CancellationToken cancellation)
@@ -99,4 +120,8 @@ public sealed partial class CampaignEventTranslator(ICampaignStore store, string
 
     [GeneratedRegex(@"^controller update (\d+)\b")]
     private static partial Regex ControllerVersion();
+
+    // "supernet epoch 3/10: loss 1.2345, τ 4.7800, expected latency 12.34 ms"
+    [GeneratedRegex(@"^supernet epoch (\d+)\b")]
+    private static partial Regex SupernetEpoch();
 }

@@ -5,17 +5,19 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Mnas.Api.Campaigns;
+using Mnas.Grains;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Contract;
 using Mnas.SearchSpace.Spec;
+using Mnas.SearchSpace.Supernet;
 
 namespace Mnas.Api.OpenApi;
 
 /// <summary>
 /// The schemas of a campaign submission, generated from what the validator itself uses, so the two cannot drift: the
 /// record tree of <see cref="CampaignSpec"/> (keys, types, which keys are required and which accept null), the ranges
-/// of <see cref="CampaignRanges"/>, the known names (ops, skips, activations, proxy data sets, strategies) and the
-/// defaults of a new spec. Every object refuses unknown keys, as the validator does.
+/// of <see cref="CampaignRanges"/>, the known names (ops, skips, activations, proxy data sets, strategies), the form of a
+/// supernet candidate's name and the defaults of a new spec. Every object refuses unknown keys, as the validator does.
 /// </summary>
 internal sealed class CampaignSchemas
 {
@@ -30,6 +32,13 @@ internal sealed class CampaignSchemas
         ["skeleton.activation"] = EnumNames<Activation>.Known,
         ["proxy.dataset"] = ProxyDatasets.Names,
     };
+
+    /// <summary>
+    /// A supernet candidate's name exactly as <see cref="SupernetCandidate.Problem"/> accepts it: <c>skip</c>,
+    /// <c>k{kernel}_e{expansion}</c> with one or two digits each, an odd kernel up to 11 and an expansion of at least 1, or
+    /// the same with <c>_g{groups}</c>, at least 2 groups. A test holds the two to the same names.
+    /// </summary>
+    public const string CandidatePattern = "^(skip|k(0?[13579]|11)_e(0?[1-9]|[1-9][0-9])(_g(0?[2-9]|[1-9][0-9]))?)$";
 
     /// <summary>The fields whose default is none: null is accepted there and means the same as leaving the key out.</summary>
     private static readonly HashSet<string> Optional = ["proxy.train_subset_size", "proxy.device_class", "target.device_class", "children", "hours", "id"];
@@ -65,8 +74,10 @@ internal sealed class CampaignSchemas
                 ["spec"] = spec,
                 ["strategy"] = new OpenApiSchema
                 {
-                    Type = JsonSchemaType.String, Enum = [JsonValue.Create("rl"), JsonValue.Create("random")], Default = JsonValue.Create("rl"),
-                    Description = "the search strategy",
+                    Type = JsonSchemaType.String, Enum = CampaignSettings.Strategies.Select(n => (JsonNode)JsonValue.Create(n)).ToList(),
+                    Default = JsonValue.Create("rl"),
+                    Description = "the search strategy: rl (MnasNet's controller), random, fbnet (FBNet's DNAS: a supernet trained once, " +
+                        "its children drawn from P_θ; spec.dnas) or fbnetv2 (fbnet with FBNetV2's channel and resolution search)",
                 },
                 ["children"] = Ranged(CampaignRanges.ForSubmission("children"), nullable: true, null,
                     "children to evaluate (default 20 when hours is not given either)"),
@@ -125,6 +136,16 @@ internal sealed class CampaignSchemas
             return Text(path, nullable, defaultValue);
         }
 
+        if (type == typeof(bool))
+        {
+            return new OpenApiSchema
+            {
+                Type = nullable ? JsonSchemaType.Boolean | JsonSchemaType.Null : JsonSchemaType.Boolean,
+                Default = defaultValue?.DeepClone(),
+                Description = path == "dnas.hard" ? "straight-through (one-hot) Gumbel samples instead of soft ones" : null,
+            };
+        }
+
         if (ElementType(type) is { } element)
         {
             return List(path, element, defaultValue);
@@ -145,11 +166,27 @@ internal sealed class CampaignSchemas
             Items = itemSchema,
             MinItems = items is null ? null : (int)items.Minimum,
             MaxItems = items is null ? null : (int)items.Maximum,
-            UniqueItems = path.StartsWith("search_space.", StringComparison.Ordinal) ? true : null,
+            UniqueItems = path.StartsWith("search_space.", StringComparison.Ordinal) || path.StartsWith("dnas.", StringComparison.Ordinal) ? true : null,
+            Contains = MustContain(path),
             Default = defaultValue?.DeepClone(),
-            Description = items is null ? null : $"{items.Reason}; accepted: {items.Interval}",
+            Description = items is null ? null : $"{items.Reason}; accepted: {items.Interval}{ContainsText(path)}",
         };
     }
+
+    /// <summary>What a list must hold besides its items' own rules: a candidate other than skip; the full input resolution.</summary>
+    private static OpenApiSchema? MustContain(string path) => path switch
+    {
+        "dnas.candidates" => new OpenApiSchema { Not = new OpenApiSchema { Enum = [JsonValue.Create(SupernetCandidate.SkipName)] } },
+        "dnas.resolutions" => new OpenApiSchema { Enum = [JsonValue.Create(1)] },
+        _ => null,
+    };
+
+    private static string ContainsText(string path) => path switch
+    {
+        "dnas.candidates" => $", at least one other than {SupernetCandidate.SkipName}",
+        "dnas.resolutions" => ", 1 (the full input) among them",
+        _ => "",
+    };
 
     private static OpenApiSchema Text(string path, bool nullable, JsonNode? defaultValue)
     {
@@ -161,6 +198,14 @@ internal sealed class CampaignSchemas
         if (Names.TryGetValue(path, out var names))
         {
             schema.Enum = names.Select(n => (JsonNode)JsonValue.Create(n)).ToList();
+        }
+        else if (path == "dnas.candidates[]")
+        {
+            (schema.Pattern, schema.Examples, schema.Description) = (CandidatePattern,
+                SupernetCandidate.DefaultNames.Select(n => (JsonNode)JsonValue.Create(n)).ToList(),
+                "a candidate block: k<kernel>_e<expansion> (MobileNetV2's inverted residual, odd kernel up to 11), " +
+                $"k<kernel>_e<expansion>_g<groups> (its 1×1 convolutions grouped, channels shuffled) or {SupernetCandidate.SkipName} " +
+                "(the layer left out where shapes allow)");
         }
         else if (path == "name")
         {

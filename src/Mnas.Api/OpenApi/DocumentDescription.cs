@@ -45,6 +45,7 @@ internal sealed class DocumentDescription : IOpenApiDocumentTransformer
     {
         operation.OperationId = description.OperationId;
         operation.Summary = description.Summary;
+        operation.Description = description.Description ?? operation.Description;
         operation.Tags = new HashSet<OpenApiTagReference> { new(description.Tag, document) };
         operation.Responses ??= new OpenApiResponses();
         var secured = path.StartsWith(ApiEndpoints.V1 + "/", StringComparison.Ordinal);

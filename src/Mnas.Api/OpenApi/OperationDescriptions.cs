@@ -29,6 +29,18 @@ internal static class OperationDescriptions
                 Tags.Pareto, 400, 404),
             [("GET", "/api/v1/campaigns/{id}/controller")] = new("getControllerHistory", "The controller's updates: reward, entropy, loss",
                 Tags.Controller, 404),
+            [("GET", "/api/v1/campaigns/{id}/supernet")] = new("getSupernet", "A differentiable campaign's supernet: epochs, θ per layer, posterior",
+                Tags.Supernet, 404)
+            {
+                Description = "The supernet of an fbnet or fbnetv2 campaign: its attempts (each on one worker), the epochs planned " +
+                    "(spec.dnas.epochs) and done, and for every epoch recorded its attempt, Gumbel-softmax temperature, mean loss and " +
+                    "cross-entropy, whether θ trained (not in warm-up), the expected latency under P_θ, P_θ per searchable layer over " +
+                    "the candidates (distributions[layer][candidate], columns in the order of candidates) and, for fbnetv2, over each " +
+                    "layer's widths and over the input resolutions; once trained, its posterior, from which the campaign draws its " +
+                    "children. The search state (weights, θ, optimiser states) is never served. A campaign whose strategy trains no " +
+                    "supernet (rl, random) is a 404 problem titled 'No supernet'; a differentiable campaign whose supernet has not " +
+                    "started has no attempts and no epochs.",
+            },
             [("GET", "/api/v1/campaigns/{id}/events/stream")] = new("streamCampaignEvents", "A campaign's live events (server-sent events)",
                 Tags.Events, 400, 404),
         };
@@ -41,6 +53,7 @@ internal static class OperationDescriptions
         [Tags.Children] = "The children a campaign evaluated",
         [Tags.Pareto] = "Pareto fronts of accuracy, latency, memory and parameters",
         [Tags.Controller] = "The search controller's history",
+        [Tags.Supernet] = "The supernet of a differentiable search (fbnet, fbnetv2)",
         [Tags.Events] = "Live events of a campaign",
     };
 
@@ -52,6 +65,7 @@ internal static class OperationDescriptions
         public const string Children = "children";
         public const string Pareto = "pareto";
         public const string Controller = "controller";
+        public const string Supernet = "supernet";
         public const string Events = "events";
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Mnas.Api.Tests.Contract;
 using Xunit.Abstractions;
 
@@ -11,20 +12,27 @@ namespace Mnas.Api.Tests.OpenApi;
 /// <summary>
 /// Requests generated from the served document's own request schema: for every bounded number, list length and enum,
 /// values just inside each bound (accepted: 201, one row more) and just outside (refused: 400 naming that field, no
-/// row). The schema and the validator agree exactly when every case holds.
+/// row). The schema and the validator agree exactly when every case holds. A list item is tried in a list that otherwise
+/// keeps the list's own <c>contains</c> rule (a candidate other than skip, the full input resolution), and a named string
+/// without an enum (a supernet candidate) is tried with its examples and with a name its pattern refuses.
 /// </summary>
 public sealed class RequestSchemaBoundaryTests(ITestOutputHelper output) : ContractApi
 {
-    /// <summary>A small submission, so that no value at a bound makes the space's largest child pass a resource limit.</summary>
+    /// <summary>
+    /// A small submission, so that no value at a bound makes the space's largest child pass a resource limit; the supernet
+    /// trains 200 epochs without warm-up, so that dnas.epochs and dnas.warmup_epochs (which must stay below it) can each
+    /// reach both their bounds.
+    /// </summary>
     private const string Base = """
-        {"spec": {"name": "bounds", "proxy": {"batch_size": 8},
+        {"spec": {"name": "bounds", "proxy": {"batch_size": 8}, "dnas": {"epochs": 200, "warmup_epochs": 0},
                   "search_space": {"ops": ["dwconv"], "kernels": [3], "se_ratios": [0], "skips": ["none"], "widths": [1], "layer_deltas": [0]},
                   "skeleton": {"stem_channels": 8, "blocks": [{"channels": 8, "layers": 1, "stride": 1}], "head_channels": 16},
                   "target": {"input": {"channels": 1, "height": 32, "width": 32}, "classes": 10}},
          "children": 3}
         """;
 
-    private sealed record Case(string Field, JsonNode? Value, bool Inside, string What);
+    /// <summary>A value for <paramref name="Field"/> (the field the refusal must name), set at <paramref name="Target"/> when that differs.</summary>
+    private sealed record Case(string Field, JsonNode? Value, bool Inside, string What, string? Target = null);
 
     [Fact(Timeout = 240_000)]
     public async Task the_api_accepts_exactly_the_values_inside_the_schemas_bounds()
@@ -39,7 +47,7 @@ public sealed class RequestSchemaBoundaryTests(ITestOutputHelper output) : Contr
         foreach (var test in cases)
         {
             var body = JsonNode.Parse(Base)!.AsObject();
-            Set(body, test.Field, test.Value);
+            Set(body, test.Target ?? test.Field, test.Value);
             var text = body.ToJsonString();
             var before = (await Api.Store.ListCampaignsAsync()).Count;
             using var response = await Researcher.PostAsync("/api/v1/campaigns", new StringContent(text, Encoding.UTF8, "application/json"));
@@ -84,7 +92,9 @@ public sealed class RequestSchemaBoundaryTests(ITestOutputHelper output) : Contr
                 else
                 {
                     ListCases(field, resolved, null, cases, items);
-                    Scalar(field + "[0]", items, cases);
+                    var itemCases = new List<Case>();
+                    Scalar(field + "[0]", items, itemCases);
+                    cases.AddRange(itemCases.Select(c => KeepingContains(c, field, resolved, items)));
                 }
             }
             else
@@ -94,8 +104,45 @@ public sealed class RequestSchemaBoundaryTests(ITestOutputHelper output) : Contr
         }
     }
 
+    /// <summary>
+    /// An item's case as a whole list: the item first, followed, when the item alone would break the list's
+    /// <c>contains</c> rule, by the first valid item that keeps it.
+    /// </summary>
+    private static Case KeepingContains(Case item, string field, JsonObject list, JsonObject items)
+    {
+        if (list["contains"] is not JsonObject contains || Satisfies(contains, item.Value))
+        {
+            return item;
+        }
+
+        var companion = Distinct(items, null, 16).First(v => Satisfies(contains, v) && !JsonNode.DeepEquals(v, item.Value));
+        return item with { Value = new JsonArray(item.Value?.DeepClone(), companion!.DeepClone()), Target = field };
+    }
+
+    /// <summary>Whether a value meets a <c>contains</c> schema of the kinds the document uses: an enum, or the negation of one.</summary>
+    private static bool Satisfies(JsonObject schema, JsonNode? value) => schema switch
+    {
+        _ when schema["enum"] is JsonArray names => names.Any(n => JsonNode.DeepEquals(n, value)),
+        _ when schema["not"] is JsonObject not => !Satisfies(not, value),
+        _ => throw new InvalidOperationException($"a contains rule the test cannot read: {schema.ToJsonString()}"),
+    };
+
     private static void Scalar(string field, JsonObject schema, List<Case> cases)
     {
+        if (schema["pattern"] is { } pattern && schema["examples"] is JsonArray examples)
+        {
+            var form = new Regex(pattern.GetValue<string>());
+            foreach (var example in examples)
+            {
+                Assert.Matches(form, example!.GetValue<string>());
+                cases.Add(new Case(field, example.DeepClone(), true, $"{field} = {example}"));
+            }
+
+            Assert.DoesNotMatch(form, "not-a-known-name");
+            cases.Add(new Case(field, JsonValue.Create("not-a-known-name"), false, $"{field} = not-a-known-name"));
+            return;
+        }
+
         if (schema["enum"] is JsonArray names)
         {
             foreach (var name in names)
@@ -165,6 +212,11 @@ public sealed class RequestSchemaBoundaryTests(ITestOutputHelper output) : Contr
         if (items!["enum"] is JsonArray names)
         {
             return names.Select(n => n?.DeepClone()).Take(count).ToList();
+        }
+
+        if (items["examples"] is JsonArray examples)
+        {
+            return examples.Select(n => n?.DeepClone()).Take(count).ToList();
         }
 
         var integer = Types(items).Contains("integer");
