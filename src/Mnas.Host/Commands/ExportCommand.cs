@@ -2,7 +2,6 @@ using System.CommandLine;
 using Mnas.Grains;
 using Mnas.Host.Export;
 using Mnas.SearchSpace.Architectures;
-using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Host.Commands;
@@ -39,10 +38,10 @@ internal static class ExportCommand
             {
                 throw new ArgumentException($"--child: child {sequence} has no trained weights (status {found.Status.ToString().ToLowerInvariant()})");
             }
-            var space = new ModelSpace(CampaignSpecLoader.FromJson(campaign.SpecJson));
+            var architectures = CampaignArchitectures.For(CampaignSpecLoader.FromJson(campaign.SpecJson), CampaignSettings.StrategyOf(campaign.Strategy));
             var outDirectory = result.GetValue(output)!;
             Directory.CreateDirectory(outDirectory);
-            ArchitectureFile.Save(space.Freeze(space.Parse(found.Architecture)), Path.Combine(outDirectory, ExportFiles.Architecture));
+            ArchitectureFile.Save(architectures.Target(found.Architecture), Path.Combine(outDirectory, ExportFiles.Architecture));
             File.Copy(weights, Path.Combine(outDirectory, ExportFiles.Weights), overwrite: true);
             // The weights were trained on the proxy view (the proxy task's input and classes), not the target architecture.
             // Loaded and saved again rather than copied, so that a file kept before layouts were versioned is exported
