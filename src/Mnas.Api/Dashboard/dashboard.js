@@ -1,5 +1,6 @@
 // The Mnas dashboard: reads the API under /api/v1 with the key the user gives (kept in sessionStorage; a #key=… fragment
-// fills it), and follows the selected campaign's event stream to update itself without reloading.
+// fills it), and follows the selected campaign's event stream to update itself without reloading. A differentiable
+// campaign (fbnet, fbnetv2) also shows its supernet: progress, per-epoch curves and P_θ as a heat map.
 'use strict';
 
 (() => {
@@ -9,6 +10,7 @@
   const WORKERS_EVERY_MS = 5000;
   const CAMPAIGNS_EVERY_MS = 10000;
   const ACTIVITY_KEPT = 60;
+  const DIFFERENTIABLE = ['fbnet', 'fbnetv2'];
 
   const state = {
     key: null,
@@ -20,6 +22,7 @@
     lastEventId: null,
     pareto: null,
     controller: null,
+    supernetCharts: null,
     timers: [],
     pending: new Map(),
     workersForbidden: false,
@@ -201,9 +204,10 @@
     writeHash(parameters);
     $('campaign').hidden = false;
     $('activity').replaceChildren();
+    clearSupernet();
     renderCampaigns();
     renderSummary();
-    Promise.all([loadPareto(), loadController(), loadChildren()]).catch(report);
+    Promise.all([loadPareto(), loadController(), loadChildren(), loadSupernet()]).catch(report);
     followStream(id);
   }
 
@@ -371,6 +375,179 @@
     $('controller-empty').hidden = updates.length > 0;
   }
 
+  // ---- the supernet (fbnet, fbnetv2) --------------------------------------------------------------------------------
+
+  function isDifferentiable(id) {
+    const c = state.campaigns.find((x) => x.id === id);
+    return Boolean(c && DIFFERENTIABLE.includes(c.strategy));
+  }
+
+  // One small line chart over the epochs; each dataset is { label, colour, field }.
+  function epochChart(canvas, title, datasets) {
+    return new Chart($(canvas), {
+      type: 'line',
+      data: {
+        datasets: datasets.map((d) => ({
+          label: d.label, data: [], borderColor: d.colour, backgroundColor: d.colour, pointRadius: 2, borderDash: d.dash, field: d.field,
+        })),
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        interaction: { mode: 'index', intersect: false },
+        plugins: { legend: { display: datasets.length > 1 } },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
+          y: { title: { display: true, text: title }, grace: '5%' },
+        },
+      },
+    });
+  }
+
+  function supernetCharts() {
+    if (state.supernetCharts) return state.supernetCharts;
+    state.supernetCharts = [
+      epochChart('supernet-loss-chart', 'loss', [
+        { label: 'loss', colour: '#c2410c', field: 'loss' },
+        { label: 'cross-entropy', colour: '#9a3412', field: 'cross_entropy', dash: [4, 3] },
+      ]),
+      epochChart('supernet-temperature-chart', 'τ', [{ label: 'τ', colour: '#1d4ed8', field: 'temperature' }]),
+      epochChart('supernet-latency-chart', 'ms', [{ label: 'expected latency (ms)', colour: '#15803d', field: 'expected_latency_ms' }]),
+    ];
+    return state.supernetCharts;
+  }
+
+  function clearSupernet() {
+    const shown = isDifferentiable(state.campaignId);
+    const panel = $('supernet');
+    panel.hidden = !shown;
+    panel.dataset.epochs = '0';
+    $('supernet-progress').textContent = shown ? 'Reading the supernet…' : '';
+    $('supernet-error').textContent = '';
+    $('supernet-empty').hidden = false;
+    $('theta-figure').hidden = true;
+    for (const table of ['theta-heatmap', 'width-heatmap', 'resolution-heatmap']) $(table).replaceChildren();
+    if (state.supernetCharts) {
+      for (const chart of state.supernetCharts) {
+        chart.data.datasets.forEach((d) => { d.data = []; });
+        chart.update();
+      }
+    }
+  }
+
+  async function loadSupernet() {
+    const id = state.campaignId;
+    if (!isDifferentiable(id)) {
+      $('supernet').hidden = true;
+      return;
+    }
+    $('supernet').hidden = false;
+    let supernet;
+    try {
+      supernet = await get(campaignPath('/supernet'));
+      if (id === state.campaignId) $('supernet-error').textContent = '';
+    } catch (error) {
+      if (id === state.campaignId && error.status !== 401) $('supernet-error').textContent = `The supernet could not be read (${error.message}).`;
+      throw error;
+    }
+    if (id !== state.campaignId) return;
+    renderSupernet(supernet);
+  }
+
+  function supernetProgress(supernet, last) {
+    const planned = supernet.epochs_planned ?? '?';
+    const parts = [`${supernet.strategy}: epoch ${supernet.epochs_done} of ${planned} done`];
+    if (supernet.attempts > 0) parts.push(`attempt ${supernet.attempts}`);
+    if (last) {
+      parts.push(`τ ${fixed(last.temperature, 4)}`, `loss ${fixed(last.loss, 4)}`, `expected latency ${fixed(last.expected_latency_ms, 2)} ms`);
+      if (!last.theta_trained) parts.push('warm-up (θ not trained yet)');
+    }
+    if (supernet.trained) parts.push('trained: the children are drawn from P_θ');
+    else if (supernet.attempts === 0) parts.push('not started');
+    else parts.push('training');
+    return parts.join(' · ');
+  }
+
+  function renderSupernet(supernet) {
+    const epochs = supernet.epochs || [];
+    const last = epochs.length ? epochs[epochs.length - 1] : null;
+    const panel = $('supernet');
+    panel.dataset.epochs = String(epochs.length);
+    panel.dataset.trained = String(Boolean(supernet.trained));
+    $('supernet-progress').textContent = supernetProgress(supernet, last);
+    $('supernet-empty').hidden = epochs.length > 0;
+    for (const chart of supernetCharts()) {
+      for (const dataset of chart.data.datasets) dataset.data = epochs.map((e) => ({ x: e.epoch, y: e[dataset.field] }));
+      chart.update();
+    }
+
+    // The posterior once trained, else the latest epoch's P_θ.
+    const source = supernet.posterior
+      ? {
+        caption: `P_θ of the trained supernet (after ${supernet.posterior.epochs} epochs, expected latency ${fixed(supernet.posterior.expected_latency_ms, 2)} ms)`,
+        candidates: supernet.posterior.candidates,
+        distributions: supernet.posterior.distributions,
+        widths: supernet.posterior.widths,
+        widthDistributions: supernet.posterior.width_distributions,
+        resolutions: supernet.posterior.resolutions,
+        resolutionDistribution: supernet.posterior.resolution_distribution,
+      }
+      : last && {
+        caption: `P_θ after epoch ${last.epoch}`,
+        candidates: supernet.candidates,
+        distributions: last.distributions,
+        widths: supernet.widths,
+        widthDistributions: last.width_distributions,
+        resolutions: supernet.resolutions,
+        resolutionDistribution: last.resolution_distribution,
+      };
+    $('theta-figure').hidden = !source;
+    if (!source) return;
+    $('theta-caption').textContent = `${source.caption}: a row per searchable layer, a column per candidate; `
+      + 'the darker the cell, the likelier the candidate (the likeliest is outlined; hover for the value).';
+    heatMap($('theta-heatmap'), source.candidates, source.distributions.map((row, i) => ({ label: `layer ${i + 1}`, values: row })));
+    const widths = source.widths && source.widthDistributions;
+    $('width-box').hidden = !widths;
+    if (widths) {
+      heatMap($('width-heatmap'), source.widths.map((w) => `×${w}`),
+        source.widthDistributions.map((row, i) => ({ label: `layer ${i + 1}`, values: row })));
+    } else {
+      $('width-heatmap').replaceChildren();
+    }
+    const resolutions = source.resolutions && source.resolutionDistribution;
+    $('resolution-box').hidden = !resolutions;
+    if (resolutions) {
+      heatMap($('resolution-heatmap'), source.resolutions.map((r) => (r === 1 ? 'full' : `1/${r}`)),
+        [{ label: 'input', values: source.resolutionDistribution }]);
+    } else {
+      $('resolution-heatmap').replaceChildren();
+    }
+  }
+
+  // A table whose cells are coloured by probability: one row per { label, values }, one column per name.
+  function heatMap(table, names, rows) {
+    table.dataset.rows = String(rows.length);
+    table.dataset.columns = String(names.length);
+    const cell = (row, name, p, best) => {
+      const offered = p > 0;
+      const td = el('td', {
+        class: [p >= 0.55 ? 'dark' : null, best ? 'best' : null].filter(Boolean).join(' ') || null,
+        title: offered ? `${row.label} · ${name}: P = ${fixed(p, 4)}` : `${row.label} · ${name}: not offered here (P = 0)`,
+        'data-p': p,
+      }, offered ? fixed(p, 2) : '–');
+      // Through the style object, not a style attribute: the page's policy allows no inline styles.
+      td.style.backgroundColor = `rgba(194, 65, 12, ${Math.min(1, Math.max(0, p)).toFixed(3)})`;
+      return td;
+    };
+    table.replaceChildren(
+      el('thead', {}, el('tr', {}, el('th', {}), ...names.map((name) => el('th', { scope: 'col' }, name)))),
+      el('tbody', {}, ...rows.map((row) => {
+        const best = Math.max(...row.values);
+        return el('tr', {}, el('th', { scope: 'row' }, row.label), ...names.map((name, j) => cell(row, name, row.values[j] ?? 0, row.values[j] === best)));
+      })));
+  }
+
   // ---- the children table --------------------------------------------------------------------------------------------
 
   async function loadChildren() {
@@ -518,8 +695,14 @@
         activity(`controller update ${data.version}: mean reward ${fixed(data.mean_reward, 4)}, entropy ${fixed(data.entropy, 3)}`);
         later('controller', loadController);
         break;
+      case 'supernet-epoch':
+        activity(`supernet epoch ${data.epoch} (attempt ${data.attempt}): loss ${fixed(data.loss, 4)}, τ ${fixed(data.temperature, 4)}, `
+          + `expected latency ${fixed(data.expected_latency_ms, 2)} ms`);
+        later('supernet', loadSupernet);
+        break;
       default:
         activity(`${data.kind}: ${data.message}`);
+        if (String(data.kind).startsWith('supernet')) later('supernet', loadSupernet);
         later('children', loadChildren);
         later('campaigns', loadCampaigns);
         break;
@@ -595,6 +778,7 @@
       later('pareto', loadPareto);
       later('children', loadChildren);
       later('controller', loadController);
+      later('supernet', loadSupernet);
     }
   }
 
