@@ -50,10 +50,10 @@ internal static class ControllerReplay
             {
                 var proposal = controller.Propose();
                 var child = children[++proposed];
-                Assert.True(child.Architecture == proposal.Sample.Canonical && child.LogProbability == proposal.LogProbability &&
+                Assert.True(child.Architecture == proposal.Architecture && child.LogProbability == proposal.LogProbability &&
                     child.PolicyVersion == proposal.PolicyVersion,
                     $"child {proposed} was {child.Architecture} (log-probability {child.LogProbability:R}, policy {child.PolicyVersion}); the replay " +
-                    $"proposes {proposal.Sample.Canonical} (log-probability {proposal.LogProbability:R}, policy {proposal.PolicyVersion})");
+                    $"proposes {proposal.Architecture} (log-probability {proposal.LogProbability:R}, policy {proposal.PolicyVersion})");
             }
         }
 
