@@ -13,6 +13,9 @@ namespace Mnas.Grains.Hosting;
 /// <summary>A silo of the campaign runtime: its clustering, reminders, failure detection, metadata and the grains its role hosts.</summary>
 public static class MnasSilo
 {
+    /// <summary>The largest message between silos: 1 GiB, so that a large supernet's state passes (see its use).</summary>
+    public const int MaxMessageBodySize = 1 << 30;
+
     public static ISiloBuilder ConfigureMnas(this ISiloBuilder silo, SiloRole role, ClusterSettings cluster, RuntimeOptions runtime)
     {
         cluster.ThrowIfInvalid();
@@ -48,6 +51,9 @@ public static class MnasSilo
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
         });
+        // A supernet's epoch carries the whole search state (every candidate's weights and their momentum) from its worker
+        // to its campaign; a MobileNetV2-sized supernet's passes the default limit of 100 MB.
+        silo.Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = MaxMessageBodySize);
         // The strongly consistent directory hands a dead silo's range over and recovers it from the live silos'
         // activations; the default one deactivates every activation whose entry the dead silo held, so a worker's
         // death would stop campaigns running on a controller silo.
