@@ -1,5 +1,5 @@
 # The two commands a user needs: `make demo` and `make test`. Each sets the machine up first.
-.PHONY: demo test bootstrap bootstrap-bench native build image image-gpu image-check bench-engine bench-train bench-latency bench-orchestrator bench-cluster bench-supernet-memory clean
+.PHONY: demo test bootstrap bootstrap-bench native build image image-gpu image-check bench-engine bench-train bench-latency bench-orchestrator bench-cluster bench-supernet-memory bench-dnas clean
 
 DOTNET ?= dotnet
 
@@ -72,6 +72,11 @@ bench-cluster: bootstrap
 # width (each configuration in a process of its own).
 bench-supernet-memory: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- supernet-memory
+
+# FBNet's and FBNetV2's searches on Fashion-MNIST against mobilenet_v2 (same recipe, same device) and against an RL
+# campaign given the fbnet campaign's wall time.
+bench-dnas: bootstrap
+	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- dnas
 
 clean:
 	rm -rf build

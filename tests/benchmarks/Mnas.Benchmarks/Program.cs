@@ -14,11 +14,13 @@ switch (which)
         return await OrchestratorBenchmark.Run(workers: Arg(1, 8), childSeconds: 2, children: Arg(2, 64));
     case "cluster":
         return await ClusterBenchmark.Run(workerCounts: [.. new[] { 1, 2, 4, 8, 16 }.Where(n => n <= Arg(2, 16))], childSeconds: 2, childrenPerWorker: Arg(1, 6));
+    case "dnas":
+        return await DnasBenchmark.Run(subset: Arg(1, 3000), epochs: Arg(2, 2));
     case "supernet-memory":
         return SupernetMemoryBenchmark.Run();
     case "supernet-memory-one":
         return SupernetMemoryBenchmark.RunOne(args[1], Arg(2, 1));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster, supernet-memory");
+        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster, supernet-memory, dnas");
         return 2;
 }
