@@ -24,8 +24,9 @@ public class DnasSearchTests
 
         Assert.False(first.ThetaTrained);
         Assert.Equal(5.0, first.Temperature, 12);
-        Assert.All(uniform[0].Where(p => p > 0), p => Assert.Equal(1.0 / 6, p, 6));
-        Assert.All(uniform[1], p => Assert.Equal(1.0 / 7, p, 6));
+        int Offered(int position) => Enumerable.Range(0, space.Candidates.Count).Count(c => space.Offers(position, c));
+        Assert.All(uniform[0].Where(p => p > 0), p => Assert.Equal(1.0 / Offered(0), p, 6));
+        Assert.All(uniform[1], p => Assert.Equal(1.0 / space.Candidates.Count, p, 6));
         Assert.Equal([2, 3], rest.Select(e => e.Epoch));
         Assert.All(rest, e => Assert.True(e.ThetaTrained));
         Assert.Equal(5.0 * 0.956 * 0.956, rest[^1].Temperature, 12);

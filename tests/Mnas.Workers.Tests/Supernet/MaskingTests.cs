@@ -50,8 +50,23 @@ public class MaskingTests
 
         Assert.Equal([1f, 0, 3, 0, 0, 0, 0, 0, 9, 0, 11, 0, 0, 0, 0, 0], half.data<float>());
         Assert.Equal(x.data<float>(), ResolutionMasking.Intersperse(x, 1).data<float>());
-        var e = Assert.Throws<ArgumentException>(() => ResolutionMasking.Intersperse(torch.zeros([1, 1, 5, 4]), 2));
-        Assert.Contains("5×4", e.Message);
+    }
+
+    [Fact]
+    public void a_side_that_is_not_a_multiple_of_the_factor_keeps_as_many_pixels_as_the_down_sampled_child_has()
+    {
+        using var scope = torch.NewDisposeScope();
+        var x = torch.arange(1, 21, dtype: ScalarType.Float32).reshape(1, 1, 5, 4);
+
+        var low = ResolutionMasking.Downsample(x, 2);
+        var half = ResolutionMasking.Intersperse(x, 2);
+
+        Assert.Equal([1L, 1, 3, 2], low.shape);
+        Assert.Equal([1f, 3, 9, 11, 17, 19], low.contiguous().data<float>());
+        Assert.Equal([1L, 1, 5, 4], half.shape);
+        Assert.Equal([1f, 0, 3, 0, 0, 0, 0, 0, 9, 0, 11, 0, 0, 0, 0, 0, 17, 0, 19, 0], half.data<float>());
+        var e = Assert.Throws<ArgumentException>(() => ResolutionMasking.Spread(low, 2, 7, 4));
+        Assert.Contains("3×2 pixels cannot be spread by 2 over 7×4", e.Message);
     }
 
     [Fact]

@@ -73,4 +73,33 @@ public class SupernetJobTests
         Assert.All(outcome.Sampled, s => Assert.All(s.Architecture.Blocks, b => Assert.Contains(b.Channels, new[] { 8, 16 })));
         Assert.Contains(table.Entries.Keys, k => k.Contains("8to8", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void a_job_with_resolutions_times_each_candidate_at_each_resolution_and_samples_targets_at_theirs()
+    {
+        var table = new LatencyTable("cpu", 1);
+        var request = new SupernetJobRequest(Spec, Candidates, Options with { Samples = 6 }, SampleSeed: 2, Resolutions: [1, 2]);
+        byte[]? first = null;
+
+        var outcome = SupernetJob.Run(request, new SyntheticData(128, 32, 32), new SyntheticData(64, 16, 32, seed: 8), Spec.Target.Input, Spec.Target.Classes,
+            table, Quick, Recipe, (_, state) => first ??= state);
+
+        Assert.Equal(2, outcome.ResolutionDistribution!.Count);
+        Assert.All(outcome.Epochs, e => Assert.Equal(2, e.ResolutionDistribution!.Count));
+        Assert.Null(outcome.WidthDistributions);
+        Assert.Contains(outcome.Sampled, s => s.Choice.Resolution == 1);
+        foreach (var sampled in outcome.Sampled)
+        {
+            var factor = sampled.Choice.Resolution == 1 ? 2 : 1;
+            Assert.Equal(new InputShape(1, SyntheticData.Side / factor, SyntheticData.Side / factor), sampled.Architecture.Input);
+            Assert.EndsWith($"/r{factor}", sampled.Architecture.Name, StringComparison.Ordinal);
+            Assert.Equal(LatencyLookup.Estimate(table, sampled.Architecture), sampled.LookupLatencyMs, 4);
+        }
+        Assert.Contains(table.Entries.Keys, k => k.Contains("8to16-s2-8x8", StringComparison.Ordinal));
+
+        var resumed = SupernetJob.Run(request with { ResumeState = first }, new SyntheticData(128, 32, 32), new SyntheticData(64, 16, 32, seed: 8),
+            Spec.Target.Input, Spec.Target.Classes, table, Quick, Recipe);
+        Assert.Equal(outcome.ResolutionDistribution, resumed.ResolutionDistribution);
+        Assert.Equal(outcome.Sampled.Select(s => s.Architecture.Name), resumed.Sampled.Select(s => s.Architecture.Name));
+    }
 }

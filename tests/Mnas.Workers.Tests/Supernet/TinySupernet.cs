@@ -35,6 +35,20 @@ internal static class TinySupernet
     public static LatencyTable MadeUpTableOfWidths(WidthSearch search) =>
         MadeUp(search.Spaces, c => c.Expansion * c.Kernel * c.Kernel * c.OutChannels / 160.0);
 
+    /// <summary>The tiny supernet's space at each factor: the frame on its input down-sampled by it.</summary>
+    public static IReadOnlyList<SupernetSpace> SpacesAt(IReadOnlyList<int> factors) =>
+        factors.Select(r => new SupernetSpace(SupernetResolution.Apply(Frame, r), SupernetCandidate.DefaultNames.Select(SupernetCandidate.Parse).ToList())).ToList();
+
+    /// <summary>
+    /// As <see cref="MadeUpTable"/>, for spaces at several resolutions (and widths): layers cost expansion × kernel² × out
+    /// channels × input pixels / 40960 ms, so that a layer at half the resolution costs a quarter; stem and head 1 ms each.
+    /// </summary>
+    public static LatencyTable MadeUpTableOfPixels(IEnumerable<SupernetSpace> spaces) =>
+        MadeUp(spaces, c => c.Expansion * c.Kernel * c.Kernel * c.OutChannels * c.InputHeight * c.InputWidth / 40960.0);
+
+    /// <summary>As <see cref="MadeUpTable"/>, for spaces at several resolutions: a layer costs the same at every resolution.</summary>
+    public static LatencyTable MadeUpTableOfSpaces(IEnumerable<SupernetSpace> spaces) => MadeUp(spaces, c => c.Expansion * c.Kernel * c.Kernel / 10.0);
+
     private static LatencyTable MadeUp(IEnumerable<SupernetSpace> spaces, Func<LayerConfig, double> cost)
     {
         var table = new LatencyTable("cpu", 1);

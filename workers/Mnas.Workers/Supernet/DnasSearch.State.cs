@@ -21,6 +21,10 @@ public sealed partial class DnasSearch
         {
             tensors[ThetaWidthsName] = ThetaWidths;
         }
+        if (ThetaResolutions is not null)
+        {
+            tensors[ThetaResolutionsName] = ThetaResolutions;
+        }
         foreach (var (name, value) in Network.state_dict())
         {
             tensors[NetworkPrefix + name] = value;
@@ -29,21 +33,26 @@ public sealed partial class DnasSearch
         using var thetaState = thetaOptimizer.state_dict();
         Add(tensors, WeightOptimizerPrefix, weightState);
         Add(tensors, ThetaOptimizerPrefix, thetaState);
-        var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space, Widths), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
+        var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space, Widths, Resolutions), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
             thetaState.Parameters[0].Step);
         return Safetensors.Serialize(tensors, new Dictionary<string, string> { [DnasState.MetadataKey] = JsonSerializer.Serialize(metadata) });
     }
 
-    /// <summary>The search a <see cref="SaveState"/> describes, going on where it stopped; the space must be the one it was saved with.</summary>
-    public static DnasSearch Restore(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state) =>
-        Restore(space, null, latency, options, recipe, state);
+    /// <summary>
+    /// The search a <see cref="SaveState"/> describes, going on where it stopped; the space (and the resolutions, when
+    /// searched) must be the ones it was saved with.
+    /// </summary>
+    public static DnasSearch Restore(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state,
+        IReadOnlyList<int>? resolutions = null) =>
+        Restore(space, null, resolutions, latency, options, recipe, state);
 
-    /// <summary>A search with a channel search, as <see cref="SaveState"/> left it.</summary>
-    public static DnasSearch Restore(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state) =>
-        Restore(widths.Widest, widths, latency, options, recipe, state);
+    /// <summary>A search with a channel search (and a resolution search, when <paramref name="resolutions"/> are given), as <see cref="SaveState"/> left it.</summary>
+    public static DnasSearch Restore(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, byte[] state,
+        IReadOnlyList<int>? resolutions = null) =>
+        Restore(widths.Widest, widths, resolutions, latency, options, recipe, state);
 
-    private static DnasSearch Restore(SupernetSpace space, WidthSearch? widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe,
-        byte[] state)
+    private static DnasSearch Restore(SupernetSpace space, WidthSearch? widths, IReadOnlyList<int>? resolutions, SupernetLatency latency,
+        DnasOptions options, TrainingOptions recipe, byte[] state)
     {
         var tensors = Safetensors.Deserialize(state, "the supernet's state", out var metadata);
         try
@@ -53,11 +62,12 @@ public sealed partial class DnasSearch
             {
                 throw new InvalidDataException($"not a supernet state of format {DnasState.CurrentFormat}");
             }
-            if (saved.Space != Signature(space, widths))
+            var signature = Signature(space, widths, resolutions);
+            if (saved.Space != signature)
             {
-                throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({Signature(space, widths)})");
+                throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({signature})");
             }
-            var search = new DnasSearch(space, widths, latency, options, recipe);
+            var search = new DnasSearch(space, widths, resolutions, latency, options, recipe);
             try
             {
                 search.Load(tensors, saved);
@@ -85,8 +95,11 @@ public sealed partial class DnasSearch
             .ToDictionary(t => t.Key[NetworkPrefix.Length..], t => t.Value));
         Theta.copy_(tensors.TryGetValue(ThetaName, out var theta) ? theta : throw new InvalidDataException("the state has no θ"));
         ThetaWidths?.copy_(tensors.TryGetValue(ThetaWidthsName, out var widths) ? widths : throw new InvalidDataException("the state has no width logits"));
+        ThetaResolutions?.copy_(tensors.TryGetValue(ThetaResolutionsName, out var resolutions)
+            ? resolutions
+            : throw new InvalidDataException("the state has no resolution logits"));
         weightOptimizer.load_state_dict(OptimizerStateOf(tensors, WeightOptimizerPrefix, Network.parameters().Count(), 1, 0));
-        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, ThetaWidths is null ? 1 : 2, 3, saved.ThetaSteps));
+        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, ArchitectureParameters().Count, 3, saved.ThetaSteps));
         if (saved.ScheduleLength > 0)
         {
             schedule = torch.optim.lr_scheduler.CosineAnnealingLR(weightOptimizer, saved.ScheduleLength);
@@ -119,16 +132,18 @@ public sealed partial class DnasSearch
 
     private static long ScheduleLength(CosineAnnealingLR? schedule) => schedule?.Length ?? 0;
 
-    /// <summary>The candidates and the positions' shapes: a state fits only the supernet it was saved from.</summary>
-    private static string Signature(SupernetSpace space, WidthSearch? widths) =>
+    /// <summary>The candidates, the positions' shapes, the widths and the resolutions: a state fits only the supernet it was saved from.</summary>
+    private static string Signature(SupernetSpace space, WidthSearch? widths, IReadOnlyList<int>? resolutions) =>
         string.Join(",", space.Candidates.Select(c => c.Name)) + "|" +
         string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}"))) +
-        (widths is null ? "" : "|widths " + string.Join(",", widths.Multipliers.Select(m => m.ToString(CultureInfo.InvariantCulture))));
+        (widths is null ? "" : "|widths " + string.Join(",", widths.Multipliers.Select(m => m.ToString(CultureInfo.InvariantCulture)))) +
+        (resolutions is null ? "" : "|resolutions " + string.Join(",", resolutions.Select(r => r.ToString(CultureInfo.InvariantCulture))));
 
     private long EpochSeed(int epoch) => unchecked((recipe.Seed * 1_000_003) + epoch);
 
     private const string ThetaName = "theta";
     private const string ThetaWidthsName = "theta_widths";
+    private const string ThetaResolutionsName = "theta_resolutions";
     private const string NetworkPrefix = "net.";
     private const string WeightOptimizerPrefix = "sgd.";
     private const string ThetaOptimizerPrefix = "adam.";

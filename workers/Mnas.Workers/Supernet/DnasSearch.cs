@@ -10,7 +10,10 @@ namespace Mnas.Workers.Supernet;
 /// FBNet's differentiable search on one supernet: each epoch trains the weights w on one part of the proxy's training
 /// data (SGD with the campaign's recipe, cosine schedule) and, past the warm-up, the architecture logits θ on the other
 /// part (Adam), every step on a fresh Gumbel-softmax sample at the epoch's temperature, with the loss CE · α · (log
-/// LAT)^β; afterwards architectures are sampled from P_θ = softmax(θ).
+/// LAT)^β; afterwards architectures are sampled from P_θ = softmax(θ). With FBNetV2's channel search θ holds logits
+/// over each position's widths too, and with its resolution search logits over the input sub-sampling factors
+/// (<see cref="SupernetNetwork"/> mixes the stem over them, <see cref="SupernetLatency"/> weighs each resolution's table
+/// by them); all train with the same Adam and are sampled with the candidates.
 /// </summary>
 /// <remarks>
 /// Each epoch reseeds the engine's generator from the recipe's seed and the epoch (its batches come in the data's own
@@ -27,18 +30,21 @@ public sealed partial class DnasSearch : IDisposable
     private readonly Adam thetaOptimizer;
     private CosineAnnealingLR? schedule;
 
-    public DnasSearch(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe)
-        : this(space, null, latency, options, recipe)
+    /// <param name="resolutions">With FBNetV2's resolution search, the input sub-sampling factors (1 among them), and logits over them.</param>
+    public DnasSearch(SupernetSpace space, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, IReadOnlyList<int>? resolutions = null)
+        : this(space, null, resolutions, latency, options, recipe)
     {
     }
 
     /// <summary>With FBNetV2's channel search: the supernet at its widest, and logits over each position's widths too.</summary>
-    public DnasSearch(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe)
-        : this(widths.Widest, widths, latency, options, recipe)
+    /// <param name="resolutions">With FBNetV2's resolution search too, the input sub-sampling factors (1 among them).</param>
+    public DnasSearch(WidthSearch widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe, IReadOnlyList<int>? resolutions = null)
+        : this(widths.Widest, widths, resolutions, latency, options, recipe)
     {
     }
 
-    private DnasSearch(SupernetSpace space, WidthSearch? widths, SupernetLatency latency, DnasOptions options, TrainingOptions recipe)
+    private DnasSearch(SupernetSpace space, WidthSearch? widths, IReadOnlyList<int>? resolutions, SupernetLatency latency, DnasOptions options,
+        TrainingOptions recipe)
     {
         options.ThrowIfInvalid();
         recipe.ThrowIfInvalid();
@@ -46,18 +52,23 @@ public sealed partial class DnasSearch : IDisposable
         {
             throw new ArgumentException($"latency: the table holds {latency.Widths} width(s), the search {widths?.Multipliers.Count ?? 1}", nameof(latency));
         }
+        if (latency.Resolutions != (resolutions?.Count ?? 1))
+        {
+            throw new ArgumentException($"latency: the table holds {latency.Resolutions} resolution(s), the search {resolutions?.Count ?? 1}", nameof(latency));
+        }
         (Space, Widths, this.latency, this.options, this.recipe) = (space, widths, latency, options, recipe);
+        Resolutions = resolutions is null ? null : SupernetResolution.Check(resolutions, nameof(resolutions));
         torch.set_num_threads(recipe.Threads);
         torch.manual_seed(recipe.Seed);
-        Network = new SupernetNetwork(space, widths is null ? null : space.Positions.Select(p => widths.ChannelsAt(p.Index)).ToList());
+        Network = new SupernetNetwork(space, widths is null ? null : space.Positions.Select(p => widths.ChannelsAt(p.Index)).ToList(), Resolutions);
         Network.to(recipe.Device);
         Network.to(torch.channels_last);
         mask = space.Mask().to(recipe.Device).DetachFromDisposeScope();
         Theta = new Parameter(torch.zeros([space.Positions.Count, space.Candidates.Count], device: recipe.Device));
         ThetaWidths = widths is null ? null : new Parameter(torch.zeros([space.Positions.Count, widths.Multipliers.Count], device: recipe.Device));
+        ThetaResolutions = Resolutions is null ? null : new Parameter(torch.zeros([Resolutions.Count], device: recipe.Device));
         weightOptimizer = torch.optim.SGD(Network.parameters(), recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
-        thetaOptimizer = torch.optim.Adam(ThetaWidths is null ? [Theta] : [Theta, ThetaWidths], options.ThetaLearningRate,
-            weight_decay: options.ThetaWeightDecay);
+        thetaOptimizer = torch.optim.Adam(ArchitectureParameters(), options.ThetaLearningRate, weight_decay: options.ThetaWeightDecay);
     }
 
     public SupernetSpace Space { get; }
@@ -67,6 +78,12 @@ public sealed partial class DnasSearch : IDisposable
 
     /// <summary>The logits over each position's widths: [positions, widths], with a channel search.</summary>
     public Parameter? ThetaWidths { get; }
+
+    /// <summary>The input sub-sampling factors, with a resolution search.</summary>
+    public IReadOnlyList<int>? Resolutions { get; }
+
+    /// <summary>The logits over the input resolutions: [resolutions], in the factors' order, with a resolution search.</summary>
+    public Parameter? ThetaResolutions { get; }
 
     public SupernetNetwork Network { get; }
 
@@ -111,13 +128,12 @@ public sealed partial class DnasSearch : IDisposable
         {
             step++;
             weightOptimizer.zero_grad();
-            Tensor weights;
-            Tensor? widthWeights;
+            GumbelSample sample;
             using (torch.no_grad())
             {
-                (weights, widthWeights) = SampleWeights(temperature);
+                sample = SampleWeights(temperature);
             }
-            var (loss, crossEntropy) = Loss(batchImages, labels, weights, widthWeights, $"at epoch {epoch}, step {step}");
+            var (loss, crossEntropy) = Loss(batchImages, labels, sample, $"at epoch {epoch}, step {step}");
             loss.backward();
             weightOptimizer.step();
             schedule.step();
@@ -133,15 +149,14 @@ public sealed partial class DnasSearch : IDisposable
             {
                 thetaOptimizer.zero_grad();
                 weightOptimizer.zero_grad();
-                var (weights, widthWeights) = SampleWeights(temperature);
-                Loss(batchImages, labels, weights, widthWeights, $"in epoch {epoch}'s architecture steps").Loss.backward();
+                Loss(batchImages, labels, SampleWeights(temperature), $"in epoch {epoch}'s architecture steps").Loss.backward();
                 thetaOptimizer.step();
             }
             weightOptimizer.zero_grad();
         }
         EpochsDone = epoch;
         return new DnasEpoch(epoch, temperature, lossSum / Math.Max(images, 1), crossEntropySum / Math.Max(images, 1), thetaTrained,
-            ExpectedLatencyMs(), Distributions(), WidthDistributions(), clock.Elapsed);
+            ExpectedLatencyMs(), Distributions(), WidthDistributions(), ResolutionDistribution(), clock.Elapsed);
     }
 
     /// <summary>P_θ: each position's distribution over its candidates (0 for those it does not offer).</summary>
@@ -154,6 +169,13 @@ public sealed partial class DnasSearch : IDisposable
     /// <summary>Each position's distribution over its widths, with a channel search.</summary>
     public IReadOnlyList<IReadOnlyList<double>>? WidthDistributions() => ThetaWidths is null ? null : Rows(ThetaWidths);
 
+    /// <summary>The distribution over the input resolutions (in the factors' order), with a resolution search.</summary>
+    public IReadOnlyList<double>? ResolutionDistribution()
+    {
+        using var scope = torch.NewDisposeScope();
+        return ThetaResolutions is null ? null : Rows(ThetaResolutions.unsqueeze(0))[0];
+    }
+
     private static IReadOnlyList<IReadOnlyList<double>> Rows(Tensor logits)
     {
         using var scope = torch.NewDisposeScope();
@@ -164,17 +186,23 @@ public sealed partial class DnasSearch : IDisposable
             .Select(p => (IReadOnlyList<double>)Enumerable.Range(0, count).Select(c => (double)values[(p * count) + c]).ToArray()).ToList();
     }
 
-    /// <summary>One Gumbel-softmax sample of the candidates and, with a channel search, of the widths.</summary>
-    private (Tensor Weights, Tensor? WidthWeights) SampleWeights(double temperature) =>
-        (GumbelSoftmax.Sample(Theta + mask, temperature, options.Hard),
-            ThetaWidths is null ? null : GumbelSoftmax.Sample(ThetaWidths, temperature, options.Hard));
+    /// <summary>One Gumbel-softmax sample of the candidates and, with a channel search, of the widths, and with a resolution search, of the resolutions (noise drawn in that order).</summary>
+    private GumbelSample SampleWeights(double temperature) =>
+        new(GumbelSoftmax.Sample(Theta + mask, temperature, options.Hard),
+            ThetaWidths is null ? null : GumbelSoftmax.Sample(ThetaWidths, temperature, options.Hard),
+            ThetaResolutions is null ? null : GumbelSoftmax.Sample(ThetaResolutions, temperature, options.Hard));
+
+    /// <summary>θ and, where searched, the width and resolution logits: the parameters Adam trains, in this order.</summary>
+    private List<Parameter> ArchitectureParameters() =>
+        new Parameter?[] { Theta, ThetaWidths, ThetaResolutions }.OfType<Parameter>().ToList();
 
     /// <summary>The latency the lookup table expects under P_θ, in milliseconds.</summary>
     public double ExpectedLatencyMs()
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        return latency.Expected((Theta + mask).softmax(-1).to(latency.Table.device), ThetaWidths?.softmax(-1).to(latency.Table.device)).item<float>();
+        return latency.Expected((Theta + mask).softmax(-1).to(latency.Table.device), ThetaWidths?.softmax(-1).to(latency.Table.device),
+            ThetaResolutions?.softmax(-1).to(latency.Table.device)).item<float>();
     }
 
     /// <summary>
@@ -186,10 +214,12 @@ public sealed partial class DnasSearch : IDisposable
         var random = new Random(seed);
         var distributions = Distributions();
         var widths = WidthDistributions();
+        var resolutions = ResolutionDistribution();
         var found = new List<SupernetChoice>();
         for (var draw = 0; draw < count * 50 && found.Count < count; draw++)
         {
-            var choice = new SupernetChoice(distributions.Select(d => Draw(d, random)).ToArray(), widths?.Select(d => Draw(d, random)).ToArray());
+            var choice = new SupernetChoice(distributions.Select(d => Draw(d, random)).ToArray(), widths?.Select(d => Draw(d, random)).ToArray(),
+                resolutions is null ? null : Draw(resolutions, random));
             if (!found.Any(f => f.Key == choice.Key))
             {
                 found.Add(choice);
@@ -212,12 +242,13 @@ public sealed partial class DnasSearch : IDisposable
     }
 
     /// <summary>The DNAS loss of a batch under a sample (and its cross-entropy); one that is not a number stops the search, saying <paramref name="where"/>.</summary>
-    private (Tensor Loss, Tensor CrossEntropy) Loss(Tensor images, Tensor labels, Tensor weights, Tensor? widthWeights, string where)
+    private (Tensor Loss, Tensor CrossEntropy) Loss(Tensor images, Tensor labels, GumbelSample sample, string where)
     {
         var input = images.to(recipe.Device).to(torch.channels_last);
-        var logits = Network.forward(input, weights, widthWeights);
+        var logits = Network.forward(input, sample.Weights, sample.WidthWeights, sample.ResolutionWeights);
         var crossEntropy = torch.nn.functional.cross_entropy(logits, labels.to(recipe.Device), label_smoothing: recipe.LabelSmoothing);
-        var expected = latency.Expected(weights.to(latency.Table.device), widthWeights?.to(latency.Table.device)).to(recipe.Device);
+        var device = latency.Table.device;
+        var expected = latency.Expected(sample.Weights.to(device), sample.WidthWeights?.to(device), sample.ResolutionWeights?.to(device)).to(recipe.Device);
         var loss = DnasLoss.Of(crossEntropy, expected, options.Alpha, options.Beta);
         var value = loss.item<float>();
         return float.IsFinite(value) ? (loss, crossEntropy) : throw new DnasDivergedException($"the supernet's loss diverged to {value} {where}");
@@ -251,6 +282,10 @@ public sealed partial class DnasSearch : IDisposable
         Network.Dispose();
         Theta.Dispose();
         ThetaWidths?.Dispose();
+        ThetaResolutions?.Dispose();
         mask.Dispose();
     }
+
+    /// <summary>One Gumbel-softmax sample: [positions, candidates], and where searched [positions, widths] and [resolutions].</summary>
+    private sealed record GumbelSample(Tensor Weights, Tensor? WidthWeights, Tensor? ResolutionWeights);
 }

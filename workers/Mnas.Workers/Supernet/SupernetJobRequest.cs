@@ -4,7 +4,8 @@ namespace Mnas.Workers.Supernet;
 
 /// <summary>
 /// What a supernet job is asked: the campaign's spec, the candidate names, the search's options, the seed of the final
-/// sampling, a state to go on from, and the width multipliers of FBNetV2's channel search (none: FBNet's search).
+/// sampling, a state to go on from, the width multipliers of FBNetV2's channel search and the input sub-sampling factors
+/// of its resolution search (none: not searched; neither: FBNet's search).
 /// </summary>
 public sealed record SupernetJobRequest(
     CampaignSpec Spec,
@@ -12,4 +13,5 @@ public sealed record SupernetJobRequest(
     DnasOptions Options,
     int SampleSeed = 0,
     byte[]? ResumeState = null,
-    IReadOnlyList<double>? Widths = null);
+    IReadOnlyList<double>? Widths = null,
+    IReadOnlyList<int>? Resolutions = null);
