@@ -9,7 +9,8 @@ namespace Mnas.Workers.Supernet;
 /// FBNet's layer-wise space over a fixed macro-architecture: every layer of the frame's blocks is a searchable position
 /// that picks one candidate; a choice per position is an architecture whose blocks are single layers (a skipped
 /// position is left out). The frame gives the input, stem, each block's channels, layer count and first stride, the
-/// head and the classifier; its blocks' operations are not read.
+/// head and the classifier; its blocks' operations are not read. A grouped candidate (<c>k3_e1_g2</c>) is offered only
+/// at the positions whose input and output channels its groups divide, as skip only where shapes match.
 /// </summary>
 public sealed class SupernetSpace
 {
@@ -43,8 +44,8 @@ public sealed class SupernetSpace
             }
         }
         Positions = positions;
-        configs = candidates.Select(c => c.IsSkip ? new LayerConfig?[positions.Count] : LayerGraph.FromArchitecture(Uniform(c)).Layers
-            .Select(l => (LayerConfig?)l.Config).ToArray()).ToArray();
+        configs = candidates.Select((c, i) => c.IsSkip ? new LayerConfig?[positions.Count] : LayerGraph.FromArchitecture(Uniform(c)).Layers
+            .Select((l, p) => Offers(p, i) ? l.Config : null).ToArray()).ToArray();
     }
 
     public IReadOnlyList<SupernetCandidate> Candidates { get; }
@@ -53,10 +54,17 @@ public sealed class SupernetSpace
 
     public Architecture Frame => frame;
 
-    /// <summary>Whether the position offers the candidate: skip only where the layer's input and output shapes match.</summary>
-    public bool Offers(int position, int candidate) => !Candidates[candidate].IsSkip || Positions[position].Skippable;
+    /// <summary>
+    /// Whether the position offers the candidate: skip only where the layer's input and output shapes match, a grouped
+    /// candidate only where its groups divide the layer's input and output channels (elsewhere its 1×1 group
+    /// convolutions cannot be built, and an architecture holding it there is invalid).
+    /// </summary>
+    public bool Offers(int position, int candidate) => Offers(Positions[position], Candidates[candidate]);
 
-    /// <summary>The layer the candidate is at the position (null for skip): the child's own layer, built and timed alike.</summary>
+    /// <summary>
+    /// The layer the candidate is at the position: the child's own layer, built and timed alike; null for skip and where
+    /// the position does not offer the candidate (the supernet then holds no module for it).
+    /// </summary>
     public LayerConfig? Config(int position, int candidate) => configs[candidate][position];
 
     /// <summary>[positions, candidates]: 0 where offered, <see cref="Unavailable"/> elsewhere; added to the logits.</summary>
@@ -103,15 +111,34 @@ public sealed class SupernetSpace
     /// <summary>Every position with the same candidate (skip nowhere): the architectures whose layers give the candidates' configurations and latency entries.</summary>
     public IEnumerable<Architecture> CandidateArchitectures() => Candidates.Where(c => !c.IsSkip).Select(Uniform);
 
+    private static bool Offers(SupernetPosition position, SupernetCandidate candidate) =>
+        candidate.IsSkip ? position.Skippable : position.Divides(candidate.Groups);
+
+    /// <remarks>
+    /// A uniform architecture needs a layer at every position, to carry the shapes on to the next one. Where a grouped
+    /// candidate is not offered (its groups do not divide the channels), that position holds the same candidate with
+    /// one group instead: a valid architecture, whose layer there may be timed for the table but is never offered —
+    /// the position's mask is <see cref="Unavailable"/>, its <see cref="Config"/> null (no module in the supernet, a
+    /// latency entry of 0) and <see cref="ToArchitecture"/> refuses it — so no sampled child ever holds it. With one
+    /// group at expansion 1 that layer is the ungrouped candidate's own (<c>k3_e1</c> for <c>k3_e1_g2</c>), already in
+    /// the table.
+    /// </remarks>
     private Architecture Uniform(SupernetCandidate candidate) =>
-        frame with { Name = $"supernet-{candidate.Name}", Blocks = Positions.Select(p => Layer(candidate, p)).ToList() };
+        frame with
+        {
+            Name = $"supernet-{candidate.Name}",
+            Blocks = Positions.Select(p => Layer(Offers(p, candidate) ? candidate : candidate with { Groups = 1 }, p)).ToList(),
+        };
 
     private static BlockSpec Layer(SupernetCandidate candidate, SupernetPosition position) =>
-        new(ConvOp.MBConv, candidate.Expansion, candidate.Kernel, 0, SkipOp.Identity, position.OutChannels, 1, position.Stride);
+        new(ConvOp.MBConv, candidate.Expansion, candidate.Kernel, 0, SkipOp.Identity, position.OutChannels, 1, position.Stride, candidate.Groups);
 }
 
 /// <summary>A searchable layer: its index, channels in and out, and stride.</summary>
 public sealed record SupernetPosition(int Index, int InChannels, int OutChannels, int Stride)
 {
     public bool Skippable => InChannels == OutChannels && Stride == 1;
+
+    /// <summary>Whether 1×1 group convolutions of this many groups fit the layer: the groups divide its input and output channels.</summary>
+    public bool Divides(int groups) => groups >= 1 && InChannels % groups == 0 && OutChannels % groups == 0;
 }

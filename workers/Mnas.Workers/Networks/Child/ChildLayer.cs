@@ -8,7 +8,9 @@ namespace Mnas.Workers.Networks.Child;
 /// <summary>
 /// One block layer as its <see cref="LayerConfig"/> describes it: the operation (with optional SE)
 /// and the shortcut it really gets. Built from the same configuration the cost analysis and the
-/// latency table use, so the three always agree.
+/// latency table use, so the three always agree. A grouped MBConv (<see cref="LayerConfig.Groups"/> above 1) is
+/// FBNet's grouped candidate: 1×1 group-convolution expansion (even at expansion 1), <see cref="ChannelShuffle"/>,
+/// depthwise, [SE], 1×1 group-convolution projection.
 /// </summary>
 public sealed class ChildLayer : Module<Tensor, Tensor>
 {
@@ -19,7 +21,11 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
     public ChildLayer(LayerConfig config)
     {
         Config = config;
-        var (cin, cout, act) = (config.InChannels, config.OutChannels, config.Activation);
+        var (cin, cout, act, groups) = (config.InChannels, config.OutChannels, config.Activation, config.Groups);
+        if (groups < 1 || (groups > 1 && (config.Op != ConvOp.MBConv || cin % groups != 0 || cout % groups != 0)))
+        {
+            throw new ArgumentException($"config: {groups} groups for {config.Op} {cin} → {cout}; groups are for MBConv and must divide its channels", nameof(config));
+        }
         var parts = new List<(string, Module<Tensor, Tensor>)>();
         switch (config.Op)
         {
@@ -32,17 +38,21 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
                 break;
             case ConvOp.DepthwiseConv:
             case ConvOp.MBConv:
-                var hidden = cin * config.Expansion;
-                if (hidden != cin)
+                var hidden = config.HiddenChannels;
+                if (config.Expands)
                 {
-                    parts.Add(("expand", new ConvBn(cin, hidden, 1, 1, 1, act)));
+                    parts.Add(("expand", new ConvBn(cin, hidden, 1, 1, groups, act)));
+                }
+                if (groups > 1)
+                {
+                    parts.Add(("shuffle", new ChannelShuffle(groups)));
                 }
                 parts.Add(("depthwise", new ConvBn(hidden, hidden, config.Kernel, config.Stride, hidden, act)));
                 if (config.SeSqueeze > 0)
                 {
                     parts.Add(("se", new SqueezeExcite(hidden, config.SeSqueeze, act)));
                 }
-                parts.Add(("project", new ConvBn(hidden, cout, 1, 1, 1, activation: null)));
+                parts.Add(("project", new ConvBn(hidden, cout, 1, 1, groups, activation: null)));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(config), config.Op, "unknown operation");
