@@ -15,7 +15,7 @@ switch (which)
     case "cluster":
         return await ClusterBenchmark.Run(workerCounts: [.. new[] { 1, 2, 4, 8, 16 }.Where(n => n <= Arg(2, 16))], childSeconds: 2, childrenPerWorker: Arg(1, 6));
     case "dnas":
-        return await DnasBenchmark.Run(subset: Arg(1, 3000), epochs: Arg(2, 2));
+        return await DnasBenchmark.Run(subset: Arg(1, 4000), epochs: Arg(2, 2));
     case "supernet-memory":
         return SupernetMemoryBenchmark.Run();
     case "supernet-memory-one":
