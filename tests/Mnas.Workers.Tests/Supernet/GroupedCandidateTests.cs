@@ -77,6 +77,14 @@ public class GroupedCandidateTests
     }
 
     [Fact]
+    public void a_space_with_a_position_that_offers_no_candidate_is_refused_naming_it()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new SupernetSpace(Frame, [SupernetCandidate.Parse("k3_e3_g4"), SupernetCandidate.Parse("skip")]));
+
+        Assert.StartsWith("candidates: position 1 (12 → 18 channels, stride 1) offers none of them", e.Message);
+    }
+
+    [Fact]
     public void a_choice_of_a_grouped_candidate_where_it_is_not_offered_is_refused()
     {
         var space = Space();

@@ -44,6 +44,12 @@ public sealed class SupernetSpace
             }
         }
         Positions = positions;
+        if (positions.FirstOrDefault(p => !candidates.Any(c => Offers(p, c))) is { } bare)
+        {
+            throw new ArgumentException(
+                $"candidates: position {bare.Index} ({bare.InChannels} → {bare.OutChannels} channels, stride {bare.Stride}) offers none of them: " +
+                "grouped ones need groups that divide its channels, skip matching shapes", nameof(candidates));
+        }
         configs = candidates.Select((c, i) => c.IsSkip ? new LayerConfig?[positions.Count] : LayerGraph.FromArchitecture(Uniform(c)).Layers
             .Select((l, p) => Offers(p, i) ? l.Config : null).ToArray()).ToArray();
     }
