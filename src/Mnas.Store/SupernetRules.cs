@@ -4,10 +4,10 @@ using Mnas.Campaigns;
 namespace Mnas.Store;
 
 /// <summary>
-/// The argument checks of the supernet's writes, the same in every store (the PostgreSQL store compiles this file too),
+/// The argument checks of the supernet's writes, the same in every store,
 /// in the manner of <see cref="StoreRules"/>: each throws an <see cref="ArgumentException"/> whose ParamName is the field.
 /// </summary>
-internal static class SupernetRules
+public static class SupernetRules
 {
     /// <summary>
     /// Checks an epoch and its state for <see cref="ICampaignStore.RecordSupernetEpochAsync"/>: an id, an epoch and an
