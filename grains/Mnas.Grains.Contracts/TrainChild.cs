@@ -7,6 +7,7 @@ namespace Mnas.Grains.Contracts;
 /// <param name="DeviceClass">The device class latency is measured on: a latency job goes only to a worker of it.</param>
 /// <param name="LatencyMs">For a <see cref="ChildJob.Train"/> job, the latency measured before, answered with the result.</param>
 /// <param name="Strategy">For a <see cref="ChildJob.Supernet"/> job, the campaign's strategy (fbnet or fbnetv2).</param>
+/// <param name="Resolution">The input sub-sampling factor of a child a resolution search drew (1: the full input): its proxy training sees every Resolution-th pixel.</param>
 /// <param name="SupernetState">For a <see cref="ChildJob.Supernet"/> job, the search state after the last epoch recorded, to go on from (none: from the start).</param>
 [GenerateSerializer, Immutable]
 public sealed record TrainChild(
@@ -20,7 +21,8 @@ public sealed record TrainChild(
     string? DeviceClass = null,
     double? LatencyMs = null,
     string? Strategy = null,
-    byte[]? SupernetState = null)
+    byte[]? SupernetState = null,
+    int Resolution = 1)
 {
     /// <summary>The sequence number a campaign's supernet job goes by (children are numbered from 1).</summary>
     public const long SupernetSequence = 0;

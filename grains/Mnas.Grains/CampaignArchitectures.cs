@@ -46,6 +46,9 @@ public sealed class CampaignArchitectures
     /// <summary>The sample a child's architecture is in the spec's space, or null for a supernet's child.</summary>
     public Sample? Sample(string architecture) => space?.Parse(architecture);
 
+    /// <summary>The input sub-sampling factor of a child's architecture: above 1 for a child a resolution search drew below the full input.</summary>
+    public int Resolution(string architecture) => space == null ? SupernetChildName.Parse(architecture).Resolution ?? 1 : 1;
+
     /// <summary>The network a child's architecture names, as the target sees it; a name the campaign cannot have is refused naming what is wrong.</summary>
     public Architecture Target(string architecture)
     {

@@ -75,6 +75,9 @@ public sealed class DnasCampaignTests : IAsyncLifetime
         var architectures = CampaignArchitectures.For(Spec, strategy);
         Assert.All(trainer.Requests, r => Assert.Equal(ArchitectureFile.ToJson(architectures.Target(children.Single(c => c.Sequence == r.Sequence).Architecture)),
             r.ArchitectureJson));
+        // A child drawn below the full input trains on the pixels the supernet kept for it.
+        Assert.All(trainer.Requests, r => Assert.Equal(SupernetChildName.Parse(children.Single(c => c.Sequence == r.Sequence).Architecture).Resolution ?? 1,
+            r.Resolution));
         var events = await host.Store.ListEventsAsync(strategy, limit: 500);
         Assert.Equal(Epochs, events.Count(e => e.Kind == "supernet" && e.Message.StartsWith("supernet epoch", StringComparison.Ordinal)));
         Assert.Single(events, e => e.Kind == "supernet-trained");

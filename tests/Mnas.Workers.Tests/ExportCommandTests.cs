@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Mnas.Host.Commands;
 using Mnas.SearchSpace.Architectures;
@@ -13,22 +12,6 @@ public sealed class ExportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static int Run(Command command, params string[] args)
-    {
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(TextWriter.Null);
-        try
-        {
-            return new RootCommand { command }.Parse(args).Invoke();
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     [Fact]
     public void an_exported_childs_weights_load_exactly_into_the_architecture_exported_beside_them()
     {
@@ -38,9 +21,9 @@ public sealed class ExportCommandTests : IDisposable
         File.WriteAllText(spec, "name: tiny\nproxy:\n  dataset: fashion-mnist\n  epochs: 1\n  train_subset_size: 128\n  validation_fraction: 0.05\n");
         var data = Path.Combine(directory, "data");
 
-        Assert.Equal(0, Run(SearchCommand.Create(), "search", "--spec", spec, "--children", "1", "--minibatch", "1", "--id", "tiny", "--data", data));
+        Assert.Equal(0, QuietCommand.Run(SearchCommand.Create(), "search", "--spec", spec, "--children", "1", "--minibatch", "1", "--id", "tiny", "--data", data));
         var output = Path.Combine(directory, "out");
-        Assert.Equal(0, Run(ExportCommand.Create(), "export", "tiny", "--child", "1", "--out", output, "--data", data));
+        Assert.Equal(0, QuietCommand.Run(ExportCommand.Create(), "export", "tiny", "--child", "1", "--out", output, "--data", data));
 
         var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json"))).RootElement;
         Assert.Equal("weights-architecture.json", metrics.GetProperty("weights").GetProperty("architecture").GetString());

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Mnas.Campaigns;
 using Mnas.Host.Commands;
 using Mnas.Store.Sqlite;
@@ -22,7 +21,7 @@ public sealed class SearchHistoryTests : IDisposable
         File.WriteAllText(spec, "name: curve\nproxy:\n  dataset: fashion-mnist\n  epochs: 2\n  train_subset_size: 128\n  validation_fraction: 0.05\n");
         var data = Path.Combine(directory, "data");
 
-        Assert.Equal(0, Run(SearchCommand.Create(), "search", "--spec", spec, "--children", "1", "--minibatch", "1", "--id", "curve", "--data", data));
+        Assert.Equal(0, QuietCommand.Run(SearchCommand.Create(), "search", "--spec", spec, "--children", "1", "--minibatch", "1", "--id", "curve", "--data", data));
 
         await using var store = SqliteCampaignStore.InDirectory(data);
         var child = Assert.Single(await store.ListChildrenAsync("curve"));
@@ -33,21 +32,5 @@ public sealed class SearchHistoryTests : IDisposable
         Assert.Equal(child.Metrics!.Accuracy, curve[^1].ValidationAccuracy);
         var update = Assert.Single(await store.ListControllerUpdatesAsync("curve"));
         Assert.Equal((1L, 1, child.Reward!.Value), (update.Version, update.Children, update.MeanReward));
-    }
-
-    private static int Run(Command command, params string[] args)
-    {
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(TextWriter.Null);
-        try
-        {
-            return new RootCommand { command }.Parse(args).Invoke();
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
     }
 }

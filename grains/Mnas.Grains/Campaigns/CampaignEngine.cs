@@ -376,7 +376,7 @@ internal sealed partial class CampaignEngine : ISearchEngine
     {
         var target = architectures.Target(queued.Architecture);
         var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
-            DeviceClass: spec.Proxy.DeviceClass);
+            DeviceClass: spec.Proxy.DeviceClass, Resolution: architectures.Resolution(queued.Architecture));
         if (spec.Target.DeviceClass is { } deviceClass)
         {
             request = request with { Job = ChildJob.Latency, DeviceClass = deviceClass };
@@ -401,7 +401,7 @@ internal sealed partial class CampaignEngine : ISearchEngine
         }
         var target = architectures.Target(child.Architecture);
         await assignments.SendAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
-            Job: ChildJob.Train, DeviceClass: spec.Proxy.DeviceClass, LatencyMs: message.LatencyMs));
+            Job: ChildJob.Train, DeviceClass: spec.Proxy.DeviceClass, LatencyMs: message.LatencyMs, Resolution: architectures.Resolution(child.Architecture)));
     }
 
     /// <summary>Records the child as queued for its next attempt.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Mnas.Grains.Contracts;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Spec;
-using Mnas.SearchSpace.Views;
 using Mnas.Workers.Evaluation;
 using Mnas.Workers.Latency;
 using Mnas.Workers.Supernet;
@@ -35,14 +34,13 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             var weights = CampaignPaths.Weights(options.DataDirectory, request.CampaignId, request.Sequence);
             Directory.CreateDirectory(Path.GetDirectoryName(weights)!);
             var measured = request.Job == ChildJob.Train ? request.LatencyMs : null;
-            var result = evaluator.Evaluate(target, weights, cancellation, measureLatency: measured == null);
+            var result = evaluator.Evaluate(target, weights, cancellation, measureLatency: measured == null, resolution: request.Resolution);
             var t = result.Training;
             if (t.Status != global::Mnas.Workers.Training.ChildStatus.Succeeded || (result.Latency == null && measured == null))
             {
                 return Failed(request, t.FailureReason ?? t.Status.ToString().ToLowerInvariant());
             }
-            var proxy = ArchitectureViews.Proxy(target, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes);
-            ArchitectureFile.Save(proxy, CampaignPaths.WeightsArchitecture(options.DataDirectory, request.CampaignId, request.Sequence));
+            ArchitectureFile.Save(evaluator.ProxyView(target, request.Resolution), CampaignPaths.WeightsArchitecture(options.DataDirectory, request.CampaignId, request.Sequence));
             return new ChildEvaluated(request.CampaignId, request.Sequence, request.Attempt, true, null, t.ValidationTop1,
                 measured ?? result.Latency!.MedianMs, result.Costs.Params, result.Costs.Macs, result.Costs.PeakActivationBytes, t.Wall.TotalSeconds,
                 t.Epochs.Select(e => new TrainedEpoch(e.Epoch, e.TrainLoss, e.ValidationAccuracy)).ToArray());

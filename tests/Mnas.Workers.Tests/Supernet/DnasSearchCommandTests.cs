@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Mnas.Campaigns;
 using Mnas.Host.Commands;
@@ -46,22 +45,6 @@ public sealed class DnasSearchCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static int Run(Command command, params string[] args)
-    {
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(TextWriter.Null);
-        Console.SetError(TextWriter.Null);
-        try
-        {
-            return new RootCommand { command }.Parse(args).Invoke();
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
-
     [Theory]
     [InlineData("fbnet")]
     [InlineData("fbnetv2")]
@@ -73,7 +56,7 @@ public sealed class DnasSearchCommandTests : IDisposable
         File.WriteAllText(spec, Spec);
         var data = Path.Combine(directory, "data");
 
-        Assert.Equal(0, Run(SearchCommand.Create(), "search", "--spec", spec, "--strategy", strategy, "--children", "5", "--id", strategy, "--data", data));
+        Assert.Equal(0, QuietCommand.Run(SearchCommand.Create(), "search", "--spec", spec, "--strategy", strategy, "--children", "5", "--id", strategy, "--data", data));
 
         await using var store = SqliteCampaignStore.InDirectory(data);
         var supernet = (await store.GetSupernetAsync(strategy))!;
@@ -89,12 +72,14 @@ public sealed class DnasSearchCommandTests : IDisposable
         Assert.All(children, c => Assert.InRange(c.Metrics!.Accuracy, 0.0, 1.0));
 
         var output = Path.Combine(directory, "out");
-        Assert.Equal(0, Run(ExportCommand.Create(), "export", strategy, "--child", "1", "--out", output, "--data", data));
+        Assert.Equal(0, QuietCommand.Run(ExportCommand.Create(), "export", strategy, "--child", "1", "--out", output, "--data", data));
         var exported = ArchitectureFile.Load(Path.Combine(output, "architecture.json"));
         var name = SupernetChildName.Parse(children[0].Architecture);
         Assert.Equal(children[0].Architecture, exported.Name);
         Assert.Equal(name.Candidates.Count(c => c != "skip"), exported.Blocks.Count);
         Assert.Equal(32 / (name.Resolution ?? 1), exported.Input.Height);
+        // The weights were trained at the proxy input sub-sampled alike (Fashion-MNIST's 28×28: 14×14 at r = 2).
+        Assert.Equal((28 + (name.Resolution ?? 1) - 1) / (name.Resolution ?? 1), ArchitectureFile.Load(Path.Combine(output, "weights-architecture.json")).Input.Height);
         Assert.Equal(children[0].Architecture, JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json"))).RootElement
             .GetProperty("architecture").GetString());
     }

@@ -93,14 +93,15 @@ internal static class DnasBenchmark
         await host.Runner.RunAsync(id, StrategyFactory.Create(settings, 1, spec), settings.Budget);
         var wall = clock.Elapsed.TotalSeconds;
         var epochs = await host.Store.ListSupernetEpochsAsync(id);
-        var children = (await host.Store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done)).Select(c => c.Metrics!).ToList();
+        var done = await host.Store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
+        var children = done.Select(c => c.Metrics!).ToList();
         foreach (var epoch in epochs)
         {
             Console.WriteLine(Invariant($"{id} supernet epoch {epoch.Epoch}: loss {epoch.Loss:F4}, τ {epoch.Temperature:F3}, expected latency {epoch.ExpectedLatencyMs:F2} ms ({epoch.Seconds:F0} s)"));
         }
-        foreach (var child in children)
+        foreach (var child in done)
         {
-            Console.WriteLine(Invariant($"{id} child: val acc {child.Accuracy:F4}, latency {child.LatencyMs:F2} ms, {child.Params} params"));
+            Console.WriteLine(Invariant($"{id} child {child.Sequence} {child.Architecture}: val acc {child.Metrics!.Accuracy:F4}, latency {child.Metrics.LatencyMs:F2} ms, {child.Metrics.Params} params"));
         }
         var supernetSeconds = (await host.Store.ListEventsAsync(id, limit: 1000)).FirstOrDefault(e => e.Kind == "supernet-trained") is { } trained
             ? (trained.At - (await host.Store.ListEventsAsync(id, limit: 1)).First().At).TotalSeconds

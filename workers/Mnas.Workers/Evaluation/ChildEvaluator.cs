@@ -4,6 +4,7 @@ using Mnas.SearchSpace.Views;
 using Mnas.Torch;
 using Mnas.Workers.Latency;
 using Mnas.Workers.Networks.Child;
+using Mnas.Workers.Supernet;
 using Mnas.Workers.Training;
 
 namespace Mnas.Workers.Evaluation;
@@ -14,14 +15,20 @@ namespace Mnas.Workers.Evaluation;
 /// </summary>
 public sealed class ChildEvaluator(ProxyTask task, TrainingOptions training, LatencyOptions latency)
 {
-    public ChildEvaluation Evaluate(Architecture target, string? weightsPath = null, CancellationToken cancellation = default, bool measureLatency = true)
+    /// <param name="resolution">
+    /// An input sub-sampling factor (a child a resolution search drew below the full input): the proxy view then trains and
+    /// is scored on every <paramref name="resolution"/>-th pixel of the task's images, as the supernet saw them.
+    /// </param>
+    public ChildEvaluation Evaluate(Architecture target, string? weightsPath = null, CancellationToken cancellation = default, bool measureLatency = true,
+        int resolution = 1)
     {
-        var proxy = ArchitectureViews.Proxy(target, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes);
+        var proxy = ProxyView(target, resolution);
+        ITrainingData data = resolution == 1 ? task : new DownsampledData(task, resolution);
         var costs = CostAnalysis.Analyze(target);
         ChildNetwork? trained = null;
         try
         {
-            var report = ChildTrainer.Train(proxy, task, training, keep: model => trained = model, cancellation: cancellation);
+            var report = ChildTrainer.Train(proxy, data, training, keep: model => trained = model, cancellation: cancellation);
             if (report.Status != ChildStatus.Succeeded)
             {
                 return new ChildEvaluation(report, null, costs, null);
@@ -37,4 +44,9 @@ public sealed class ChildEvaluator(ProxyTask task, TrainingOptions training, Lat
             trained?.Dispose();
         }
     }
+
+    /// <summary>The network trained for <paramref name="target"/>: at the task's input (sub-sampled by <paramref name="resolution"/>) and classes.</summary>
+    public Architecture ProxyView(Architecture target, int resolution = 1) => ArchitectureViews.Proxy(target,
+        new InputShape(task.Input.Channels, (int)ResolutionMasking.Kept(task.Input.Height, resolution), (int)ResolutionMasking.Kept(task.Input.Width, resolution)),
+        task.Classes);
 }
