@@ -9,6 +9,7 @@ using Mnas.Campaigns;
 namespace Mnas.Api.Tests;
 
 /// <summary><c>mnas demo</c> as a real process with the simulated trainer: the embedded server, a campaign, the dashboard's address with a key.</summary>
+[Collection(SiloProcessCollection.Name)]
 public sealed partial class DemoCommandTests : IDisposable
 {
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);

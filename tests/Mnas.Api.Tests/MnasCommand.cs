@@ -73,10 +73,18 @@ internal sealed partial class MnasCommand : IAsyncDisposable
     public Task WaitForAsync(string text, TimeSpan limit) =>
         UntilAsync(() => Output.Contains(text, StringComparison.Ordinal), limit, $"no '{text}'");
 
+    /// <summary>Waits for the process to end; returns its exit code, or fails with its output when it runs past <paramref name="limit"/>.</summary>
     public async Task<int> WaitAsync(TimeSpan limit)
     {
         using var timeout = new CancellationTokenSource(limit);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Assert.Fail($"the process did not end within {limit.TotalSeconds:0} s; its output:\n{Output}");
+        }
         return process.ExitCode;
     }
 

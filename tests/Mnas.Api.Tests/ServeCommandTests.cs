@@ -18,6 +18,7 @@ namespace Mnas.Api.Tests;
 /// on its own workers and answers on its API; on a shared PostgreSQL store it joins that store's cluster and carries on the
 /// campaigns of a controller that died.
 /// </summary>
+[Collection(SiloProcessCollection.Name)]
 public sealed class ServeCommandTests : IDisposable
 {
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
