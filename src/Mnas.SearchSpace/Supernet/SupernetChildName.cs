@@ -12,7 +12,10 @@ public sealed record SupernetChildName(IReadOnlyList<string> Candidates, IReadOn
     public override string ToString() =>
         string.Join("-", Candidates) +
         (Widths is null ? "" : "@" + string.Join("-", Widths.Select(w => w.ToString("R", CultureInfo.InvariantCulture)))) +
-        (Resolution is { } r ? "/r" + r.ToString(CultureInfo.InvariantCulture) : "");
+        (Resolution is { } r ? ResolutionSuffix(r) : "");
+
+    /// <summary>What a name ends with for a child drawn at input sub-sampling factor <paramref name="factor"/>: <c>/r2</c>.</summary>
+    public static string ResolutionSuffix(int factor) => "/r" + factor.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Reads a name; one that is not of the form is refused (the parts are checked against a space by its user).</summary>
     public static SupernetChildName Parse(string name)

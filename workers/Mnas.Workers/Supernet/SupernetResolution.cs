@@ -19,7 +19,7 @@ public static class SupernetResolution
     }
 
     /// <summary>The child's name with its factor, as a supernet's children are named (<c>…/r2</c>).</summary>
-    public static string Name(string name, int factor) => $"{name}/r{factor.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public static string Name(string name, int factor) => name + Mnas.SearchSpace.Supernet.SupernetChildName.ResolutionSuffix(factor);
 
     /// <summary>Refuses factors that are not distinct whole numbers from 1, or that leave out 1 (the full input).</summary>
     public static IReadOnlyList<int> Check(IReadOnlyList<int> factors, string paramName)
