@@ -30,14 +30,16 @@ internal sealed partial class MnasCommand : IAsyncDisposable
     /// <summary>Starts <c>mnas COMMAND</c> with each of <paramref name="settings"/> as a <c>--set</c>, then <paramref name="arguments"/>.</summary>
     public static MnasCommand Start(string command, IEnumerable<string> settings, params string[] arguments)
     {
-        var commandLine = new List<string> { Path.Combine(AppContext.BaseDirectory, "mnas.dll"), command };
+        // A shell that starts the test run in the background makes its children ignore SIGINT, and a process that
+        // inherits an ignored SIGINT keeps ignoring it; a terminal's Ctrl+C reaches a process whose SIGINT is default.
+        var commandLine = new List<string> { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "mnas.dll"), command };
         foreach (var setting in settings)
         {
             commandLine.AddRange(["--set", setting]);
         }
 
         commandLine.AddRange(arguments);
-        var start = new ProcessStartInfo("dotnet", commandLine)
+        var start = new ProcessStartInfo("env", commandLine)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
