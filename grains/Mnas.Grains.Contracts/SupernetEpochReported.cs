@@ -2,7 +2,7 @@ namespace Mnas.Grains.Contracts;
 
 /// <summary>
 /// A worker finished an epoch of a campaign's supernet: the epoch's figures (as the store's supernet epochs keep them)
-/// and the whole search state after it, which the campaign keeps so that the next attempt goes on from there.
+/// and the whole search state after it (a single-path supernet's with its BN indicator and ranking distance), which the campaign keeps so that the next attempt goes on from there.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SupernetEpochReported(
@@ -19,4 +19,6 @@ public sealed record SupernetEpochReported(
     IReadOnlyList<IReadOnlyList<double>>? WidthDistributions,
     IReadOnlyList<double>? ResolutionDistribution,
     double Seconds,
-    byte[] State);
+    byte[] State,
+    IReadOnlyList<IReadOnlyList<double>>? Scores = null,
+    double? RankingDistance = null);

@@ -178,6 +178,14 @@ public interface ICampaignStore : IAsyncDisposable
     /// </summary>
     Task<bool> FinishSupernetAsync(string campaignId, int attempt, string posteriorJson, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps the evolution searched over the campaign's trained supernet (BN-NAS; JSON, see
+    /// <see cref="SupernetRecord.EvolutionJson"/>), replacing one kept before. Returns false, changing nothing, when the
+    /// supernet is not trained (or was never begun). Bad arguments (an unknown campaign, text that is not a JSON object)
+    /// throw <see cref="ArgumentException"/> naming the field.
+    /// </summary>
+    Task<bool> RecordSupernetEvolutionAsync(string campaignId, string evolutionJson, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>The supernet's recorded epochs in epoch order; empty when none.</summary>
     Task<IReadOnlyList<SupernetEpochRecord>> ListSupernetEpochsAsync(string campaignId, CancellationToken cancellationToken = default);
 

@@ -7,6 +7,9 @@ namespace Mnas.SearchSpace.Supernet;
 /// What a trained supernet leaves: P_θ over the candidates at every searchable layer (a candidate a layer does not offer
 /// has probability 0), with a channel search P_θ over each layer's width multipliers, with a resolution search P_θ over
 /// the input sub-sampling factors, the expected latency under it (ms), and the epochs trained. Children are drawn from it.
+/// A single-path supernet (BN-NAS) leaves its sampling distribution (uniform over what each layer offers) with, in
+/// <see cref="Scores"/>, the BN indicator of every candidate at every layer and, in <see cref="Costs"/>, what each costs:
+/// the evolution searches those.
 /// </summary>
 public sealed record SupernetPosterior(
     [property: JsonPropertyName("candidates")] IReadOnlyList<string> Candidates,
@@ -18,6 +21,14 @@ public sealed record SupernetPosterior(
     [property: JsonPropertyName("expected_latency_ms")] double ExpectedLatencyMs,
     [property: JsonPropertyName("epochs")] int Epochs)
 {
+    /// <summary>BN-NAS: [layers][candidates], the mean |γ| of each candidate's last batch norm (0 where not offered).</summary>
+    [JsonPropertyName("scores")]
+    public IReadOnlyList<IReadOnlyList<double>>? Scores { get; init; }
+
+    /// <summary>BN-NAS: the costs of every candidate at every layer, and of the fixed part.</summary>
+    [JsonPropertyName("costs")]
+    public SupernetCosts? Costs { get; init; }
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -48,6 +59,15 @@ public sealed record SupernetPosterior(
         if ((Resolutions is null) != (ResolutionDistribution is null) || (ResolutionDistribution is { } r && r.Count != Resolutions!.Count))
         {
             throw new InvalidDataException("supernet posterior: resolution_distribution: one probability per resolution, given with resolutions");
+        }
+        if ((Scores is null) != (Costs is null) || (Scores is { } s && (s.Count != Distributions.Count || s.Any(l => l is null || l.Count != Candidates.Count ||
+            l.Any(v => !double.IsFinite(v))))))
+        {
+            throw new InvalidDataException("supernet posterior: scores: one finite score per candidate at every layer, given with costs");
+        }
+        if (Costs is { } c && (c.Fixed is null || c.Layers is null || c.Layers.Count != Distributions.Count || c.Layers.Any(l => l is null || l.Count != Candidates.Count)))
+        {
+            throw new InvalidDataException("supernet posterior: costs: a fixed part and one entry per candidate at every layer");
         }
     }
 }
