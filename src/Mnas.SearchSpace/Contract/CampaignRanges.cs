@@ -73,6 +73,18 @@ public static class CampaignRanges
         Number("dnas.widths[]", 0, 4, "a multiplier of a layer's channels", minExclusive: true),
         Items("dnas.resolutions", 1, 4, "FBNetV2's input resolution choices"),
         Integer("dnas.resolutions[]", 1, 8, "an input sub-sampling factor: 1 keeps every pixel, 2 every second"),
+        Items("bnnas.candidates", 1, 16, "candidate blocks of every searchable layer, each ending with a batch norm (not skip)"),
+        Integer("bnnas.epochs", 1, 200, "the supernet's epochs under full SPOS training; BN-only training runs bn_share of them"),
+        Number("bnnas.bn_share", 0, 1, "the share of epochs BN-only training runs, at least one epoch; BN-NAS uses 0.1", minExclusive: true),
+        Integer("bnnas.population", 2, 1_000, "subnets per generation of the evolution; BN-NAS uses 50"),
+        Integer("bnnas.iterations", 1, 1_000, "generations of the evolution; BN-NAS uses 20"),
+        Integer("bnnas.parents", 1, 1_000, "the best of a generation that breed the next; at most the population"),
+        Number("bnnas.mutation_probability", 0, 1, "the chance a mutation re-draws a layer's candidate", minExclusive: true),
+        Integer("bnnas.samples", 1, 100, "the best subnets found, trained from scratch as children"),
+        Number("bnnas.max_latency_ms", 0, 60_000, "a found subnet's latency limit by the lookup table; none given: reward.latency_target_ms", minExclusive: true),
+        Integer("bnnas.max_params", 1, MaxSafeInteger, "a found subnet's parameter limit; none given: no limit"),
+        Integer("bnnas.max_macs", 1, MaxSafeInteger, "a found subnet's multiply-add limit (one image); none given: no limit"),
+        Integer("bnnas.max_peak_activation_bytes", 1, MaxSafeInteger, "a found subnet's peak activation limit (one image); none given: no limit"),
     ];
 
     public static IReadOnlyList<FieldRange> Submission { get; } =

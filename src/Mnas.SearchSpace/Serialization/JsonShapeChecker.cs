@@ -38,6 +38,10 @@ internal static class JsonShapeChecker
         {
             Expect(value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _), "an integer", value, path, problems);
         }
+        else if (type == typeof(long))
+        {
+            Expect(value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _), "an integer", value, path, problems);
+        }
         else if (type == typeof(double))
         {
             Expect(value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var d) && double.IsFinite(d),

@@ -51,7 +51,7 @@ public sealed record BnNasSpec
     public long? MaxPeakActivationBytes { get; init; }
 
     /// <summary>The epochs the supernet trains: all of <see cref="Epochs"/> in full training, the share (at least one) in BN-only training.</summary>
-    public int TrainedEpochs => Training == FullTraining ? Epochs : BnEpochs(Epochs, BnShare);
+    public int TrainedEpochs() => Training == FullTraining ? Epochs : BnEpochs(Epochs, BnShare);
 
     public static int BnEpochs(int epochs, double share) => Math.Max(1, (int)Math.Round(epochs * share, MidpointRounding.AwayFromZero));
 

@@ -22,4 +22,7 @@ public sealed record CampaignSpec
 
     /// <summary>The differentiable search's settings, read by <c>fbnet</c> and <c>fbnetv2</c> campaigns only.</summary>
     public DnasSpec Dnas { get; init; } = new();
+
+    /// <summary>BN-NAS's settings (single-path supernet, BN indicator, evolution), read by <c>bn-nas</c> campaigns only.</summary>
+    public BnNasSpec Bnnas { get; init; } = new();
 }

@@ -51,6 +51,11 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
             ValidateDnas(spec.Dnas, problems);
         }
 
+        if (problems.NotNull("bnnas", spec.Bnnas))
+        {
+            ValidateBnNas(spec.Bnnas, problems);
+        }
+
         return problems.Items;
     }
 
@@ -279,6 +284,56 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         if (dnas.Resolutions is { Count: > 0 } resolutions && !resolutions.Contains(1))
         {
             problems.Add("dnas.resolutions", "must include 1, the full input");
+        }
+    }
+
+    private static void ValidateBnNas(BnNasSpec bnnas, ProblemList problems)
+    {
+        ChoiceList("bnnas.candidates", bnnas.Candidates, problems, (path, name) =>
+        {
+            if (Supernet.SupernetCandidate.Problem(name) is { } problem)
+            {
+                problems.Add(path, problem);
+            }
+            else if (name == Supernet.SupernetCandidate.SkipName)
+            {
+                problems.Add(path, "skip ends with no batch norm, and BN-NAS scores each candidate by its last batch norm: leave it out");
+            }
+        }, name => name);
+        Check(problems, "bnnas.epochs", bnnas.Epochs);
+        Check(problems, "bnnas.bn_share", bnnas.BnShare);
+        if (bnnas.Training is not (BnNasSpec.BnTraining or BnNasSpec.FullTraining))
+        {
+            problems.Add("bnnas.training", $"must be {BnNasSpec.BnTraining} (only the batch norms train) or {BnNasSpec.FullTraining} (every weight, SPOS) (got '{bnnas.Training}')");
+        }
+
+        Check(problems, "bnnas.population", bnnas.Population);
+        Check(problems, "bnnas.iterations", bnnas.Iterations);
+        if (problems.InRange("bnnas.parents", bnnas.Parents, Range("bnnas.parents")) && bnnas.Parents > bnnas.Population)
+        {
+            problems.Add("bnnas.parents", $"must not exceed bnnas.population (got {bnnas.Parents} of {bnnas.Population})");
+        }
+
+        Check(problems, "bnnas.mutation_probability", bnnas.MutationProbability);
+        Check(problems, "bnnas.samples", bnnas.Samples);
+        if (bnnas.MaxLatencyMs is { } latency)
+        {
+            Check(problems, "bnnas.max_latency_ms", latency);
+        }
+
+        if (bnnas.MaxParams is { } parameters)
+        {
+            Check(problems, "bnnas.max_params", parameters);
+        }
+
+        if (bnnas.MaxMacs is { } macs)
+        {
+            Check(problems, "bnnas.max_macs", macs);
+        }
+
+        if (bnnas.MaxPeakActivationBytes is { } peak)
+        {
+            Check(problems, "bnnas.max_peak_activation_bytes", peak);
         }
     }
 }
