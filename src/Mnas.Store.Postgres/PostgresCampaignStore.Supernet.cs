@@ -34,7 +34,7 @@ public sealed partial class PostgresCampaignStore
                         transaction,
                         $"""
                         INSERT INTO supernets ({PostgresRows.SupernetColumns})
-                        VALUES (@campaign_id, 1, 0, NULL, NULL, @updated_utc_ticks, @updated_offset_minutes)
+                        VALUES (@campaign_id, 1, 0, NULL, NULL, @updated_utc_ticks, @updated_offset_minutes, NULL)
                         ON CONFLICT (campaign_id) DO UPDATE SET attempts = supernets.attempts + 1,
                             updated_utc_ticks = EXCLUDED.updated_utc_ticks, updated_offset_minutes = EXCLUDED.updated_offset_minutes
                             WHERE supernets.posterior_json IS NULL
@@ -123,6 +123,38 @@ public sealed partial class PostgresCampaignStore
             },
             // Like an epoch's report: run again, it would find the supernet trained and answer false.
             idempotent: false,
+            cancellationToken);
+    }
+
+    public Task<bool> RecordSupernetEvolutionAsync(string campaignId, string evolutionJson, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        SupernetRules.ValidateEvolution(campaignId, evolutionJson);
+        return WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                var kept = await ExecuteAsync(
+                    Command(
+                        connection,
+                        transaction,
+                        "UPDATE supernets SET evolution_json = @evolution_json, " +
+                        "updated_utc_ticks = @updated_utc_ticks, updated_offset_minutes = @updated_offset_minutes " +
+                        "WHERE campaign_id = @campaign_id AND posterior_json IS NOT NULL;",
+                        ("campaign_id", campaignId),
+                        ("evolution_json", evolutionJson),
+                        ("updated_utc_ticks", PostgresValues.UtcTicks(at)),
+                        ("updated_offset_minutes", PostgresValues.OffsetMinutes(at))),
+                    ct).ConfigureAwait(false);
+                if (kept == 1)
+                {
+                    return true;
+                }
+
+                return await CampaignExistsAsync(connection, transaction, campaignId, ct).ConfigureAwait(false)
+                    ? false
+                    : throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
+            },
+            // Run again after a commit whose outcome was lost, it writes the same evolution and time once more.
+            idempotent: true,
             cancellationToken);
     }
 

@@ -24,11 +24,12 @@ internal static class PostgresRows
 
     public const string CurveColumns = "campaign_id, sequence, epoch, train_loss, validation_accuracy";
 
-    public const string SupernetColumns = "campaign_id, attempts, epochs_done, state, posterior_json, updated_utc_ticks, updated_offset_minutes";
+    public const string SupernetColumns =
+        "campaign_id, attempts, epochs_done, state, posterior_json, updated_utc_ticks, updated_offset_minutes, evolution_json";
 
     public const string SupernetEpochColumns =
         "campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
-        "distributions, width_distributions, resolution_distribution, seconds, at_utc_ticks, at_offset_minutes";
+        "distributions, width_distributions, resolution_distribution, seconds, at_utc_ticks, at_offset_minutes, scores, ranking_distance";
 
     public const string WorkerColumns =
         "worker_id, device_class, device, threads, slots, running, stopping, " +
@@ -113,7 +114,8 @@ internal static class PostgresRows
         row.GetInt32(2),
         row.IsDBNull(3) ? null : row.GetFieldValue<byte[]>(3),
         row.IsDBNull(4) ? null : row.GetString(4),
-        PostgresValues.Time(row.GetInt64(5), row.GetInt16(6)));
+        PostgresValues.Time(row.GetInt64(5), row.GetInt16(6)),
+        row.IsDBNull(7) ? null : row.GetString(7));
 
     public static SupernetEpochRecord SupernetEpoch(NpgsqlDataReader row) => new(
         row.GetString(0),
@@ -128,7 +130,9 @@ internal static class PostgresRows
         row.IsDBNull(9) ? null : PostgresValues.Distributions(row.GetString(9)),
         row.IsDBNull(10) ? null : PostgresValues.Distribution(row.GetString(10)),
         row.GetDouble(11),
-        PostgresValues.Time(row.GetInt64(12), row.GetInt16(13)));
+        PostgresValues.Time(row.GetInt64(12), row.GetInt16(13)),
+        row.IsDBNull(14) ? null : PostgresValues.Scores(row.GetString(14)),
+        row.IsDBNull(15) ? null : row.GetDouble(15));
 
     public static WorkerStatus Worker(NpgsqlDataReader row) => new(
         row.GetString(0),
@@ -212,6 +216,8 @@ internal static class PostgresRows
         ("seconds", epoch.Seconds),
         ("at_utc_ticks", PostgresValues.UtcTicks(epoch.At)),
         ("at_offset_minutes", PostgresValues.OffsetMinutes(epoch.At)),
+        ("scores", epoch.Scores is { } scores ? PostgresValues.Scores(scores) : null),
+        ("ranking_distance", epoch.RankingDistance),
     ];
 
     /// <summary>The parameters of <see cref="WorkerColumns"/>, in order.</summary>

@@ -5,7 +5,7 @@ namespace Mnas.Store.Postgres;
 
 /// <summary>
 /// How values are written to and read from columns: a time as UTC ticks and an offset in minutes, a worker's running
-/// children and a supernet's distributions as JSON arrays, enums by name.
+/// children and a supernet's distributions and BN indicator as JSON arrays, enums by name.
 /// </summary>
 internal static class PostgresValues
 {
@@ -32,6 +32,11 @@ internal static class PostgresValues
 
     public static double[] Distribution(string json) =>
         JsonSerializer.Deserialize<double[]>(json) ?? throw new InvalidDataException($"distribution column holds '{json}', not an array");
+
+    public static string Scores(IReadOnlyList<IReadOnlyList<double>> layers) => JsonSerializer.Serialize(layers);
+
+    public static double[][] Scores(string json) =>
+        JsonSerializer.Deserialize<double[][]>(json) ?? throw new InvalidDataException($"scores column holds '{json}', not an array");
 
     public static string Name(ChildStatus status) => status.ToString();
 

@@ -32,7 +32,7 @@ public sealed partial class SqliteCampaignStore
                         connection,
                         transaction,
                         $"""
-                        INSERT INTO supernets ({SqliteRows.SupernetColumns}) VALUES ($campaign_id, 1, 0, NULL, NULL, $updated_at)
+                        INSERT INTO supernets ({SqliteRows.SupernetColumns}) VALUES ($campaign_id, 1, 0, NULL, NULL, $updated_at, NULL)
                         ON CONFLICT (campaign_id) DO UPDATE SET attempts = attempts + 1, updated_at = excluded.updated_at
                             WHERE posterior_json IS NULL
                         RETURNING {SqliteRows.SupernetColumns};
@@ -101,6 +101,34 @@ public sealed partial class SqliteCampaignStore
                         ("$updated_at", SqliteValues.Time(at))),
                     ct).ConfigureAwait(false);
                 if (finished == 1)
+                {
+                    return true;
+                }
+
+                return await CampaignExistsAsync(connection, transaction, campaignId, ct).ConfigureAwait(false)
+                    ? false
+                    : throw StoreRules.UnknownCampaign(campaignId, nameof(campaignId));
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> RecordSupernetEvolutionAsync(string campaignId, string evolutionJson, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        SupernetRules.ValidateEvolution(campaignId, evolutionJson);
+        return WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                var kept = await ExecuteAsync(
+                    Command(
+                        connection,
+                        transaction,
+                        "UPDATE supernets SET evolution_json = $evolution_json, updated_at = $updated_at " +
+                        "WHERE campaign_id = $campaign_id AND posterior_json IS NOT NULL;",
+                        ("$campaign_id", campaignId),
+                        ("$evolution_json", evolutionJson),
+                        ("$updated_at", SqliteValues.Time(at))),
+                    ct).ConfigureAwait(false);
+                if (kept == 1)
                 {
                     return true;
                 }

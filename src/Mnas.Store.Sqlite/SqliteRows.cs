@@ -22,11 +22,11 @@ internal static class SqliteRows
 
     public const string CurveColumns = "campaign_id, sequence, epoch, train_loss, validation_accuracy";
 
-    public const string SupernetColumns = "campaign_id, attempts, epochs_done, state, posterior_json, updated_at";
+    public const string SupernetColumns = "campaign_id, attempts, epochs_done, state, posterior_json, updated_at, evolution_json";
 
     public const string SupernetEpochColumns =
         "campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
-        "distributions, width_distributions, resolution_distribution, seconds, at";
+        "distributions, width_distributions, resolution_distribution, seconds, at, scores, ranking_distance";
 
     public const string WorkerColumns = "worker_id, device_class, device, threads, slots, running, stopping, first_seen, last_heartbeat, last_heartbeat_ticks";
 
@@ -96,7 +96,8 @@ internal static class SqliteRows
         row.GetInt32(2),
         row.IsDBNull(3) ? null : (byte[])row.GetValue(3),
         row.IsDBNull(4) ? null : row.GetString(4),
-        SqliteValues.Time(row.GetString(5)));
+        SqliteValues.Time(row.GetString(5)),
+        row.IsDBNull(6) ? null : row.GetString(6));
 
     public static SupernetEpochRecord SupernetEpoch(SqliteDataReader row) => new(
         row.GetString(0),
@@ -111,7 +112,9 @@ internal static class SqliteRows
         row.IsDBNull(9) ? null : SqliteValues.Distributions(row.GetString(9)),
         row.IsDBNull(10) ? null : SqliteValues.Distribution(row.GetString(10)),
         row.GetDouble(11),
-        SqliteValues.Time(row.GetString(12)));
+        SqliteValues.Time(row.GetString(12)),
+        row.IsDBNull(13) ? null : SqliteValues.Scores(row.GetString(13)),
+        row.IsDBNull(14) ? null : row.GetDouble(14));
 
     /// <summary>The parameters of <see cref="SupernetEpochColumns"/>, in order.</summary>
     public static (string Name, object? Value)[] SupernetEpochParameters(SupernetEpochRecord epoch) =>
@@ -129,6 +132,8 @@ internal static class SqliteRows
         ("$resolution_distribution", epoch.ResolutionDistribution is { } resolutions ? SqliteValues.Distribution(resolutions) : null),
         ("$seconds", epoch.Seconds),
         ("$at", SqliteValues.Time(epoch.At)),
+        ("$scores", epoch.Scores is { } scores ? SqliteValues.Scores(scores) : null),
+        ("$ranking_distance", epoch.RankingDistance),
     ];
 
     public static WorkerStatus Worker(SqliteDataReader row) => new(

@@ -182,6 +182,18 @@ internal static class SqliteSchema
             PRIMARY KEY (campaign_id, epoch)
         ) STRICT;
         """,
+
+        // 6: a single-path supernet's (BN-NAS) BN indicator and ranking distance per epoch, and the evolution searched
+        // over it once trained. Columns added to STRICT tables take the same types and CHECKs as at creation; rows
+        // already there read back without them.
+        """
+        ALTER TABLE supernet_epochs ADD COLUMN scores TEXT
+            CHECK (scores IS NULL OR (json_valid(scores) AND json_type(scores) = 'array'));
+        ALTER TABLE supernet_epochs ADD COLUMN ranking_distance ANY
+            CHECK (ranking_distance IS NULL OR typeof(ranking_distance) = 'real');
+        ALTER TABLE supernets ADD COLUMN evolution_json TEXT
+            CHECK (evolution_json IS NULL OR (json_valid(evolution_json) AND json_type(evolution_json) = 'object'));
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -6,7 +6,7 @@ namespace Mnas.Store.Sqlite;
 
 /// <summary>
 /// How values are written to and read from columns: times as ISO-8601 text with their offset, tokens, a worker's running
-/// children and a supernet's distributions as JSON arrays, enums by name.
+/// children and a supernet's distributions and BN indicator as JSON arrays, enums by name.
 /// </summary>
 internal static class SqliteValues
 {
@@ -36,6 +36,11 @@ internal static class SqliteValues
 
     public static double[] Distribution(string json) =>
         JsonSerializer.Deserialize<double[]>(json) ?? throw new InvalidDataException($"distribution column holds '{json}', not an array");
+
+    public static string Scores(IReadOnlyList<IReadOnlyList<double>> layers) => JsonSerializer.Serialize(layers);
+
+    public static double[][] Scores(string json) =>
+        JsonSerializer.Deserialize<double[][]>(json) ?? throw new InvalidDataException($"scores column holds '{json}', not an array");
 
     public static string Name(ChildStatus status) => status.ToString();
 

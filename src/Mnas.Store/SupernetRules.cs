@@ -11,7 +11,9 @@ public static class SupernetRules
 {
     /// <summary>
     /// Checks an epoch and its state for <see cref="ICampaignStore.RecordSupernetEpochAsync"/>: an id, an epoch and an
-    /// attempt from 1, finite numbers, the distributions (each layer's, non-empty, within [0, 1]) and a non-empty state.
+    /// attempt from 1, finite numbers, the distributions (each layer's, non-empty, within [0, 1]), the BN indicator when
+    /// given (each layer's, non-empty, finite and not negative), the ranking distance when given (within [0, 1]) and a
+    /// non-empty state.
     /// </summary>
     public static void ValidateEpoch(SupernetEpochRecord? epoch, byte[]? state)
     {
@@ -39,6 +41,16 @@ public static class SupernetRules
             RequireDistribution(resolutions, "epoch.ResolutionDistribution");
         }
 
+        if (epoch.Scores is { } scores)
+        {
+            RequireScores(scores, "epoch.Scores");
+        }
+
+        if (epoch.RankingDistance is { } distance && !(distance >= 0 && distance <= 1))
+        {
+            throw new ArgumentException($"epoch.RankingDistance must be a share between 0 and 1 (got {distance})", "epoch.RankingDistance");
+        }
+
         if (state is not { Length: > 0 })
         {
             throw new ArgumentException($"state must hold the supernet's search state (got {(state is null ? "null" : "no bytes")})", nameof(state));
@@ -62,6 +74,35 @@ public static class SupernetRules
         catch (JsonException e)
         {
             throw new ArgumentException($"posteriorJson is not JSON: {e.Message}", nameof(posteriorJson), e);
+        }
+    }
+
+    /// <summary>
+    /// Checks the arguments of <see cref="ICampaignStore.RecordSupernetEvolutionAsync"/>: an id and an evolution that is
+    /// a JSON object.
+    /// </summary>
+    public static void ValidateEvolution(string? campaignId, string? evolutionJson)
+    {
+        StoreRules.RequireId(campaignId, nameof(campaignId));
+        if (string.IsNullOrWhiteSpace(evolutionJson))
+        {
+            throw new ArgumentException("evolutionJson must hold the evolution searched over the supernet", nameof(evolutionJson));
+        }
+
+        JsonValueKind kind;
+        try
+        {
+            using var document = JsonDocument.Parse(evolutionJson);
+            kind = document.RootElement.ValueKind;
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"evolutionJson is not JSON: {e.Message}", nameof(evolutionJson), e);
+        }
+
+        if (kind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"evolutionJson must be a JSON object (got {kind.ToString().ToLowerInvariant()})", nameof(evolutionJson));
         }
     }
 
@@ -94,6 +135,30 @@ public static class SupernetRules
             if (!(probabilities[i] >= 0 && probabilities[i] <= 1))
             {
                 throw new ArgumentException($"{field}[{i}] must be a probability between 0 and 1 (got {probabilities[i]})", $"{field}[{i}]");
+            }
+        }
+    }
+
+    private static void RequireScores(IReadOnlyList<IReadOnlyList<double>> layers, string field)
+    {
+        if (layers is not { Count: > 0 })
+        {
+            throw new ArgumentException($"{field} must hold at least one layer's scores", field);
+        }
+
+        for (var i = 0; i < layers.Count; i++)
+        {
+            if (layers[i] is not { Count: > 0 } scores)
+            {
+                throw new ArgumentException($"{field}[{i}] must hold at least one candidate's score", $"{field}[{i}]");
+            }
+
+            for (var j = 0; j < scores.Count; j++)
+            {
+                if (!(double.IsFinite(scores[j]) && scores[j] >= 0))
+                {
+                    throw new ArgumentException($"{field}[{i}][{j}] must be a finite score not below 0 (got {scores[j]})", $"{field}[{i}][{j}]");
+                }
             }
         }
     }

@@ -37,13 +37,13 @@ public abstract partial class CampaignStoreConformance
         AssertSameTime(expected.UpdatedAt, actual.UpdatedAt);
     }
 
-    /// <summary>Field-for-field equality: doubles bit for bit, distributions element by element, times with their offsets.</summary>
+    /// <summary>Field-for-field equality: doubles bit for bit, distributions and scores element by element, times with their offsets.</summary>
     protected static void AssertSameSupernetEpoch(SupernetEpochRecord expected, SupernetEpochRecord? actual)
     {
         Assert.NotNull(actual);
         Assert.Equal(
-            expected with { Distributions = NoLayers, WidthDistributions = null, ResolutionDistribution = null },
-            actual with { Distributions = NoLayers, WidthDistributions = null, ResolutionDistribution = null });
+            expected with { Distributions = NoLayers, WidthDistributions = null, ResolutionDistribution = null, Scores = null, RankingDistance = null },
+            actual with { Distributions = NoLayers, WidthDistributions = null, ResolutionDistribution = null, Scores = null, RankingDistance = null });
         AssertSameBits(expected.Temperature, actual.Temperature);
         AssertSameBits(expected.Loss, actual.Loss);
         AssertSameBits(expected.CrossEntropy, actual.CrossEntropy);
@@ -62,6 +62,13 @@ public abstract partial class CampaignStoreConformance
             Assert.Equal(resolutions.Select(BitConverter.DoubleToInt64Bits), actual.ResolutionDistribution!.Select(BitConverter.DoubleToInt64Bits));
         }
 
+        Assert.Equal(expected.Scores is null, actual.Scores is null);
+        if (expected.Scores is { } scores)
+        {
+            AssertSameLayers(scores, actual.Scores!);
+        }
+
+        AssertSameBits(expected.RankingDistance, actual.RankingDistance);
         AssertSameTime(expected.At, actual.At);
     }
 

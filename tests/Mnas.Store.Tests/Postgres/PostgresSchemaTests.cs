@@ -143,6 +143,42 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_database_at_version_6_is_migrated_keeping_its_supernet_and_epochs_which_read_back_without_scores_and_take_them_after()
+    {
+        var earlier = string.Join("\n;", PostgresMigrations.All.Where(m => m.Version <= 6).Select(m => m.Sql));
+        var at = DateTimeOffset.UnixEpoch.ToOffset(TimeSpan.FromHours(1));
+        await _database.ExecuteAsync(
+            "CREATE SCHEMA mnas; SET search_path = mnas; " +
+            "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\n" +
+            earlier + "\n;" +
+            "INSERT INTO schema_migrations (version) VALUES (1), (2), (3), (4), (5), (6); " +
+            "INSERT INTO campaigns (id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes) " +
+            $"VALUES ('c1', 'one', '{{}}', 'bnnas', 7, 'Running', {at.UtcTicks}, 60); " +
+            "INSERT INTO supernets (campaign_id, attempts, epochs_done, state, posterior_json, updated_utc_ticks, updated_offset_minutes) " +
+            $"VALUES ('c1', 1, 1, '\\x010203', NULL, {at.UtcTicks}, 60); " +
+            "INSERT INTO supernet_epochs (campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
+            "distributions, width_distributions, resolution_distribution, seconds, at_utc_ticks, at_offset_minutes) " +
+            $"VALUES ('c1', 1, 1, 0, 2.5, 2.25, false, 20, '[[0.5,0.5]]', NULL, NULL, 60, {at.UtcTicks}, 60);");
+
+        await using var store = await PostgresCampaignStore.OpenAsync(Options);
+        var old = Assert.Single(await store.ListSupernetEpochsAsync("c1"));
+        var scored = new SupernetEpochRecord("c1", 2, 1, 0, 2, 2, false, 20, [[0.5, 0.5]], null, null, 60, at, [[0.25, 3.5]], 0.5);
+
+        Assert.Equal(PostgresCampaignStore.SchemaVersion, await _database.ScalarAsync("SELECT MAX(version) FROM mnas.schema_migrations;"));
+        Assert.Null(old.Scores);
+        Assert.Null(old.RankingDistance);
+        Assert.Equal(2.5, old.Loss);
+        Assert.Null((await store.GetSupernetAsync("c1"))!.EvolutionJson);
+        Assert.True(await store.RecordSupernetEpochAsync(scored, [4, 5, 6]));
+        Assert.True(await store.FinishSupernetAsync("c1", 1, "{}", at));
+        Assert.True(await store.RecordSupernetEvolutionAsync("c1", """{"generations":[]}""", at));
+        var read = (await store.ListSupernetEpochsAsync("c1"))[1];
+        Assert.Equal([0.25, 3.5], read.Scores!.Single());
+        Assert.Equal(0.5, read.RankingDistance);
+        Assert.Equal("""{"generations":[]}""", (await store.GetSupernetAsync("c1"))!.EvolutionJson);
+    }
+
+    [Fact]
     public async Task a_database_with_a_newer_schema_version_is_refused_naming_both_versions()
     {
         await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();

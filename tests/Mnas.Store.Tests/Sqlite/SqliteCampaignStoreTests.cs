@@ -230,6 +230,71 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM pragma_foreign_key_check;"));
     }
 
+    [Fact]
+    public async Task a_version_5_file_is_migrated_keeping_its_supernet_and_epochs_which_read_back_without_scores_and_take_them_after()
+    {
+        await Store.DisposeAsync();
+        File.Delete(FilePath);
+        using (var connection = Connect())
+        {
+            SqliteSchema.Open(connection, FilePath, upTo: 5);
+            Execute(connection, OldCampaignInsert);
+            using var supernet = connection.CreateCommand();
+            supernet.CommandText =
+                "INSERT INTO supernets (campaign_id, attempts, epochs_done, state, posterior_json, updated_at) " +
+                "VALUES ('c1', 1, 1, $state, NULL, $updated_at);";
+            supernet.Parameters.AddWithValue("$state", StateAfter(1));
+            supernet.Parameters.AddWithValue("$updated_at", NewSupernetEpoch(1).At.ToString("O"));
+            supernet.ExecuteNonQuery();
+
+            // The epoch as schema 5 wrote it: its first thirteen columns, without scores or ranking distance.
+            var parameters = SqliteRows.SupernetEpochParameters(NewSupernetEpoch(1))[..13];
+            using var epoch = connection.CreateCommand();
+            epoch.CommandText =
+                "INSERT INTO supernet_epochs (campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
+                "distributions, width_distributions, resolution_distribution, seconds, at) " +
+                $"VALUES ({string.Join(", ", parameters.Select(p => p.Name))});";
+            foreach (var (name, value) in parameters)
+            {
+                epoch.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            epoch.ExecuteNonQuery();
+        }
+
+        await ReopenAsync();
+
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        AssertSameSupernet(new SupernetRecord("c1", 1, 1, StateAfter(1), null, NewSupernetEpoch(1).At), await Store.GetSupernetAsync("c1"));
+        AssertSameSupernetEpochs([NewSupernetEpoch(1)], await Store.ListSupernetEpochsAsync("c1"));
+        Assert.True(await Store.RecordSupernetEpochAsync(NewScoredEpoch(2, rankingDistance: 0.25), StateAfter(2)));
+        Assert.True(await Store.FinishSupernetAsync("c1", 1, Posterior, T0.AddHours(1)));
+        Assert.True(await Store.RecordSupernetEvolutionAsync("c1", Evolution, T0.AddHours(2)));
+        AssertSameSupernetEpochs([NewSupernetEpoch(1), NewScoredEpoch(2, rankingDistance: 0.25)], await Store.ListSupernetEpochsAsync("c1"));
+        Assert.Equal(Evolution, (await Store.GetSupernetAsync("c1"))!.EvolutionJson);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM pragma_foreign_key_check;"));
+    }
+
+    [Fact]
+    public void the_new_columns_refuse_what_is_not_json_of_their_kind_nor_a_real()
+    {
+        using var connection = Connect();
+        Execute(connection, OldCampaignInsert);
+        Execute(connection, $"INSERT INTO supernets (campaign_id, attempts, epochs_done, updated_at) VALUES ('c1', 1, 0, '{T0:O}');");
+        var epoch = "INSERT INTO supernet_epochs (campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, " +
+            "expected_latency_ms, distributions, seconds, at, scores, ranking_distance) " +
+            $"VALUES ('c1', 1, 1, 0.0, 1.0, 1.0, 0, 2.0, '[[1.0]]', 1.0, '{T0:O}', ";
+
+        Assert.Throws<SqliteException>(() => Execute(connection, epoch + "'{\"a\":1}', NULL);"));
+        Assert.Throws<SqliteException>(() => Execute(connection, epoch + "'[[1.0]', NULL);"));
+        Assert.Throws<SqliteException>(() => Execute(connection, epoch + "NULL, 1);"));
+        Assert.Throws<SqliteException>(() => Execute(connection, epoch + "NULL, '0.5');"));
+        Assert.Throws<SqliteException>(() => Execute(connection, "UPDATE supernets SET evolution_json = '[1]';"));
+        Assert.Throws<SqliteException>(() => Execute(connection, "UPDATE supernets SET evolution_json = '{';"));
+        Execute(connection, epoch + "'[[0.5, 2.0]]', 0.5);");
+        Execute(connection, "UPDATE supernets SET evolution_json = '{}';");
+    }
+
     /// <summary>The conformance suite's campaign c1 as the schema before owners wrote it.</summary>
     private static string OldCampaignInsert
     {
