@@ -4,9 +4,10 @@ using Mnas.Strategies;
 namespace Mnas.Strategies.Tests.Support;
 
 /// <summary>
-/// An engine for the differentiable strategies' tests: a posterior handed over as if a supernet had been trained, a
+/// An engine for the supernet strategies' tests: a posterior handed over as if a supernet had been trained, a
 /// number of workers and a budget of children, every child answered at once in submission order with a reward of 0.5.
-/// Records the submissions and how many times the supernet was asked for.
+/// Records the submissions, how many times the supernet was asked for, and every evolution recorded with how many
+/// children had been submitted by then.
 /// </summary>
 internal sealed class InMemorySupernetEngine(SupernetPosterior posterior, int workers, int budget) : ISupernetEngine
 {
@@ -15,6 +16,8 @@ internal sealed class InMemorySupernetEngine(SupernetPosterior posterior, int wo
     public List<Proposal> Submitted { get; } = [];
 
     public int SupernetRequests { get; private set; }
+
+    public List<(SupernetEvolution Evolution, int SubmittedSoFar)> Evolutions { get; } = [];
 
     public int MostInFlight { get; private set; }
 
@@ -28,6 +31,12 @@ internal sealed class InMemorySupernetEngine(SupernetPosterior posterior, int wo
     {
         SupernetRequests++;
         return ValueTask.FromResult(posterior);
+    }
+
+    public ValueTask RecordEvolutionAsync(SupernetEvolution evolution, CancellationToken cancellation)
+    {
+        Evolutions.Add((evolution, Submitted.Count));
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<long> SubmitAsync(Proposal proposal, CancellationToken cancellation)
