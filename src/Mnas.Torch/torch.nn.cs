@@ -11,7 +11,7 @@ public static partial class torch
             long dilation = 1, long groups = 1, bool bias = true) =>
             new(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias);
 
-        public static BatchNorm2d BatchNorm2d(long features, double eps = 1e-5, double momentum = 0.1) => new(features, eps, momentum);
+        public static BatchNorm2d BatchNorm2d(long features, double eps = 1e-5, double? momentum = 0.1) => new(features, eps, momentum);
         public static Linear Linear(long in_features, long out_features, bool bias = true) => new(in_features, out_features, bias);
         public static LSTMCell LSTMCell(long input_size, long hidden_size, bool bias = true) => new(input_size, hidden_size, bias);
         public static Sequential Sequential(params Module<Tensor, Tensor>[] modules) => new(modules);

@@ -3,7 +3,8 @@ namespace Mnas.Torch.Modules;
 /// <summary>Batch normalisation over channels, with running statistics for evaluation.</summary>
 public sealed class BatchNorm2d : Module<Tensor, Tensor>
 {
-    public BatchNorm2d(long features, double eps = 1e-5, double momentum = 0.1, bool affine = true, bool trackRunningStats = true)
+    /// <param name="momentum">The running statistics' update factor; null: their cumulative average over every batch since the last reset.</param>
+    public BatchNorm2d(long features, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true)
     {
         (Eps, Momentum) = (eps, momentum);
         if (affine)
@@ -30,7 +31,17 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
     public Tensor? running_var { get; }
     public Tensor? num_batches_tracked { get; }
     public double Eps { get; }
-    public double Momentum { get; }
+
+    /// <summary>The running statistics' update factor; null: their cumulative average (each batch weighs 1 / batches tracked).</summary>
+    public double? Momentum { get; set; }
+
+    /// <summary>Running mean 0, variance 1, no batch tracked: the statistics as a new module has them.</summary>
+    public void reset_running_stats()
+    {
+        running_mean?.zero_();
+        running_var?.fill_(1);
+        num_batches_tracked?.zero_();
+    }
 
     public override Tensor forward(Tensor input)
     {
@@ -39,6 +50,7 @@ public sealed class BatchNorm2d : Module<Tensor, Tensor>
         {
             num_batches_tracked.add_(1);
         }
-        return torch.nn.functional.batch_norm(input, running_mean, running_var, weight, bias, useBatchStatistics, Momentum, Eps);
+        var factor = Momentum ?? (training && num_batches_tracked != null ? 1.0 / num_batches_tracked.item<long>() : 0.0);
+        return torch.nn.functional.batch_norm(input, running_mean, running_var, weight, bias, useBatchStatistics, factor, Eps);
     }
 }

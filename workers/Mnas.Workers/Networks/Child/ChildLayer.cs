@@ -59,11 +59,12 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
         }
         body = register_module("body", new Sequential(parts.ToArray()));
         shortcut = config.Shortcut;
-        if (shortcut != LayerShortcut.None && parts.Last(p => p.Item2 is ConvBn).Item2 is ConvBn last)
+        LastBatchNorm = ((ConvBn)parts.Last(p => p.Item2 is ConvBn).Item2).BatchNorm;
+        if (shortcut != LayerShortcut.None)
         {
             // A residual layer starts as (nearly) its shortcut: the branch's last BN scale is zero,
             // which lets a deep child train from its first steps.
-            last.BatchNorm.weight?.zero_();
+            LastBatchNorm.weight?.zero_();
         }
         if (shortcut == LayerShortcut.Pooled)
         {
@@ -72,6 +73,9 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
     }
 
     public LayerConfig Config { get; }
+
+    /// <summary>The batch norm the branch ends with (before the shortcut's add): BN-NAS scores the layer by its γ.</summary>
+    public BatchNorm2d LastBatchNorm { get; }
 
     public override Tensor forward(Tensor input)
     {
