@@ -8,12 +8,13 @@ namespace Mnas.Grains;
 
 /// <summary>
 /// What the architecture a child of a campaign names is: a sample of the spec's space (rl, random: MnasNet's
-/// block-wise space), or a child drawn from the campaign's supernet (fbnet, fbnetv2: a candidate per searchable layer,
-/// with widths and an input resolution for fbnetv2, see <see cref="SupernetChildName"/>).
+/// block-wise space), or a child taken from the campaign's supernet (fbnet, fbnetv2, bn-nas: a candidate per searchable
+/// layer, with widths and an input resolution for fbnetv2, see <see cref="SupernetChildName"/>).
 /// </summary>
 public sealed class CampaignArchitectures
 {
     private readonly CampaignSpec spec;
+    private readonly IReadOnlyList<string> candidateNames;
     private readonly ModelSpace? space;
     private readonly SupernetSpace? supernet;
     private readonly WidthSearch? widths;
@@ -21,13 +22,14 @@ public sealed class CampaignArchitectures
     private CampaignArchitectures(CampaignSpec spec, string strategy)
     {
         this.spec = spec;
-        if (strategy is not ("fbnet" or "fbnetv2"))
+        candidateNames = SupernetStrategies.Candidates(spec, strategy);
+        if (!SupernetStrategies.Includes(strategy))
         {
             space = new ModelSpace(spec);
             return;
         }
-        var candidates = spec.Dnas.Candidates.Select(SupernetCandidate.Parse).ToList();
-        if (strategy == "fbnetv2")
+        var candidates = candidateNames.Select(SupernetCandidate.Parse).ToList();
+        if (strategy == SupernetStrategies.Fbnetv2)
         {
             widths = new WidthSearch(SupernetFrames.Target(spec), candidates, spec.Dnas.Widths);
         }
@@ -62,12 +64,12 @@ public sealed class CampaignArchitectures
         {
             throw new ArgumentException($"'{architecture}': {name.Candidates.Count} candidates for {layers} searchable layers", nameof(architecture));
         }
-        var candidates = name.Candidates.Select(c => IndexOf(spec.Dnas.Candidates, c, "candidate", architecture)).ToList();
+        var candidates = name.Candidates.Select(c => IndexOf(candidateNames, c, "candidate", architecture)).ToList();
         if (supernet != null)
         {
             if (name.Widths != null || name.Resolution != null)
             {
-                throw new ArgumentException($"'{architecture}': an fbnet child has no widths or resolution", nameof(architecture));
+                throw new ArgumentException($"'{architecture}': a child of this supernet has no widths or resolution", nameof(architecture));
             }
             return supernet.ToArchitecture(candidates, architecture);
         }

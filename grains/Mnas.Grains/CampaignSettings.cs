@@ -9,11 +9,14 @@ namespace Mnas.Grains;
 /// </summary>
 public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren = 20, double? MaxHours = null, int Minibatch = 20, int Workers = 1)
 {
-    /// <summary>rl (MnasNet), random, fbnet (DNAS) and fbnetv2 (DMasking: fbnet with channel and resolution search).</summary>
-    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2"];
+    /// <summary>
+    /// rl (MnasNet), random, fbnet (DNAS), fbnetv2 (DMasking: fbnet with channel and resolution search) and bn-nas (a
+    /// single-path supernet, BN-only trained, searched by its BN indicator).
+    /// </summary>
+    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2", SupernetStrategies.BnNas];
 
-    /// <summary>Whether the strategy trains a supernet and draws its children from it.</summary>
-    public bool Differentiable => Strategy is "fbnet" or "fbnetv2";
+    /// <summary>Whether the strategy trains a supernet and takes its children from it.</summary>
+    public bool SearchesSupernet => SupernetStrategies.Includes(Strategy);
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

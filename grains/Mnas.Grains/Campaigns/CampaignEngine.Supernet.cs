@@ -55,7 +55,7 @@ internal sealed partial class CampaignEngine : ISupernetEngine
         {
             recorded = await store.RecordSupernetEpochAsync(new SupernetEpochRecord(campaign.Id, message.Epoch, message.Attempt, message.Temperature,
                 message.Loss, message.CrossEntropy, message.ThetaTrained, message.ExpectedLatencyMs, message.Distributions, message.WidthDistributions,
-                message.ResolutionDistribution, message.Seconds, clock.GetUtcNow()), message.State, cancellation);
+                message.ResolutionDistribution, message.Seconds, clock.GetUtcNow(), message.Scores, message.RankingDistance), message.State, cancellation);
         }
         catch (ArgumentException e)
         {
@@ -67,8 +67,11 @@ internal sealed partial class CampaignEngine : ISupernetEngine
             await Event("ignored", $"{what} ignored: not the next epoch of the current attempt");
             return;
         }
-        await Event("supernet", string.Create(CultureInfo.InvariantCulture,
-            $"supernet epoch {message.Epoch}/{spec.Dnas.Epochs}: loss {message.Loss:F4}, τ {message.Temperature:F4}, expected latency {message.ExpectedLatencyMs:F2} ms"));
+        await Event("supernet", message.Scores is null
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"supernet epoch {message.Epoch}/{SupernetEpochs}: loss {message.Loss:F4}, τ {message.Temperature:F4}, expected latency {message.ExpectedLatencyMs:F2} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"supernet epoch {message.Epoch}/{SupernetEpochs}: loss {message.Loss:F4}, ranking distance to the epoch before ") +
+                (message.RankingDistance is { } distance ? distance.ToString("F3", CultureInfo.InvariantCulture) : "none (the first)"));
     }
 
     /// <summary>The worker's answer: the posterior, kept and handed to the strategy, or a failed attempt.</summary>
@@ -99,10 +102,27 @@ internal sealed partial class CampaignEngine : ISupernetEngine
             await Event("ignored", $"supernet of attempt {message.Attempt} from worker {message.WorkerId} ignored: not the current attempt");
             return;
         }
-        await Event("supernet-trained", string.Create(CultureInfo.InvariantCulture,
-            $"the supernet is trained ({posterior.Epochs} epochs, expected latency {posterior.ExpectedLatencyMs:F2} ms): children are drawn from it"));
+        await Event("supernet-trained", posterior.Scores is null
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the supernet is trained ({posterior.Epochs} epochs, expected latency {posterior.ExpectedLatencyMs:F2} ms): children are drawn from it")
+            : $"the supernet is trained ({posterior.Epochs} epochs): the evolution searches its BN indicator");
         supernetTrained?.TrySetResult(posterior);
     }
+
+    /// <summary>The evolution the strategy ran over the trained supernet: kept with it (a resumed campaign's replaces the one before).</summary>
+    public async ValueTask RecordEvolutionAsync(SupernetEvolution evolution, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(evolution);
+        if (!await store.RecordSupernetEvolutionAsync(campaign.Id, evolution.ToJson(), clock.GetUtcNow(), cancellation))
+        {
+            throw new InvalidOperationException($"campaign {campaign.Id}: an evolution needs the trained supernet it searched");
+        }
+        var best = evolution.Iterations.Count > 0 ? evolution.Iterations[^1].BestScore : double.NaN;
+        await Event("evolution", string.Create(CultureInfo.InvariantCulture,
+            $"the evolution ran {evolution.Iterations.Count} iterations (best score {best:F4}) and chose {evolution.Chosen.Count} subnet(s) to train"));
+    }
+
+    private int SupernetEpochs => SupernetStrategies.Epochs(spec, strategy);
 
     /// <summary>A failed attempt: the next one goes on from the last recorded epoch while attempts remain, else the campaign fails.</summary>
     private async Task SupernetAttemptFailedAsync(int attempt, string reason, CancellationToken cancellation)
@@ -141,8 +161,8 @@ internal sealed partial class CampaignEngine : ISupernetEngine
     {
         var record = await store.BeginSupernetAttemptAsync(campaign.Id, clock.GetUtcNow(), cancellation);
         await Event("supernet", record.EpochsDone == 0
-            ? $"the supernet starts training (attempt {record.Attempts}, {spec.Dnas.Epochs} epochs)"
-            : $"the supernet goes on from epoch {record.EpochsDone} of {spec.Dnas.Epochs} (attempt {record.Attempts})");
+            ? $"the supernet starts training (attempt {record.Attempts}, {SupernetEpochs} epochs)"
+            : $"the supernet goes on from epoch {record.EpochsDone} of {SupernetEpochs} (attempt {record.Attempts})");
         await SendSupernetAsync(record);
     }
 

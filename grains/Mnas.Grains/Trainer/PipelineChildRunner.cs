@@ -57,12 +57,22 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         {
             var spec = CampaignSpecLoader.FromJson(request.SpecJson);
             var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
-            var (weights, architecture) = supernetTasks.GetOrAdd(request.SpecJson, _ => new Lazy<(ProxyTask, ProxyTask)>(() =>
-                ProxyTask.LoadForSupernet(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
             var job = SupernetRequests.For(spec, request.Strategy ?? "fbnet", request.SupernetState);
             var table = new LatencyTable($"{options.Device} {request.WorkerId}", options.LatencyThreads);
+            var recipe = plan.Training with { Threads = options.ThreadsPerWorker, Device = options.Device };
+            if (job.Spos != null)
+            {
+                // A single-path supernet trains on the whole training split, as a child does: no architecture steps to hold data back for.
+                var task = tasks.GetOrAdd(request.SpecJson,
+                    _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
+                var trained = BnNasJob.Run(job, task, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes, table,
+                    LatencyOptions, recipe, (epoch, state) => onEpoch(SupernetRequests.Epoch(request, epoch, state)).GetAwaiter().GetResult(), cancellation);
+                return new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, true, null, SupernetRequests.Posterior(job, trained).ToJson());
+            }
+            var (weights, architecture) = supernetTasks.GetOrAdd(request.SpecJson, _ => new Lazy<(ProxyTask, ProxyTask)>(() =>
+                ProxyTask.LoadForSupernet(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
             var outcome = SupernetJob.Run(job, weights, architecture, new InputShape(weights.Input.Channels, weights.Input.Height, weights.Input.Width),
-                weights.Classes, table, LatencyOptions, plan.Training with { Threads = options.ThreadsPerWorker, Device = options.Device },
+                weights.Classes, table, LatencyOptions, recipe,
                 (epoch, state) => onEpoch(SupernetRequests.Epoch(request, epoch, state)).GetAwaiter().GetResult(), cancellation);
             return new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, true, null,
                 SupernetRequests.Posterior(job, outcome).ToJson());

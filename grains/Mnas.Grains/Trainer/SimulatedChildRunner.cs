@@ -1,6 +1,7 @@
 using Mnas.Grains.Contracts;
 using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Supernet;
+using Mnas.Workers.Latency;
 using Mnas.Workers.Supernet;
 
 namespace Mnas.Grains.Trainer;
@@ -36,6 +37,10 @@ public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
         var job = SupernetRequests.For(spec, request.Strategy ?? "fbnet", request.SupernetState);
         var space = new SupernetSpace(SupernetFrames.Target(spec), job.Candidates.Select(SupernetCandidate.Parse).ToList());
         var done = request.SupernetState is { Length: sizeof(int) } state ? BitConverter.ToInt32(state) : 0;
+        if (job.Spos is { } spos)
+        {
+            return await TrainSinglePathAsync(request, job, spos, space, done, onEpoch, cancellation);
+        }
         IReadOnlyList<IReadOnlyList<double>> distributions = [];
         for (var epoch = done + 1; epoch <= job.Options.Epochs; epoch++)
         {
@@ -51,6 +56,42 @@ public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
             job.Resolutions is { } resolutions ? Uniform(resolutions.Count) : null, 10.0 - job.Options.Epochs / 10.0, job.Options.Epochs);
         return new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, true, null, posterior.ToJson());
     }
+
+    /// <summary>
+    /// A single-path supernet that trains nothing: its epochs as fbnet's, each with a BN indicator that is a fixed function
+    /// of the layer, candidate and epoch; its costs counted exactly but its lookup table holding a fixed function of each
+    /// operator instead of a timing.
+    /// </summary>
+    private async Task<SupernetTrained> TrainSinglePathAsync(TrainChild request, SupernetJobRequest job, SposOptions spos, SupernetSpace space, int done,
+        Func<SupernetEpochReported, Task> onEpoch, CancellationToken cancellation)
+    {
+        var table = new LatencyTable("simulated", 1);
+        foreach (var op in space.CandidateArchitectures().SelectMany(NetworkOperators.Of))
+        {
+            table.Set(op.Key, 0.05 + StableHash(op.Key) % 100 / 1000.0);
+        }
+        using var lookup = SupernetLatency.From(space, table);
+        var costs = SupernetCostTable.Of(space, lookup);
+        var distributions = space.Positions.Select(p => (IReadOnlyList<double>)Uniform(space.Candidates.Select((_, c) => space.Offers(p.Index, c)).ToArray()))
+            .ToArray();
+        var expected = costs.Fixed.LatencyMs + costs.Layers.Select((layer, p) => layer.Select((cost, c) => distributions[p][c] * (cost?.LatencyMs ?? 0)).Sum()).Sum();
+        IReadOnlyList<IReadOnlyList<double>> Scores(int epoch) => space.Positions.Select(p => (IReadOnlyList<double>)space.Candidates
+            .Select((c, i) => space.Offers(p.Index, i) ? 0.5 + StableHash($"{p.Index}:{c.Name}:{epoch % 3}") % 50 / 100.0 : 0).ToArray()).ToArray();
+        var scores = Scores(done);
+        for (var epoch = done + 1; epoch <= spos.Epochs; epoch++)
+        {
+            await Task.Delay(options.SimulatedSeconds, cancellation);
+            var next = Scores(epoch);
+            var distance = epoch == 1 ? (double?)null : RankingDistance.Between(scores, next, space.Offers);
+            scores = next;
+            await onEpoch(new SupernetEpochReported(request.CampaignId, request.Attempt, request.WorkerId, epoch, 0, 2.0 / epoch, 1.5 / epoch, false, expected,
+                distributions, null, null, options.SimulatedSeconds.TotalSeconds, BitConverter.GetBytes(epoch), scores, distance));
+        }
+        var posterior = new SupernetPosterior(job.Candidates, distributions, null, null, null, null, expected, spos.Epochs) { Scores = scores, Costs = costs };
+        return new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, true, null, posterior.ToJson());
+    }
+
+    private static double[] Uniform(bool[] offered) => offered.Select(o => o ? 1.0 / offered.Count(x => x) : 0).ToArray();
 
     private static double[] Softmax(double[] logits)
     {

@@ -11,7 +11,7 @@ namespace Mnas.Host.Commands;
 internal sealed class CampaignOptions
 {
     private readonly Option<string> spec;
-    private readonly Option<string> strategy = new("--strategy") { Description = "rl (MnasNet, default), random, fbnet (FBNet's DNAS) or fbnetv2 (FBNetV2's DMasking)", DefaultValueFactory = _ => "rl" };
+    private readonly Option<string> strategy = new("--strategy") { Description = "rl (MnasNet, default), random, fbnet (FBNet's DNAS), fbnetv2 (FBNetV2's DMasking) or bn-nas (BN-NAS)", DefaultValueFactory = _ => "rl" };
     private readonly Option<int?> children;
     private readonly Option<double?> hours = new("--hours") { Description = "wall-clock budget in hours" };
     private readonly Option<int> minibatch;

@@ -29,10 +29,10 @@ internal static class CampaignSession
                 var done = children.Count(c => c.Status == ChildStatus.Done);
                 var failed = children.Count(c => c.Status == ChildStatus.Failed);
                 var best = children.Where(c => c.Reward != null).Select(c => c.Reward!.Value).DefaultIfEmpty(double.NaN).Max();
-                var supernet = settings.Differentiable ? await host.Store.GetSupernetAsync(campaign.Id, CancellationToken.None) : null;
+                var supernet = settings.SearchesSupernet ? await host.Store.GetSupernetAsync(campaign.Id, CancellationToken.None) : null;
                 var training = supernet is { Trained: false }
-                    ? $"supernet epoch {supernet.EpochsDone}/{spec.Dnas.Epochs} (attempt {supernet.Attempts}); "
-                    : settings.Differentiable && supernet == null ? "supernet starting; " : "";
+                    ? $"supernet epoch {supernet.EpochsDone}/{SupernetStrategies.Epochs(spec, settings.Strategy)} (attempt {supernet.Attempts}); "
+                    : settings.SearchesSupernet && supernet == null ? "supernet starting; " : "";
                 context.Status($"{training}children done {done}, failed {failed}, in progress {children.Count - done - failed}; best reward {best:F4}");
             }
         });

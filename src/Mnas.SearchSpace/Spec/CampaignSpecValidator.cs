@@ -309,9 +309,9 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
 
         Check(problems, "bnnas.population", bnnas.Population);
         Check(problems, "bnnas.iterations", bnnas.Iterations);
-        if (problems.InRange("bnnas.parents", bnnas.Parents, Range("bnnas.parents")) && bnnas.Parents > bnnas.Population)
+        if (problems.InRange("bnnas.parents", bnnas.Parents, Range("bnnas.parents")) && bnnas.Parents >= bnnas.Population)
         {
-            problems.Add("bnnas.parents", $"must not exceed bnnas.population (got {bnnas.Parents} of {bnnas.Population})");
+            problems.Add("bnnas.parents", $"must be below bnnas.population, so that every generation breeds new subnets (got {bnnas.Parents} of {bnnas.Population})");
         }
 
         Check(problems, "bnnas.mutation_probability", bnnas.MutationProbability);

@@ -21,7 +21,7 @@ public class BnNasJobTests
     private static readonly LatencyOptions Quick = new() { Warmup = 1, Runs = 3, Threads = 1 };
     private static readonly SupernetJobRequest Request = new(Spec, Candidates, new DnasOptions(), Spos: new SposOptions { Epochs = 2 });
 
-    private static BnNasOutcome Run(LatencyTable table, SupernetJobRequest request, Action<SposEpoch, byte[]>? onEpoch = null) =>
+    private static BnNasOutcome Run(LatencyTable table, SupernetJobRequest request, Action<BnNasEpoch, byte[]>? onEpoch = null) =>
         BnNasJob.Run(request, SposTinySpace.Data(), Spec.Target.Input, Spec.Target.Classes, table, Quick, SposTinySpace.Recipe, onEpoch);
 
     [Fact]
@@ -29,8 +29,13 @@ public class BnNasJobTests
     {
         var table = new LatencyTable("cpu", 1);
         var states = new List<(int Epoch, byte[] State)>();
+        var reported = new List<BnNasEpoch>();
 
-        var outcome = Run(table, Request, (epoch, state) => states.Add((epoch.Epoch, state)));
+        var outcome = Run(table, Request, (epoch, state) =>
+        {
+            states.Add((epoch.Training.Epoch, state));
+            reported.Add(epoch);
+        });
 
         Assert.Equal([1, 2], states.Select(s => s.Epoch));
         Assert.All(states, s => Assert.NotEmpty(s.State));
@@ -42,6 +47,8 @@ public class BnNasJobTests
         Assert.All(table.Entries.Values, ms => Assert.True(ms > 0));
         var expected = outcome.Costs.Fixed.LatencyMs + outcome.Costs.Layers.Sum(row => row.Average(c => c!.LatencyMs));
         Assert.Equal(expected, outcome.ExpectedLatencyMs, 9);
+        // Each epoch is reported with the paths' distribution and the latency expected under it.
+        Assert.All(reported, e => Assert.Equal((outcome.Distributions, outcome.ExpectedLatencyMs), (e.Distributions, e.ExpectedLatencyMs)));
         int[] choice = [0, 1, 2];
         var target = new SupernetSpace(SupernetFrames.Target(Spec), Candidates.Select(SupernetCandidate.Parse).ToList());
         Assert.Equal(CostAnalysis.Analyze(target.ToArchitecture(choice)).Macs, outcome.Costs.Of(choice).Macs);

@@ -15,7 +15,7 @@ namespace Mnas.Workers.Supernet;
 public static class BnNasJob
 {
     public static BnNasOutcome Run(SupernetJobRequest request, ITrainingData data, InputShape proxyInput, int proxyClasses, LatencyTable table,
-        LatencyOptions latency, TrainingOptions recipe, Action<SposEpoch, byte[]>? onEpoch = null, CancellationToken cancellation = default)
+        LatencyOptions latency, TrainingOptions recipe, Action<BnNasEpoch, byte[]>? onEpoch = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = request.Spos ?? throw new ArgumentException("request: a BN-NAS job needs its single-path options (spos)", nameof(request));
@@ -34,9 +34,10 @@ public static class BnNasJob
         using var lookup = SupernetLatency.From(target, table);
         var costs = SupernetCostTable.Of(target, lookup);
         using var search = request.ResumeState is { } state ? SposSearch.Restore(proxy, options, recipe, state) : new SposSearch(proxy, options, recipe);
-        var epochs = search.Run(data, onEpoch is null ? null : epoch => onEpoch(epoch, search.SaveState()), cancellation);
         var distributions = Uniform(target);
-        return new BnNasOutcome(epochs, search.Scores(), distributions, ExpectedLatencyMs(lookup, distributions), costs);
+        var expected = ExpectedLatencyMs(lookup, distributions);
+        var epochs = search.Run(data, onEpoch is null ? null : epoch => onEpoch(new BnNasEpoch(epoch, distributions, expected), search.SaveState()), cancellation);
+        return new BnNasOutcome(epochs, search.Scores(), distributions, expected, costs);
     }
 
     /// <summary>Each position's distribution over its candidates: uniform over those it offers, 0 elsewhere.</summary>
