@@ -97,6 +97,34 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_bn_nas_campaign_is_created_with_its_bnnas_section()
+    {
+        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
+            """{"spec": {"name": "bn", "bnnas": {"candidates": ["k3_e1", "k5_e3_g2"], "epochs": 30, "population": 20, "parents": 4, "samples": 3, "max_params": 5000000000}}, "strategy": "bn-nas", "children": 3, "id": "bn"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<CampaignResponse>(TestApi.Json))!;
+        Assert.Equal("bn-nas", body.Strategy);
+        var stored = (await api.Store.GetCampaignAsync("bn"))!;
+        Assert.Equal(new CampaignSettings("bn-nas", 3, null, 20), CampaignSettings.FromJson(stored.Strategy));
+        var bnnas = Mnas.SearchSpace.Spec.CampaignSpecLoader.FromJson(stored.SpecJson).Bnnas;
+        Assert.Equal(["k3_e1", "k5_e3_g2"], bnnas.Candidates);
+        Assert.Equal((30, 20, 4, 3, 5_000_000_000L, 3), (bnnas.Epochs, bnnas.Population, bnnas.Parents, bnnas.Samples, bnnas.MaxParams, bnnas.TrainedEpochs()));
+    }
+
+    [Fact]
+    public async Task a_bn_nas_campaign_with_skip_among_its_candidates_is_refused_naming_the_candidate()
+    {
+        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
+            """{"spec": {"bnnas": {"candidates": ["k3_e1", "skip"]}}, "strategy": "bn-nas", "children": 3}"""));
+
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
+        Assert.True(problem.Body.GetProperty("errors").TryGetProperty("spec.bnnas.candidates[1]", out _), problem.Body.ToString());
+        Assert.Empty(await api.Store.ListCampaignsAsync());
+    }
+
+    [Fact]
     public async Task an_unknown_strategy_is_refused_with_every_strategy_named()
     {
         using var response = await researcher.PostAsync("/api/v1/campaigns", Json("""{"spec": {}, "strategy": "evolution"}"""));
@@ -104,7 +132,7 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
         var message = Assert.Single(problem.Body.GetProperty("errors").GetProperty("strategy").EnumerateArray()).GetString();
-        Assert.Equal("must be one of rl, random, fbnet, fbnetv2 (got 'evolution')", message);
+        Assert.Equal("must be one of rl, random, fbnet, fbnetv2, bn-nas (got 'evolution')", message);
         Assert.Empty(await api.Store.ListCampaignsAsync());
     }
 

@@ -58,10 +58,32 @@ public sealed class EventStreamTests : IAsyncLifetime
 
         // The second epoch's record is not in the store: its event is passed on as it was written.
         Assert.Equal(["supernet-epoch", "event", "event"], messages.Select(m => m.Type));
-        Assert.Equal("""{"epoch":1,"attempt":1,"temperature":5,"loss":2.5,"cross_entropy":2.25,"theta_trained":false,"expected_latency_ms":14.5,"seconds":12}""",
+        Assert.Equal("""{"epoch":1,"attempt":1,"temperature":5,"loss":2.5,"cross_entropy":2.25,"theta_trained":false,"expected_latency_ms":14.5,"seconds":12,"scores":null,"ranking_distance":null}""",
             messages[0].Data.GetRawText());
         Assert.Equal("supernet", messages[1].Data.GetProperty("kind").GetString());
         Assert.Equal("supernet-trained", messages[2].Data.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task a_bn_nas_supernet_epoch_arrives_with_its_indicator_and_ranking_distance()
+    {
+        await seed.CreateAsync("bn", strategy: "bn-nas");
+        var attempt = (await api.Store.BeginSupernetAttemptAsync("bn", TestApi.Start)).Attempts;
+        foreach (var (epoch, scores, distance) in new[] { (1, new[] { 0.9, 1.1 }, (double?)null), (2, new[] { 1.2, 0.8 }, (double?)1.0) })
+        {
+            await api.Store.RecordSupernetEpochAsync(new SupernetEpochRecord("bn", epoch, attempt, 0, 2.0, 2.0, false, 3.5, [[0.5, 0.5]], null, null, 6.0,
+                TestApi.Start, [scores], distance), [(byte)epoch]);
+            await api.Store.AppendEventAsync("bn", "supernet", $"supernet epoch {epoch}/2: loss 2.0000", TestApi.Start);
+        }
+
+        await using var stream = await SseClient.OpenAsync(api.Client, "/api/v1/campaigns/bn/events/stream");
+        var messages = await stream.NextAsync(2);
+
+        Assert.Equal(["supernet-epoch", "supernet-epoch"], messages.Select(m => m.Type));
+        Assert.Equal("""{"epoch":1,"attempt":1,"temperature":0,"loss":2,"cross_entropy":2,"theta_trained":false,"expected_latency_ms":3.5,"seconds":6,"scores":[[0.9,1.1]],"ranking_distance":null}""",
+            messages[0].Data.GetRawText());
+        Assert.Equal("""{"epoch":2,"attempt":1,"temperature":0,"loss":2,"cross_entropy":2,"theta_trained":false,"expected_latency_ms":3.5,"seconds":6,"scores":[[1.2,0.8]],"ranking_distance":1}""",
+            messages[1].Data.GetRawText());
     }
 
     [Fact]

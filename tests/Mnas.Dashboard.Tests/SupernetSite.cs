@@ -11,10 +11,12 @@ using Mnas.Store.Sqlite;
 namespace Mnas.Dashboard.Tests;
 
 /// <summary>
-/// Differentiable campaigns as the store keeps them, behind the real API and its dashboard, and a headless Chromium to
-/// look at them: an fbnet campaign whose supernet has trained <see cref="EpochsAtStart"/> epochs (a test records more),
-/// an fbnet campaign whose supernet has not started, a trained fbnetv2 campaign with its widths and resolutions, and an rl
-/// campaign. No campaign runtime: what the page shows comes from the store, written through its own supernet methods.
+/// Campaigns that train a supernet as the store keeps them, behind the real API and its dashboard, and a headless Chromium
+/// to look at them: an fbnet campaign whose supernet has trained <see cref="EpochsAtStart"/> epochs (a test records more),
+/// an fbnet campaign whose supernet has not started, a trained fbnetv2 campaign with its widths and resolutions, a bn-nas
+/// campaign whose single-path supernet has trained <see cref="BnEpochsAtStart"/> epochs (a test records more), a bn-nas
+/// campaign trained and searched, with its evolution and the subnets it chose, and an rl campaign. No campaign runtime:
+/// what the page shows comes from the store, written through its own supernet methods.
 /// </summary>
 public sealed class SupernetSite : IAsyncLifetime
 {
@@ -22,6 +24,8 @@ public sealed class SupernetSite : IAsyncLifetime
     public const string NotStarted = "dnas-waiting";
     public const string Trained = "masks-trained";
     public const string Reinforced = "rl-only";
+    public const string BnTraining = "bn-training";
+    public const string BnEvolved = "bn-evolved";
 
     public const int EpochsAtStart = 3;
     public const int EpochsPlanned = 6;
@@ -30,6 +34,30 @@ public sealed class SupernetSite : IAsyncLifetime
     public const int Layers = 5;
 
     public static IReadOnlyList<string> Candidates => SupernetCandidate.DefaultNames;
+
+    /// <summary>The bn-nas campaigns' candidates; the first layer does not offer the last of them.</summary>
+    public static IReadOnlyList<string> BnCandidates { get; } = ["k3_e1", "k3_e3", "k5_e3", "k5_e6"];
+
+    public const int BnEpochsAtStart = 2;
+
+    /// <summary>The training bn-nas campaign's epochs: a tenth of 40, as BN-only training runs them.</summary>
+    public const int BnEpochsPlanned = 4;
+
+    /// <summary>The trained bn-nas campaign's: a tenth of 20.</summary>
+    public const int BnEvolvedEpochs = 2;
+
+    public const int Iterations = 5;
+
+    /// <summary>The trained bn-nas campaign's cost table: at layer l candidate c costs c + 1 times a unit, the fixed part a share of its own.</summary>
+    public static SupernetCosts BnCosts { get; } = new(new SupernetLayerCost(1.0, 10_000, 500_000, 65_536),
+    [
+        .. Enumerable.Range(0, Layers).Select(layer => (IReadOnlyList<SupernetLayerCost?>)[
+            .. Enumerable.Range(0, BnCandidates.Count).Select(c => Offers(layer, c) ? new SupernetLayerCost(0.125 * (c + 1), 1000 * (c + 1), 20_000 * (c + 1), 8192 * (c + 1)) : null),
+        ]),
+    ]);
+
+    /// <summary>The subnets the trained bn-nas campaign's evolution chose: candidate choices per layer, best first.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Chosen { get; } = [[2, 2, 0, 1, 3], [1, 2, 2, 0, 3], [0, 1, 2, 3, 3]];
 
     private string directory = null!;
     private SqliteCampaignStore store = null!;
@@ -44,6 +72,8 @@ public sealed class SupernetSite : IAsyncLifetime
     public string OperatorKey { get; private set; } = null!;
 
     public int Attempt { get; private set; }
+
+    public int BnAttempt { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -77,6 +107,27 @@ public sealed class SupernetSite : IAsyncLifetime
         var posterior = new SupernetPosterior(masks.Candidates, theta, masks.Widths, widths, masks.Resolutions, [0.7, 0.3], 9.0, 2);
         await store.FinishSupernetAsync(Trained, attempt, posterior.ToJson(), DateTimeOffset.UtcNow);
 
+        await CreateAsync(BnTraining, "bn-nas", new CampaignSpec { Name = BnTraining, Bnnas = new BnNasSpec { Candidates = BnCandidates, Epochs = 40 } });
+        BnAttempt = (await store.BeginSupernetAttemptAsync(BnTraining, DateTimeOffset.UtcNow)).Attempts;
+        for (var epoch = 1; epoch <= BnEpochsAtStart; epoch++)
+        {
+            await RecordBnEpochAsync(epoch);
+        }
+
+        await CreateAsync(BnEvolved, "bn-nas", new CampaignSpec { Name = BnEvolved, Bnnas = new BnNasSpec { Candidates = BnCandidates, Epochs = 20 } });
+        var bnAttempt = (await store.BeginSupernetAttemptAsync(BnEvolved, DateTimeOffset.UtcNow)).Attempts;
+        for (var epoch = 1; epoch <= BnEvolvedEpochs; epoch++)
+        {
+            Assert.True(await store.RecordSupernetEpochAsync(BnEpoch(BnEvolved, epoch, bnAttempt), [(byte)epoch]));
+        }
+        var bnPosterior = new SupernetPosterior(BnCandidates, Uniform, null, null, null, null, 3.0, BnEvolvedEpochs)
+        {
+            Scores = Scores(BnEvolvedEpochs),
+            Costs = BnCosts,
+        };
+        Assert.True(await store.FinishSupernetAsync(BnEvolved, bnAttempt, bnPosterior.ToJson(), DateTimeOffset.UtcNow));
+        Assert.True(await store.RecordSupernetEvolutionAsync(BnEvolved, Evolution.ToJson(), DateTimeOffset.UtcNow));
+
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = DashboardSite.Chromium, Headless = true });
     }
@@ -94,6 +145,63 @@ public sealed class SupernetSite : IAsyncLifetime
             return (IReadOnlyList<double>)[.. Enumerable.Range(0, Candidates.Count).Select(c => c == layer % Candidates.Count ? favourite : rest)];
         }),
     ];
+
+    /// <summary>Whether layer <paramref name="layer"/> of the bn-nas supernets offers candidate <paramref name="candidate"/>.</summary>
+    public static bool Offers(int layer, int candidate) => layer != 0 || candidate != BnCandidates.Count - 1;
+
+    /// <summary>The bn-nas supernets' sampling distribution: uniform over what each layer offers.</summary>
+    public static IReadOnlyList<IReadOnlyList<double>> Uniform =>
+    [
+        .. Enumerable.Range(0, Layers).Select(layer =>
+        {
+            var offered = Enumerable.Range(0, BnCandidates.Count).Count(c => Offers(layer, c));
+            return (IReadOnlyList<double>)[.. Enumerable.Range(0, BnCandidates.Count).Select(c => Offers(layer, c) ? 1.0 / offered : 0)];
+        }),
+    ];
+
+    /// <summary>The BN indicator after <paramref name="epoch"/>: candidates' scores that reorder from one epoch to the next; 0 where not offered.</summary>
+    public static IReadOnlyList<IReadOnlyList<double>> Scores(int epoch) =>
+    [
+        .. Enumerable.Range(0, Layers).Select(layer => (IReadOnlyList<double>)[
+            .. Enumerable.Range(0, BnCandidates.Count).Select(c => Offers(layer, c) ? 0.6 + 0.1 * ((c * (layer + 1) + epoch) % 5) : 0.0),
+        ]),
+    ];
+
+    /// <summary>How far the rankings moved after <paramref name="epoch"/>: none for the first, then less and less.</summary>
+    public static double? RankingDistance(int epoch) => epoch == 1 ? null : 0.5 / (epoch - 1);
+
+    /// <summary>The trained bn-nas campaign's evolution: a best and a mean score that climb, and the subnets it chose.</summary>
+    public static SupernetEvolution Evolution { get; } = new(
+        [.. Enumerable.Range(1, Iterations).Select(i => new EvolutionIteration(i, 3.0 + 0.1 * i, 2.5 + 0.1 * i, 40 + i))],
+        [.. Chosen.Select((choice, i) => new EvolvedSubnet(ChosenName(choice), 3.5 - 0.1 * i, BnCosts.Of(choice)))]);
+
+    public static string ChosenName(IReadOnlyList<int> choice) => new SupernetChildName([.. choice.Select(c => BnCandidates[c])]).ToString();
+
+    private static SupernetEpochRecord BnEpoch(string campaign, int epoch, int attempt) =>
+        new(campaign, epoch, attempt, 0, 2.0 / epoch, 2.0 / epoch, false, 3.0, Uniform, null, null, 10.0, DateTimeOffset.UtcNow, Scores(epoch), RankingDistance(epoch));
+
+    /// <summary>Records the training bn-nas campaign's next epoch and appends the event the campaign engine would.</summary>
+    public async Task RecordBnEpochAsync(int epoch)
+    {
+        Assert.True(await store.RecordSupernetEpochAsync(BnEpoch(BnTraining, epoch, BnAttempt), [(byte)epoch]));
+        await store.AppendEventAsync(BnTraining, "supernet",
+            FormattableString.Invariant($"supernet epoch {epoch}/{BnEpochsPlanned}: loss {2.0 / epoch:F4}"), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>
+    /// Finishes the training bn-nas campaign's supernet after the epochs recorded, keeps the trained campaign's evolution
+    /// as its own, and appends the events the campaign engine would.
+    /// </summary>
+    public async Task FinishBnAsync(int epochs)
+    {
+        var posterior = new SupernetPosterior(BnCandidates, Uniform, null, null, null, null, 3.0, epochs) { Scores = Scores(epochs), Costs = BnCosts };
+        Assert.True(await store.FinishSupernetAsync(BnTraining, BnAttempt, posterior.ToJson(), DateTimeOffset.UtcNow));
+        await store.AppendEventAsync(BnTraining, "supernet-trained", $"the supernet is trained ({epochs} epochs): the evolution searches its BN indicator",
+            DateTimeOffset.UtcNow);
+        Assert.True(await store.RecordSupernetEvolutionAsync(BnTraining, Evolution.ToJson(), DateTimeOffset.UtcNow));
+        await store.AppendEventAsync(BnTraining, "evolution",
+            $"the evolution ran {Iterations} iterations and chose {Chosen.Count} subnet(s) to train", DateTimeOffset.UtcNow);
+    }
 
     /// <summary>Records the training campaign's next epoch and appends the event the campaign engine would.</summary>
     public async Task RecordEpochAsync(int epoch)

@@ -1,6 +1,7 @@
 // The Mnas dashboard: reads the API under /api/v1 with the key the user gives (kept in sessionStorage; a #key=… fragment
-// fills it), and follows the selected campaign's event stream to update itself without reloading. A differentiable
-// campaign (fbnet, fbnetv2) also shows its supernet: progress, per-epoch curves and P_θ as a heat map.
+// fills it), and follows the selected campaign's event stream to update itself without reloading. A campaign that trains
+// a supernet also shows it: progress and per-epoch curves, and P_θ as a heat map (fbnet, fbnetv2), or the BN indicator
+// as a heat map, its ranking stability, the evolution over it and the subnets it chose (bn-nas).
 'use strict';
 
 (() => {
@@ -10,7 +11,8 @@
   const WORKERS_EVERY_MS = 5000;
   const CAMPAIGNS_EVERY_MS = 10000;
   const ACTIVITY_KEPT = 60;
-  const DIFFERENTIABLE = ['fbnet', 'fbnetv2'];
+  const SUPERNET = ['fbnet', 'fbnetv2', 'bn-nas'];
+  const SINGLE_PATH = 'bn-nas';
 
   const state = {
     key: null,
@@ -23,6 +25,7 @@
     pareto: null,
     controller: null,
     supernetCharts: null,
+    evolutionChart: null,
     timers: [],
     pending: new Map(),
     workersForbidden: false,
@@ -375,15 +378,17 @@
     $('controller-empty').hidden = updates.length > 0;
   }
 
-  // ---- the supernet (fbnet, fbnetv2) --------------------------------------------------------------------------------
+  // ---- the supernet (fbnet, fbnetv2, bn-nas) ------------------------------------------------------------------------
 
-  function isDifferentiable(id) {
+  function strategyOf(id) {
     const c = state.campaigns.find((x) => x.id === id);
-    return Boolean(c && DIFFERENTIABLE.includes(c.strategy));
+    return c ? c.strategy : null;
   }
 
-  // One small line chart over the epochs; each dataset is { label, colour, field }.
-  function epochChart(canvas, title, datasets) {
+  const hasSupernet = (id) => SUPERNET.includes(strategyOf(id));
+
+  // One small line chart over the epochs (or another step); each dataset is { label, colour, field }.
+  function epochChart(canvas, title, datasets, step = 'epoch') {
     return new Chart($(canvas), {
       type: 'line',
       data: {
@@ -398,7 +403,7 @@
         interaction: { mode: 'index', intersect: false },
         plugins: { legend: { display: datasets.length > 1 } },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'epoch' }, ticks: { precision: 0 } },
+          x: { type: 'linear', title: { display: true, text: step }, ticks: { precision: 0 } },
           y: { title: { display: true, text: title }, grace: '5%' },
         },
       },
@@ -414,31 +419,59 @@
       ]),
       epochChart('supernet-temperature-chart', 'τ', [{ label: 'τ', colour: '#1d4ed8', field: 'temperature' }]),
       epochChart('supernet-latency-chart', 'ms', [{ label: 'expected latency (ms)', colour: '#15803d', field: 'expected_latency_ms' }]),
+      epochChart('supernet-ranking-chart', 'ranking distance', [{ label: 'ranking distance', colour: '#7c3aed', field: 'ranking_distance' }]),
     ];
     return state.supernetCharts;
   }
 
+  function evolutionChart() {
+    if (state.evolutionChart) return state.evolutionChart;
+    state.evolutionChart = epochChart('evolution-chart', 'score', [
+      { label: 'best score', colour: '#c2410c', field: 'best_score' },
+      { label: 'mean score', colour: '#9a3412', field: 'mean_score', dash: [4, 3] },
+    ], 'iteration');
+    state.evolutionChart.options.plugins.tooltip = {
+      callbacks: { footer: (items) => (items.length ? `${items[0].raw.feasible} feasible` : '') },
+    };
+    return state.evolutionChart;
+  }
+
+  // Which of the panel's figures a strategy has: τ and the expected latency under P_θ mean nothing for a single-path
+  // supernet (τ 0, a uniform sampling distribution), whose indicator, ranking stability and evolution are shown instead.
+  function showFiguresOf(strategy) {
+    const singlePath = strategy === SINGLE_PATH;
+    $('supernet-temperature-figure').hidden = singlePath;
+    $('supernet-latency-figure').hidden = singlePath;
+    $('supernet-ranking-figure').hidden = !singlePath;
+    $('evolution').hidden = !singlePath;
+  }
+
   function clearSupernet() {
-    const shown = isDifferentiable(state.campaignId);
+    const shown = hasSupernet(state.campaignId);
     const panel = $('supernet');
     panel.hidden = !shown;
     panel.dataset.epochs = '0';
+    showFiguresOf(strategyOf(state.campaignId));
     $('supernet-progress').textContent = shown ? 'Reading the supernet…' : '';
     $('supernet-error').textContent = '';
     $('supernet-empty').hidden = false;
     $('theta-figure').hidden = true;
-    for (const table of ['theta-heatmap', 'width-heatmap', 'resolution-heatmap']) $(table).replaceChildren();
-    if (state.supernetCharts) {
-      for (const chart of state.supernetCharts) {
-        chart.data.datasets.forEach((d) => { d.data = []; });
-        chart.update();
-      }
+    $('indicator-figure').hidden = true;
+    for (const table of ['theta-heatmap', 'width-heatmap', 'resolution-heatmap', 'indicator-heatmap']) $(table).replaceChildren();
+    $('chosen').tBodies[0].replaceChildren();
+    $('chosen').hidden = true;
+    $('evolution-empty').hidden = false;
+    $('evolution').dataset.iterations = '0';
+    $('evolution').dataset.chosen = '0';
+    for (const chart of [...(state.supernetCharts || []), ...(state.evolutionChart ? [state.evolutionChart] : [])]) {
+      chart.data.datasets.forEach((d) => { d.data = []; });
+      chart.update();
     }
   }
 
   async function loadSupernet() {
     const id = state.campaignId;
-    if (!isDifferentiable(id)) {
+    if (!hasSupernet(id)) {
       $('supernet').hidden = true;
       return;
     }
@@ -459,6 +492,18 @@
     const planned = supernet.epochs_planned ?? '?';
     const parts = [`${supernet.strategy}: epoch ${supernet.epochs_done} of ${planned} done`];
     if (supernet.attempts > 0) parts.push(`attempt ${supernet.attempts}`);
+    if (supernet.strategy === SINGLE_PATH) {
+      if (last) {
+        parts.push(`loss ${fixed(last.loss, 4)}`);
+        if (last.ranking_distance != null) parts.push(`ranking distance ${fixed(last.ranking_distance, 3)}`);
+      }
+      if (supernet.evolution) {
+        parts.push(`trained; evolution: ${supernet.evolution.iterations.length} iterations, ${supernet.evolution.chosen.length} subnets chosen`);
+      } else if (supernet.trained) parts.push('trained: the evolution over its BN indicator chooses the children');
+      else if (supernet.attempts === 0) parts.push('not started');
+      else parts.push('training');
+      return parts.join(' · ');
+    }
     if (last) {
       parts.push(`τ ${fixed(last.temperature, 4)}`, `loss ${fixed(last.loss, 4)}`, `expected latency ${fixed(last.expected_latency_ms, 2)} ms`);
       if (!last.theta_trained) parts.push('warm-up (θ not trained yet)');
@@ -477,9 +522,18 @@
     panel.dataset.trained = String(Boolean(supernet.trained));
     $('supernet-progress').textContent = supernetProgress(supernet, last);
     $('supernet-empty').hidden = epochs.length > 0;
+    showFiguresOf(supernet.strategy);
     for (const chart of supernetCharts()) {
-      for (const dataset of chart.data.datasets) dataset.data = epochs.map((e) => ({ x: e.epoch, y: e[dataset.field] }));
+      for (const dataset of chart.data.datasets) {
+        dataset.data = epochs.filter((e) => e[dataset.field] != null).map((e) => ({ x: e.epoch, y: e[dataset.field] }));
+      }
       chart.update();
+    }
+    if (supernet.strategy === SINGLE_PATH) {
+      $('theta-figure').hidden = true;
+      renderIndicator(supernet, last);
+      renderEvolution(supernet.evolution);
+      return;
     }
 
     // The posterior once trained, else the latest epoch's P_θ.
@@ -525,27 +579,120 @@
     }
   }
 
-  // A table whose cells are coloured by probability: one row per { label, values }, one column per name.
-  function heatMap(table, names, rows) {
+  // How a heat map reads probabilities: a cell is as dark as it is likely; 0 is a candidate the layer does not offer.
+  const PROBABILITY = {
+    attribute: 'data-p',
+    offered: (row, j) => row.values[j] > 0,
+    shade: (row, j) => row.values[j],
+    text: (value) => fixed(value, 2),
+    title: (row, name, j) => `${row.label} · ${name}: P = ${fixed(row.values[j], 4)}`,
+    absent: (row, name) => `${row.label} · ${name}: not offered here (P = 0)`,
+  };
+
+  // A table whose cells are coloured by value (by default a probability, see PROBABILITY): one row per { label, values },
+  // one column per name; the largest value a row offers is outlined.
+  function heatMap(table, names, rows, scale = PROBABILITY) {
     table.dataset.rows = String(rows.length);
     table.dataset.columns = String(names.length);
-    const cell = (row, name, p, best) => {
-      const offered = p > 0;
+    const cell = (row, name, j, best) => {
+      const value = row.values[j] ?? 0;
+      const offered = scale.offered(row, j);
+      const shade = offered ? Math.min(1, Math.max(0, scale.shade(row, j))) : 0;
       const td = el('td', {
-        class: [p >= 0.55 ? 'dark' : null, best ? 'best' : null].filter(Boolean).join(' ') || null,
-        title: offered ? `${row.label} · ${name}: P = ${fixed(p, 4)}` : `${row.label} · ${name}: not offered here (P = 0)`,
-        'data-p': p,
-      }, offered ? fixed(p, 2) : '–');
+        class: [shade >= 0.55 ? 'dark' : null, best ? 'best' : null].filter(Boolean).join(' ') || null,
+        title: offered ? scale.title(row, name, j) : scale.absent(row, name),
+        [scale.attribute]: value,
+      }, offered ? scale.text(value) : '–');
       // Through the style object, not a style attribute: the page's policy allows no inline styles.
-      td.style.backgroundColor = `rgba(194, 65, 12, ${Math.min(1, Math.max(0, p)).toFixed(3)})`;
+      td.style.backgroundColor = `rgba(194, 65, 12, ${shade.toFixed(3)})`;
       return td;
     };
     table.replaceChildren(
       el('thead', {}, el('tr', {}, el('th', {}), ...names.map((name) => el('th', { scope: 'col' }, name)))),
       el('tbody', {}, ...rows.map((row) => {
-        const best = Math.max(...row.values);
-        return el('tr', {}, el('th', { scope: 'row' }, row.label), ...names.map((name, j) => cell(row, name, row.values[j] ?? 0, row.values[j] === best)));
+        const offered = names.map((_, j) => j).filter((j) => scale.offered(row, j));
+        const best = Math.max(...offered.map((j) => row.values[j]));
+        return el('tr', {}, el('th', { scope: 'row' }, row.label),
+          ...names.map((name, j) => cell(row, name, j, offered.includes(j) && row.values[j] === best)));
       })));
+  }
+
+  // How a heat map reads the BN indicator: what matters is the order of a layer's candidates, so each row is shaded from
+  // its lowest score (light) to its highest (dark); a candidate the layer does not offer has probability 0 in the
+  // sampling distribution. The title gives the score, its rank in the layer and, once trained, the candidate's latency.
+  function indicatorScale(rows) {
+    const span = new Map(rows.map((row) => {
+      const offered = row.values.filter((_, j) => row.offered[j] > 0);
+      return [row, { low: Math.min(...offered), high: Math.max(...offered), offered }];
+    }));
+    return {
+      attribute: 'data-score',
+      offered: (row, j) => row.offered[j] > 0,
+      shade: (row, j) => {
+        const { low, high } = span.get(row);
+        return high > low ? 0.1 + (0.9 * (row.values[j] - low)) / (high - low) : 0.5;
+      },
+      text: (value) => fixed(value, 3),
+      title: (row, name, j) => {
+        const { offered } = span.get(row);
+        const rank = 1 + offered.filter((v) => v > row.values[j]).length;
+        const cost = row.costs && row.costs[j];
+        return `${row.label} · ${name}: score ${fixed(row.values[j], 4)} (rank ${rank} of ${offered.length})`
+          + (cost ? ` · ${fixed(cost.latency_ms, 3)} ms` : '');
+      },
+      absent: (row, name) => `${row.label} · ${name}: not offered here`,
+    };
+  }
+
+  // bn-nas: the BN indicator of the trained supernet (its posterior), else of the latest epoch.
+  function renderIndicator(supernet, last) {
+    const posterior = supernet.posterior && supernet.posterior.scores ? supernet.posterior : null;
+    const source = posterior
+      ? {
+        caption: `The BN indicator of the trained supernet (after ${posterior.epochs} epochs)`,
+        candidates: posterior.candidates, scores: posterior.scores, offered: posterior.distributions,
+        costs: posterior.costs ? posterior.costs.layers : null,
+      }
+      : last && last.scores && {
+        caption: `The BN indicator after epoch ${last.epoch}`,
+        candidates: supernet.candidates, scores: last.scores, offered: last.distributions, costs: null,
+      };
+    $('indicator-figure').hidden = !source;
+    if (!source) {
+      $('indicator-heatmap').replaceChildren();
+      return;
+    }
+    $('indicator-caption').textContent = `${source.caption}: the mean |γ| of each candidate's last batch norm, a row per searchable `
+      + 'layer, a column per candidate; each row is shaded from its lowest score to its highest, the highest outlined (hover for the '
+      + 'score and its rank).';
+    const rows = source.scores.map((values, i) => ({
+      label: `layer ${i + 1}`, values, offered: source.offered[i] || [], costs: source.costs && source.costs[i],
+    }));
+    heatMap($('indicator-heatmap'), source.candidates, rows, indicatorScale(rows));
+  }
+
+  // bn-nas: each iteration's best and mean score, and the subnets the evolution chose (trained as the campaign's children).
+  function renderEvolution(evolution) {
+    const iterations = evolution ? evolution.iterations : [];
+    const chosen = evolution ? evolution.chosen : [];
+    const box = $('evolution');
+    box.dataset.iterations = String(iterations.length);
+    box.dataset.chosen = String(chosen.length);
+    $('evolution-empty').hidden = Boolean(evolution);
+    const chart = evolutionChart();
+    for (const dataset of chart.data.datasets) {
+      dataset.data = iterations.map((i) => ({ x: i.iteration, y: i[dataset.field], feasible: i.feasible }));
+    }
+    chart.update();
+    $('chosen').hidden = chosen.length === 0;
+    $('chosen').tBodies[0].replaceChildren(...chosen.map((subnet, i) => el('tr', {},
+      el('td', { class: 'number' }, i + 1),
+      el('td', { class: 'architecture' }, subnet.architecture),
+      el('td', { class: 'number' }, fixed(subnet.score, 4)),
+      el('td', { class: 'number' }, fixed(subnet.costs.latency_ms, 3)),
+      el('td', { class: 'number' }, count(subnet.costs.params)),
+      el('td', { class: 'number' }, millions(subnet.costs.macs)),
+      el('td', { class: 'number' }, `${count(subnet.costs.peak_activation_bytes)} B`))));
   }
 
   // ---- the children table --------------------------------------------------------------------------------------------
@@ -696,13 +843,17 @@
         later('controller', loadController);
         break;
       case 'supernet-epoch':
-        activity(`supernet epoch ${data.epoch} (attempt ${data.attempt}): loss ${fixed(data.loss, 4)}, τ ${fixed(data.temperature, 4)}, `
-          + `expected latency ${fixed(data.expected_latency_ms, 2)} ms`);
+        activity(data.scores
+          ? `supernet epoch ${data.epoch} (attempt ${data.attempt}): loss ${fixed(data.loss, 4)}`
+            + (data.ranking_distance != null ? `, ranking distance ${fixed(data.ranking_distance, 3)}` : '')
+          : `supernet epoch ${data.epoch} (attempt ${data.attempt}): loss ${fixed(data.loss, 4)}, τ ${fixed(data.temperature, 4)}, `
+            + `expected latency ${fixed(data.expected_latency_ms, 2)} ms`);
         later('supernet', loadSupernet);
         break;
       default:
         activity(`${data.kind}: ${data.message}`);
-        if (String(data.kind).startsWith('supernet')) later('supernet', loadSupernet);
+        // The supernet trained or failed, or the evolution over it (bn-nas) recorded: the panel is read again.
+        if (String(data.kind).startsWith('supernet') || data.kind === 'evolution') later('supernet', loadSupernet);
         later('children', loadChildren);
         later('campaigns', loadCampaigns);
         break;

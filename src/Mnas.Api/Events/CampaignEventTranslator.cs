@@ -11,7 +11,7 @@ namespace Mnas.Api.Events;
 /// Turns a campaign's events, read in id order, into stream messages: a finished child (<c>done</c>, <c>failed</c>,
 /// <c>reused</c>) becomes <c>child-finished</c>, followed by <c>front-changed</c> when it changed the accuracy × latency
 /// front of the children finished so far; a <c>controller</c> event becomes <c>controller-updated</c>; a <c>supernet</c>
-/// event (one per epoch of a differentiable campaign's supernet) becomes <c>supernet-epoch</c>; any other — among them
+/// event (one per epoch of a campaign's supernet) becomes <c>supernet-epoch</c>; any other — among them
 /// <c>supernet-trained</c> — is an <c>event</c>. An event whose record the store does not have is an <c>event</c> too. The front is kept as of the last event read, so a stream resumed mid-campaign first reads the events
 /// before its start (<see cref="CatchUpAsync"/>) without sending them.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed partial class CampaignEventTranslator(ICampaignStore store, string
             && await SupernetEpochAsync(epochNumber, cancellation) is { } epoch)
         {
             return [new StreamMessage(e.Id, "supernet-epoch", new SupernetEpochData(epoch.Epoch, epoch.Attempt, epoch.Temperature, epoch.Loss,
-                epoch.CrossEntropy, epoch.ThetaTrained, epoch.ExpectedLatencyMs, epoch.Seconds))];
+                epoch.CrossEntropy, epoch.ThetaTrained, epoch.ExpectedLatencyMs, epoch.Seconds, epoch.Scores, epoch.RankingDistance))];
         }
 
         return [new StreamMessage(e.Id, "event", new OtherEventData(e.Kind, e.Message))];

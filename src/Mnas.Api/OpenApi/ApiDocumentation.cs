@@ -14,7 +14,8 @@ public static class ApiDocumentation
         services.AddOpenApi("v1", document => document
             .AddDocumentTransformer<BearerSecurityScheme>()
             .AddOperationTransformer<AnonymousOperations>()
-            .AddDocumentTransformer<DocumentDescription>());
+            .AddDocumentTransformer<DocumentDescription>()
+            .AddDocumentTransformer<SupernetSchemas>());
 
     public static IApplicationBuilder UseMnasApiDocumentation(this IApplicationBuilder app)
     {

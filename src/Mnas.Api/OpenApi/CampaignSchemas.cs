@@ -31,6 +31,7 @@ internal sealed class CampaignSchemas
         ["search_space.skips[]"] = EnumNames<SkipOp>.Known,
         ["skeleton.activation"] = EnumNames<Activation>.Known,
         ["proxy.dataset"] = ProxyDatasets.Names,
+        ["bnnas.training"] = [BnNasSpec.BnTraining, BnNasSpec.FullTraining],
     };
 
     /// <summary>
@@ -38,7 +39,12 @@ internal sealed class CampaignSchemas
     /// <c>k{kernel}_e{expansion}</c> with one or two digits each, an odd kernel up to 11 and an expansion of at least 1, or
     /// the same with <c>_g{groups}</c>, at least 2 groups. A test holds the two to the same names.
     /// </summary>
-    public const string CandidatePattern = "^(skip|k(0?[13579]|11)_e(0?[1-9]|[1-9][0-9])(_g(0?[2-9]|[1-9][0-9]))?)$";
+    public const string CandidatePattern = "^(skip|" + BlockPattern + ")$";
+
+    /// <summary>A BN-NAS candidate: a supernet candidate other than <c>skip</c>, which ends with no batch norm to score.</summary>
+    public const string BnNasCandidatePattern = "^" + BlockPattern + "$";
+
+    private const string BlockPattern = "k(0?[13579]|11)_e(0?[1-9]|[1-9][0-9])(_g(0?[2-9]|[1-9][0-9]))?";
 
     /// <summary>The fields whose default is none: null is accepted there and means the same as leaving the key out.</summary>
     private static readonly HashSet<string> Optional = ["proxy.train_subset_size", "proxy.device_class", "target.device_class", "children", "hours", "id"];
@@ -77,7 +83,9 @@ internal sealed class CampaignSchemas
                     Type = JsonSchemaType.String, Enum = CampaignSettings.Strategies.Select(n => (JsonNode)JsonValue.Create(n)).ToList(),
                     Default = JsonValue.Create("rl"),
                     Description = "the search strategy: rl (MnasNet's controller), random, fbnet (FBNet's DNAS: a supernet trained once, " +
-                        "its children drawn from P_θ; spec.dnas) or fbnetv2 (fbnet with FBNetV2's channel and resolution search)",
+                        "its children drawn from P_θ; spec.dnas), fbnetv2 (fbnet with FBNetV2's channel and resolution search) or bn-nas " +
+                        "(BN-NAS: a single-path supernet trained once, only its batch norms by default, then an evolution over its BN " +
+                        "indicator under the constraints chooses the subnets trained as children; spec.bnnas)",
                 },
                 ["children"] = Ranged(CampaignRanges.ForSubmission("children"), nullable: true, null,
                     "children to evaluate (default 20 when hours is not given either)"),
@@ -126,7 +134,7 @@ internal sealed class CampaignSchemas
         var underlying = Nullable.GetUnderlyingType(type);
         nullable |= underlying is not null;
         type = underlying ?? type;
-        if (type == typeof(int) || type == typeof(double))
+        if (type == typeof(int) || type == typeof(long) || type == typeof(double))
         {
             return Ranged(CampaignRanges.ForSpec(path), nullable, defaultValue?.DeepClone(), null);
         }
@@ -166,7 +174,8 @@ internal sealed class CampaignSchemas
             Items = itemSchema,
             MinItems = items is null ? null : (int)items.Minimum,
             MaxItems = items is null ? null : (int)items.Maximum,
-            UniqueItems = path.StartsWith("search_space.", StringComparison.Ordinal) || path.StartsWith("dnas.", StringComparison.Ordinal) ? true : null,
+            UniqueItems = path.StartsWith("search_space.", StringComparison.Ordinal) || path.StartsWith("dnas.", StringComparison.Ordinal) ||
+                path.StartsWith("bnnas.", StringComparison.Ordinal) ? true : null,
             Contains = MustContain(path),
             Default = defaultValue?.DeepClone(),
             Description = items is null ? null : $"{items.Reason}; accepted: {items.Interval}{ContainsText(path)}",
@@ -198,6 +207,11 @@ internal sealed class CampaignSchemas
         if (Names.TryGetValue(path, out var names))
         {
             schema.Enum = names.Select(n => (JsonNode)JsonValue.Create(n)).ToList();
+            if (path == "bnnas.training")
+            {
+                schema.Description = $"how the supernet trains: {BnNasSpec.BnTraining} (only the batch norms' γ and β, for bn_share of epochs) " +
+                    $"or {BnNasSpec.FullTraining} (every weight, for all of them: SPOS)";
+            }
         }
         else if (path == "dnas.candidates[]")
         {
@@ -206,6 +220,14 @@ internal sealed class CampaignSchemas
                 "a candidate block: k<kernel>_e<expansion> (MobileNetV2's inverted residual, odd kernel up to 11), " +
                 $"k<kernel>_e<expansion>_g<groups> (its 1×1 convolutions grouped, channels shuffled) or {SupernetCandidate.SkipName} " +
                 "(the layer left out where shapes allow)");
+        }
+        else if (path == "bnnas.candidates[]")
+        {
+            (schema.Pattern, schema.Examples, schema.Description) = (BnNasCandidatePattern,
+                BnNasSpec.DefaultCandidates.Select(n => (JsonNode)JsonValue.Create(n)).ToList(),
+                "a candidate block: k<kernel>_e<expansion> (MobileNetV2's inverted residual, odd kernel up to 11) or " +
+                $"k<kernel>_e<expansion>_g<groups> (its 1×1 convolutions grouped, channels shuffled); not {SupernetCandidate.SkipName}, " +
+                "which ends with no batch norm to score");
         }
         else if (path == "name")
         {

@@ -29,17 +29,24 @@ internal static class OperationDescriptions
                 Tags.Pareto, 400, 404),
             [("GET", "/api/v1/campaigns/{id}/controller")] = new("getControllerHistory", "The controller's updates: reward, entropy, loss",
                 Tags.Controller, 404),
-            [("GET", "/api/v1/campaigns/{id}/supernet")] = new("getSupernet", "A differentiable campaign's supernet: epochs, θ per layer, posterior",
+            [("GET", "/api/v1/campaigns/{id}/supernet")] = new("getSupernet", "A campaign's supernet: epochs, θ or the BN indicator per layer, posterior, evolution",
                 Tags.Supernet, 404)
             {
-                Description = "The supernet of an fbnet or fbnetv2 campaign: its attempts (each on one worker), the epochs planned " +
-                    "(spec.dnas.epochs) and done, and for every epoch recorded its attempt, Gumbel-softmax temperature, mean loss and " +
-                    "cross-entropy, whether θ trained (not in warm-up), the expected latency under P_θ, P_θ per searchable layer over " +
-                    "the candidates (distributions[layer][candidate], columns in the order of candidates) and, for fbnetv2, over each " +
-                    "layer's widths and over the input resolutions; once trained, its posterior, from which the campaign draws its " +
-                    "children. The search state (weights, θ, optimiser states) is never served. A campaign whose strategy trains no " +
-                    "supernet (rl, random) is a 404 problem titled 'No supernet'; a differentiable campaign whose supernet has not " +
-                    "started has no attempts and no epochs.",
+                Description = "The supernet of an fbnet, fbnetv2 or bn-nas campaign: its attempts (each on one worker), the epochs " +
+                    "planned (spec.dnas.epochs; for bn-nas the epochs spec.bnnas trains) and done, and for every epoch recorded its " +
+                    "attempt, Gumbel-softmax temperature, mean loss and cross-entropy, whether θ trained (not in warm-up), the expected " +
+                    "latency under P_θ, P_θ per searchable layer over the candidates (distributions[layer][candidate], columns in the " +
+                    "order of candidates) and, for fbnetv2, over each layer's widths and over the input resolutions; once trained, its " +
+                    "posterior, from which the campaign draws its children. A bn-nas supernet is single-path: its epochs have " +
+                    "temperature 0, θ never trained and the uniform sampling distribution as distributions, and add scores (the BN " +
+                    "indicator, scores[layer][candidate]: the mean |γ| of each candidate's last batch norm) and ranking_distance (the " +
+                    "mean over layers of the share of candidate pairs the indicator orders differently than after the epoch before; " +
+                    "null for the first); its posterior adds the final scores and costs (the fixed part's and every candidate's " +
+                    "latency, parameters, multiply-adds and peak activation bytes), and evolution holds the evolution searched over " +
+                    "the indicator (per iteration the best and mean score of its feasible subnets and how many were feasible; the " +
+                    "subnets chosen with their scores and costs), null until recorded and for fbnet and fbnetv2. The search state " +
+                    "(weights, θ, optimiser states) is never served. A campaign whose strategy trains no supernet (rl, random) is a " +
+                    "404 problem titled 'No supernet'; a campaign whose supernet has not started has no attempts and no epochs.",
             },
             [("GET", "/api/v1/campaigns/{id}/events/stream")] = new("streamCampaignEvents", "A campaign's live events (server-sent events)",
                 Tags.Events, 400, 404),
@@ -53,7 +60,7 @@ internal static class OperationDescriptions
         [Tags.Children] = "The children a campaign evaluated",
         [Tags.Pareto] = "Pareto fronts of accuracy, latency, memory and parameters",
         [Tags.Controller] = "The search controller's history",
-        [Tags.Supernet] = "The supernet of a differentiable search (fbnet, fbnetv2)",
+        [Tags.Supernet] = "The supernet of a one-shot search (fbnet, fbnetv2, bn-nas)",
         [Tags.Events] = "Live events of a campaign",
     };
 

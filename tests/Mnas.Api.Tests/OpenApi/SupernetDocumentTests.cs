@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mnas.Grains;
+using System.Text.Json.Nodes;
 using Mnas.SearchSpace.Contract;
+using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Supernet;
 
 namespace Mnas.Api.Tests.OpenApi;
 
-/// <summary>The document's supernet operation and its differentiable submissions: the strategies, the spec's dnas section, candidate names.</summary>
+/// <summary>
+/// The document's supernet operation and the submissions of the strategies that train one: the strategies, the spec's dnas
+/// and bnnas sections, candidate names.
+/// </summary>
 public sealed class SupernetDocumentTests : IAsyncLifetime
 {
     private TestApi api = null!;
@@ -26,13 +31,84 @@ public sealed class SupernetDocumentTests : IAsyncLifetime
         Assert.Equal(["200", "401", "404", "429"], operation["responses"]!.AsObject().Select(r => r.Key).Order());
         var response = document.Resolve(operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
         Assert.Equal(
-            ["attempts", "candidates", "epochs", "epochs_done", "epochs_planned", "posterior", "resolutions", "strategy", "trained", "widths"],
-            response["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            ["attempts", "candidates", "epochs", "epochs_done", "epochs_planned", "evolution", "posterior", "resolutions", "strategy", "trained", "widths"],
+            Keys(response));
         var epoch = document.Resolve(document.Resolve(response["properties"]!["epochs"]!)["items"]!);
         Assert.Equal(
-            ["at", "attempt", "cross_entropy", "distributions", "epoch", "expected_latency_ms", "loss", "resolution_distribution", "seconds",
-                "temperature", "theta_trained", "width_distributions"],
-            epoch["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            ["at", "attempt", "cross_entropy", "distributions", "epoch", "expected_latency_ms", "loss", "ranking_distance", "resolution_distribution",
+                "scores", "seconds", "temperature", "theta_trained", "width_distributions"],
+            Keys(epoch));
+        Assert.Contains("null", Types(epoch["properties"]!["ranking_distance"]!));
+        Assert.Contains("number", Types(epoch["properties"]!["ranking_distance"]!));
+        Assert.Contains("null", Types(epoch["properties"]!["scores"]!));
+        var posterior = Resolve(document, response["properties"]!["posterior"]!);
+        Assert.Contains("costs", Keys(posterior));
+        Assert.Contains("scores", Keys(posterior));
+        var costs = Resolve(document, posterior["properties"]!["costs"]!);
+        Assert.Equal(["fixed", "layers"], Keys(costs));
+        Assert.Equal(["latency_ms", "macs", "params", "peak_activation_bytes"], Keys(Resolve(document, costs["properties"]!["fixed"]!)));
+        // A layer's entry is null where it does not offer the candidate; the fields bn-nas adds say what they hold.
+        var entry = costs["properties"]!["layers"]!["items"]!["items"]!;
+        Assert.Equal("null", entry["oneOf"]![0]!["type"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/SupernetCostItem", entry["oneOf"]![1]!["$ref"]!.GetValue<string>());
+        Assert.Contains("|γ|", epoch["properties"]!["scores"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("candidate pairs", epoch["properties"]!["ranking_distance"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("bn-nas", response["properties"]!["evolution"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        var evolution = Resolve(document, response["properties"]!["evolution"]!);
+        Assert.Equal(["chosen", "iterations"], Keys(evolution));
+        Assert.Equal(["best_score", "feasible", "iteration", "mean_score"],
+            Keys(document.Resolve(document.Resolve(evolution["properties"]!["iterations"]!)["items"]!)));
+        var chosen = document.Resolve(document.Resolve(evolution["properties"]!["chosen"]!)["items"]!);
+        Assert.Equal(["architecture", "costs", "score"], Keys(chosen));
+        var description = operation["description"]!.GetValue<string>();
+        Assert.All(["bn-nas", "scores", "ranking_distance", "evolution", "costs"], word => Assert.Contains(word, description, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task the_spec_describes_its_bnnas_section_from_the_ranges_and_names()
+    {
+        var document = await ServedDocument.FetchAsync(api);
+        var submission = document.Resolve(document.Root["components"]!["schemas"]!["CampaignSubmission"]!);
+        var spec = document.Resolve(submission["properties"]!["spec"]!);
+
+        var bnnas = document.Resolve(spec["properties"]!["bnnas"]!)["properties"]!.AsObject();
+
+        Assert.Equal(
+            ["bn_share", "candidates", "epochs", "iterations", "max_latency_ms", "max_macs", "max_params", "max_peak_activation_bytes",
+                "mutation_probability", "parents", "population", "samples", "training"],
+            bnnas.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["bn", "full"], bnnas["training"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal("bn", bnnas["training"]!["default"]!.GetValue<string>());
+        var parameters = bnnas["max_params"]!;
+        Assert.Equal(["integer", "null"], Types(parameters));
+        Assert.Equal((1.0, (double)CampaignRanges.MaxSafeInteger), (parameters["minimum"]!.GetValue<double>(), parameters["maximum"]!.GetValue<double>()));
+        Assert.Equal(["null", "number"], Types(bnnas["max_latency_ms"]!));
+        Assert.Equal(0.0, bnnas["bn_share"]!["exclusiveMinimum"]!.GetValue<double>());
+        Assert.Equal(50, bnnas["population"]!["default"]!.GetValue<int>());
+        Assert.True(bnnas["candidates"]!["uniqueItems"]!.GetValue<bool>());
+        Assert.Equal(BnNasSpec.DefaultCandidates, bnnas["candidates"]!["default"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(BnNasSpec.DefaultCandidates, bnnas["candidates"]!["items"]!["examples"]!.AsArray().Select(n => n!.GetValue<string>()));
+        var strategy = submission["properties"]!["strategy"]!["description"]!.GetValue<string>();
+        Assert.Contains("bn-nas", strategy, StringComparison.Ordinal);
+        Assert.Contains("spec.bnnas", strategy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_bnnas_candidate_pattern_accepts_exactly_the_names_the_validator_accepts_there()
+    {
+        var document = await ServedDocument.FetchAsync(api);
+        var spec = document.Resolve(document.Resolve(document.Root["components"]!["schemas"]!["CampaignSubmission"]!)["properties"]!["spec"]!);
+        var candidates = document.Resolve(spec["properties"]!["bnnas"]!)["properties"]!["candidates"]!;
+        var pattern = new Regex(Regex.Replace(candidates["items"]!["pattern"]!.GetValue<string>(), @"\$$", @"\z"));
+        string[] names = ["skip", "k3_e1", "k5_e6", "k3_e1_g2", "k11_e99_g99", "k13_e1", "k3_e0", "k3_e1_g1", "k4_e1", "", "k3_e1\n"];
+        var validator = new CampaignSpecValidator();
+
+        var disagreements = names.Where(n => pattern.IsMatch(n) !=
+            validator.Validate(new CampaignSpec { Bnnas = new BnNasSpec { Candidates = [n] } }).All(p => !p.Path.StartsWith("bnnas.candidates", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(disagreements.Count == 0, "the pattern and the validator disagree on: " + string.Join(", ", disagreements.Select(n => $"'{n}'")));
+        Assert.DoesNotMatch(pattern, "skip");
     }
 
     [Fact]
@@ -61,6 +137,21 @@ public sealed class SupernetDocumentTests : IAsyncLifetime
         Assert.Equal(SupernetCandidate.DefaultNames, dnas["candidates"]!["default"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.NotNull(dnas["candidates"]!["items"]!["pattern"]);
     }
+
+    private static string[] Keys(JsonObject schema) => schema["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+
+    private static string[] Types(JsonNode schema) => schema["type"] switch
+    {
+        JsonArray list => list.Select(t => t!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray(),
+        JsonValue one => [one.GetValue<string>()],
+        _ => [],
+    };
+
+    /// <summary>A property's schema: its reference resolved, or the one reference among a nullable property's <c>oneOf</c>/<c>anyOf</c>.</summary>
+    private static JsonObject Resolve(ServedDocument document, JsonNode property) =>
+        property["$ref"] is not null
+            ? document.Resolve(property)
+            : document.Resolve((property["oneOf"] ?? property["anyOf"])!.AsArray().Single(s => s!["$ref"] is not null)!);
 
     [Fact]
     public async Task the_candidate_pattern_accepts_exactly_the_names_the_validator_accepts()
