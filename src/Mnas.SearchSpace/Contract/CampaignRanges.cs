@@ -78,7 +78,7 @@ public static class CampaignRanges
         Number("bnnas.bn_share", 0, 1, "the share of epochs BN-only training runs, at least one epoch; BN-NAS uses 0.1", minExclusive: true),
         Integer("bnnas.population", 2, 1_000, "subnets per generation of the evolution; BN-NAS uses 50"),
         Integer("bnnas.iterations", 1, 1_000, "generations of the evolution; BN-NAS uses 20"),
-        Integer("bnnas.parents", 1, 1_000, "the best of a generation that breed the next; below the population"),
+        Integer("bnnas.parents", 1, 999, "the best of a generation that breed the next; below the population"),
         Number("bnnas.mutation_probability", 0, 1, "the chance a mutation re-draws a layer's candidate", minExclusive: true),
         Integer("bnnas.samples", 1, 100, "the best subnets found, trained from scratch as children"),
         Number("bnnas.max_latency_ms", 0, 60_000, "a found subnet's latency limit by the lookup table; none given: reward.latency_target_ms", minExclusive: true),
