@@ -14,7 +14,7 @@ namespace Mnas.Grains.Tests;
 /// recorded epoch. The supernet here is the simulated one (no training, its costs counted exactly); its own training is
 /// tested in the workers' tests and end to end by the command line's.
 /// </summary>
-public sealed class BnNasCampaignTests : IAsyncDisposable
+public sealed class BnNasCampaignTests : IAsyncLifetime
 {
     private const string Strategy = "bn-nas";
     private readonly string data = Path.Combine(Path.GetTempPath(), $"mnas-bnnas-{Guid.NewGuid():N}");
@@ -27,13 +27,15 @@ public sealed class BnNasCampaignTests : IAsyncDisposable
         Bnnas = new BnNasSpec { Candidates = ["k3_e1", "k3_e3", "k5_e6"], Epochs = 40, Population = 12, Iterations = 4, Parents = 4, Samples = 3 },
     };
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
     {
         if (Directory.Exists(data))
         {
             Directory.Delete(data, recursive: true);
         }
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 
     private RuntimeOptions Options() => new() { DataDirectory = data, Workers = 2, MaxAttempts = 3 };
