@@ -16,11 +16,13 @@ switch (which)
         return await ClusterBenchmark.Run(workerCounts: [.. new[] { 1, 2, 4, 8, 16 }.Where(n => n <= Arg(2, 16))], childSeconds: 2, childrenPerWorker: Arg(1, 6));
     case "dnas":
         return await DnasBenchmark.Run(subset: Arg(1, 4000), epochs: Arg(2, 2));
+    case "bnnas":
+        return BnNasBenchmark.Run(new BnNasSettings(Subset: Arg(1, 8000), ChildEpochs: Arg(2, 2), SupernetEpochs: Arg(3, 10), Subnets: Arg(4, 20), Seed: Arg(5, 1)));
     case "supernet-memory":
         return SupernetMemoryBenchmark.Run();
     case "supernet-memory-one":
         return SupernetMemoryBenchmark.RunOne(args[1], Arg(2, 1));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster, supernet-memory, dnas");
+        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster, supernet-memory, dnas, bnnas");
         return 2;
 }
