@@ -61,6 +61,7 @@ internal static class BnNasBenchmark
             subnets.Add(Score(choice, names, scores, sposSearch, task, costs));
         }
         subnets = subnets.Select((s, i) => Train(s, i + 1, target, evaluator)).ToList();
+        var noise = RetrainingNoise(subnets, target, new ChildEvaluator(task, recipe with { Seed = recipe.Seed + 1 }, latency));
 
         var limit = Statistics.Median(subnets.Select(s => s.TableLatencyMs));
         var evolutionClock = Stopwatch.StartNew();
@@ -95,6 +96,8 @@ internal static class BnNasBenchmark
         Console.WriteLine(Invariant($"supernet_speedup={sposSeconds / bnSeconds:F2}"));
         Console.WriteLine(Invariant($"bn_indicator_kendall_tau={KendallTau.TauB(subnets.Select(s => s.Indicator).ToList(), truth):F3}"));
         Console.WriteLine(Invariant($"spos_accuracy_kendall_tau={KendallTau.TauB(subnets.Select(s => s.SposAccuracy).ToList(), truth):F3}"));
+        Console.WriteLine(Invariant($"true_accuracy_spread_points={(truth.Max() - truth.Min()) * 100:F2}"));
+        Console.WriteLine(Invariant($"retrain_seed_noise_points={noise * 100:F2}"));
         Console.WriteLine(Invariant($"params_kendall_tau={KendallTau.TauB(subnets.Select(s => (double)s.Params).ToList(), truth):F3}"));
         Console.WriteLine(Invariant($"indicator_vs_spos_kendall_tau={KendallTau.TauB(subnets.Select(s => s.Indicator).ToList(), subnets.Select(s => s.SposAccuracy).ToList()):F3}"));
         Console.WriteLine(Invariant($"indicator_table_ms={scoresMs:F3}"));
@@ -153,6 +156,22 @@ internal static class BnNasBenchmark
         Console.WriteLine(Invariant(
             $"subnet {(index == 0 ? "found" : index.ToString(CultureInfo.InvariantCulture))}: indicator {trained.Indicator:F4}, spos {trained.SposAccuracy:F4}, trained {trained.TrueAccuracy:F4} in {trained.TrainSeconds:F1} s"));
         return trained;
+    }
+
+    /// <summary>
+    /// How far a child's accuracy moves with the training seed alone (its initialisation and dropout; the batches keep their
+    /// order): the first <see cref="BnNasSettings.NoiseSubnets"/> subnets trained again with the next seed, the mean
+    /// absolute difference.
+    /// </summary>
+    private static double RetrainingNoise(IReadOnlyList<BnNasSubnet> subnets, SupernetSpace target, ChildEvaluator reseeded)
+    {
+        var differences = subnets.Take(BnNasSettings.NoiseSubnets).Select((s, i) =>
+        {
+            var result = reseeded.Evaluate(target.ToArchitecture(s.Choice, s.Name), measureLatency: false);
+            Console.WriteLine(Invariant($"subnet {i + 1} with the next seed: trained {result.Training.ValidationTop1:F4} (first seed {s.TrueAccuracy:F4})"));
+            return Math.Abs(result.Training.ValidationTop1 - s.TrueAccuracy);
+        }).ToList();
+        return differences.Average();
     }
 
     private static void PrintTable(IReadOnlyList<BnNasSubnet> subnets, BnNasSubnet found)

@@ -13,6 +13,9 @@ internal sealed record BnNasSettings(int Subset, int ChildEpochs, int SupernetEp
     /// <summary>The batches each subnet's batch norms are recalibrated on before SPOS's validation pass.</summary>
     public const int RecalibrationBatches = 20;
 
+    /// <summary>The random subnets trained a second time with another seed, to see how far the seed alone moves a child's accuracy.</summary>
+    public const int NoiseSubnets = 3;
+
     /// <summary>
     /// A BN-NAS campaign's spec on Fashion-MNIST: the default MobileNetV2 skeleton and bnnas section (FBNet's candidates
     /// less skip, a tenth of the epochs BN-only, evolution 50 × 20), the target at 3×64×64 and 10 classes as in the
