@@ -4,6 +4,7 @@ using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Supernet;
 using Mnas.Strategies.BnNas;
+using Mnas.Strategies.Statistics;
 using Mnas.Workers.Datasets;
 using Mnas.Workers.Evaluation;
 using Mnas.Workers.Latency;

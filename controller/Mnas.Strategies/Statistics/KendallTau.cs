@@ -1,4 +1,4 @@
-namespace Mnas.Benchmarks;
+namespace Mnas.Strategies.Statistics;
 
 /// <summary>
 /// Kendall's rank correlation τ-b of two paired samples: (concordant − discordant pairs) / √((n₀ − n₁)(n₀ − n₂)), where

@@ -1,4 +1,6 @@
-namespace Mnas.Benchmarks.Tests;
+using Mnas.Strategies.Statistics;
+
+namespace Mnas.Strategies.Tests.Statistics;
 
 public sealed class KendallTauTests
 {
