@@ -40,18 +40,6 @@ public sealed class BnNasStrategy : ISearchStrategy
         var found = IndicatorEvolution.Search(posterior.Candidates, posterior.Scores, posterior.Costs, options.Constraints, options.Evolution);
         await supernet.RecordEvolutionAsync(found.Evolution, cancellation);
 
-        var children = new Queue<Proposal>(found.Proposals());
-        while (true)
-        {
-            while (children.Count > 0 && !engine.BudgetExhausted && (engine.Capacity > 0 || engine.InFlight == 0))
-            {
-                await engine.SubmitAsync(children.Dequeue(), cancellation);
-            }
-            if (engine.InFlight == 0)
-            {
-                break;
-            }
-            await engine.NextAsync(cancellation);
-        }
+        await FixedChildren.TrainAsync(engine, found.Proposals(), cancellation);
     }
 }

@@ -30,18 +30,6 @@ public sealed class DnasStrategy : ISearchStrategy
             throw new InvalidOperationException($"strategy {Name} needs an engine that trains supernets");
         }
         var posterior = await supernet.TrainSupernetAsync(cancellation);
-        var children = new Queue<Proposal>(SupernetDraws.Distinct(posterior, options.Samples, options.Seed));
-        while (true)
-        {
-            while (children.Count > 0 && !engine.BudgetExhausted && (engine.Capacity > 0 || engine.InFlight == 0))
-            {
-                await engine.SubmitAsync(children.Dequeue(), cancellation);
-            }
-            if (engine.InFlight == 0)
-            {
-                break;
-            }
-            await engine.NextAsync(cancellation);
-        }
+        await FixedChildren.TrainAsync(engine, SupernetDraws.Distinct(posterior, options.Samples, options.Seed), cancellation);
     }
 }

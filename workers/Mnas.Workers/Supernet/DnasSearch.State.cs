@@ -31,8 +31,8 @@ public sealed partial class DnasSearch
         }
         using var weightState = weightOptimizer.state_dict();
         using var thetaState = thetaOptimizer.state_dict();
-        Add(tensors, WeightOptimizerPrefix, weightState);
-        Add(tensors, ThetaOptimizerPrefix, thetaState);
+        OptimizerTensors.Add(tensors, WeightOptimizerPrefix, weightState);
+        OptimizerTensors.Add(tensors, ThetaOptimizerPrefix, thetaState);
         var metadata = new DnasState(DnasState.CurrentFormat, Signature(Space, Widths, Resolutions), EpochsDone, schedule?.Step ?? 0, ScheduleLength(schedule),
             thetaState.Parameters[0].Step);
         return Safetensors.Serialize(tensors, new Dictionary<string, string> { [DnasState.MetadataKey] = JsonSerializer.Serialize(metadata) });
@@ -98,8 +98,8 @@ public sealed partial class DnasSearch
         ThetaResolutions?.copy_(tensors.TryGetValue(ThetaResolutionsName, out var resolutions)
             ? resolutions
             : throw new InvalidDataException("the state has no resolution logits"));
-        weightOptimizer.load_state_dict(OptimizerStateOf(tensors, WeightOptimizerPrefix, Network.parameters().Count(), 1, 0));
-        thetaOptimizer.load_state_dict(OptimizerStateOf(tensors, ThetaOptimizerPrefix, ArchitectureParameters().Count, 3, saved.ThetaSteps));
+        weightOptimizer.load_state_dict(OptimizerTensors.StateOf(tensors, WeightOptimizerPrefix, Network.parameters().Count(), 1, 0));
+        thetaOptimizer.load_state_dict(OptimizerTensors.StateOf(tensors, ThetaOptimizerPrefix, ArchitectureParameters().Count, 3, saved.ThetaSteps));
         if (saved.ScheduleLength > 0)
         {
             schedule = torch.optim.lr_scheduler.CosineAnnealingLR(weightOptimizer, saved.ScheduleLength);
@@ -110,25 +110,6 @@ public sealed partial class DnasSearch
         }
         EpochsDone = saved.EpochsDone;
     }
-
-    private static void Add(Dictionary<string, Tensor> tensors, string prefix, OptimizerState state)
-    {
-        for (var p = 0; p < state.Parameters.Count; p++)
-        {
-            for (var slot = 0; slot < state.Parameters[p].Slots.Count; slot++)
-            {
-                if (state.Parameters[p].Slots[slot] is { } value)
-                {
-                    tensors[string.Create(CultureInfo.InvariantCulture, $"{prefix}{p}.{slot}")] = value;
-                }
-            }
-        }
-    }
-
-    /// <summary>The optimiser state saved under the prefix (the tensors stay the caller's: the optimiser copies them).</summary>
-    private static OptimizerState OptimizerStateOf(IReadOnlyDictionary<string, Tensor> tensors, string prefix, int parameters, int slots, long step) =>
-        new(Enumerable.Range(0, parameters).Select(p => new OptimizerParameterState(step, Enumerable.Range(0, slots)
-            .Select(slot => tensors.GetValueOrDefault(string.Create(CultureInfo.InvariantCulture, $"{prefix}{p}.{slot}"))).ToArray())).ToList());
 
     private static long ScheduleLength(CosineAnnealingLR? schedule) => schedule?.Length ?? 0;
 
