@@ -10,12 +10,14 @@ using Mnas.Store.Sqlite;
 namespace Mnas.Api.Tests.Management;
 
 /// <summary>The management listener on a real port: liveness from the role's loop, readiness from real stores, metrics from the process's meters.</summary>
-public sealed class ManagementServerTests : IAsyncDisposable
+public sealed class ManagementServerTests : IAsyncLifetime
 {
     private readonly string data = Directory.CreateTempSubdirectory("mnas-management-").FullName;
     private TestManagement? management;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (management != null)
         {
