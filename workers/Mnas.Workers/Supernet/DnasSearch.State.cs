@@ -115,8 +115,7 @@ public sealed partial class DnasSearch
 
     /// <summary>The candidates, the positions' shapes, the widths and the resolutions: a state fits only the supernet it was saved from.</summary>
     private static string Signature(SupernetSpace space, WidthSearch? widths, IReadOnlyList<int>? resolutions) =>
-        string.Join(",", space.Candidates.Select(c => c.Name)) + "|" +
-        string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}"))) +
+        space.Signature +
         (widths is null ? "" : "|widths " + string.Join(",", widths.Multipliers.Select(m => m.ToString(CultureInfo.InvariantCulture)))) +
         (resolutions is null ? "" : "|resolutions " + string.Join(",", resolutions.Select(r => r.ToString(CultureInfo.InvariantCulture))));
 

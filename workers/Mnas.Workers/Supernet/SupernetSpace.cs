@@ -60,6 +60,11 @@ public sealed class SupernetSpace
 
     public Architecture Frame => frame;
 
+    /// <summary>The candidates and every position's channels and stride: a saved search fits only a supernet of the same signature.</summary>
+    public string Signature =>
+        string.Join(",", Candidates.Select(c => c.Name)) + "|" +
+        string.Join(",", Positions.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}")));
+
     /// <summary>
     /// Whether the position offers the candidate: skip only where the layer's input and output shapes match, a grouped
     /// candidate only where its groups divide the layer's input and output channels (elsewhere its 1×1 group

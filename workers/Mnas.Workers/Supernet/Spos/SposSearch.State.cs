@@ -21,7 +21,7 @@ public sealed partial class SposSearch
         }
         using var optimizerState = optimizer.state_dict();
         OptimizerTensors.Add(tensors, OptimizerPrefix, optimizerState);
-        var metadata = new SposState(SposState.CurrentFormat, SposState.Signature(Space), options.Training.ToString(), EpochsDone, schedule?.Step ?? 0,
+        var metadata = new SposState(SposState.CurrentFormat, Space.Signature, options.Training.ToString(), EpochsDone, schedule?.Step ?? 0,
             schedule?.Length ?? 0);
         return Safetensors.Serialize(tensors, new Dictionary<string, string> { [SposState.MetadataKey] = JsonSerializer.Serialize(metadata) });
     }
@@ -42,7 +42,7 @@ public sealed partial class SposSearch
             {
                 throw new InvalidDataException($"not a single-path supernet state of format {SposState.CurrentFormat}");
             }
-            var signature = SposState.Signature(space);
+            var signature = space.Signature;
             if (saved.Space != signature)
             {
                 throw new InvalidDataException($"the state is of another supernet ({saved.Space}), not this campaign's ({signature})");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Mnas.Workers.Supernet;
@@ -14,9 +13,4 @@ internal sealed record SposState(
 {
     public const string MetadataKey = "mnas.spos";
     public const int CurrentFormat = 1;
-
-    /// <summary>The candidates and the positions' shapes: a state fits only the supernet it was saved from.</summary>
-    public static string Signature(SupernetSpace space) =>
-        string.Join(",", space.Candidates.Select(c => c.Name)) + "|" +
-        string.Join(",", space.Positions.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.InChannels}-{p.OutChannels}-s{p.Stride}")));
 }
