@@ -11,6 +11,12 @@ public sealed record Outcome(long Sequence, Sample? Sample, double LogProbabilit
 {
     public string Architecture { get; init; } = Sample?.Canonical ?? "";
 
+    /// <summary>The child's measured proxy accuracy (null when it failed or was not measured).</summary>
+    public double? Accuracy { get; init; }
+
+    /// <summary>The child's measured latency in ms (null when it failed or was not measured).</summary>
+    public double? LatencyMs { get; init; }
+
     /// <summary>The sample, for strategies that search the spec's space (a child drawn from a supernet has none).</summary>
     public Sample RequireSample() =>
         Sample ?? throw new InvalidOperationException($"child {Sequence} ({Architecture}) is not a sample of the spec's space");

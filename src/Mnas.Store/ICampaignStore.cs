@@ -189,6 +189,27 @@ public interface ICampaignStore : IAsyncDisposable
     /// <summary>The supernet's recorded epochs in epoch order; empty when none.</summary>
     Task<IReadOnlyList<SupernetEpochRecord>> ListSupernetEpochsAsync(string campaignId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps a step of the campaign's predictor-driven search (FBNetV3), replacing the step of that number kept before.
+    /// Bad arguments (an unknown campaign, a round below 1, an empty stage, text that is not a JSON object) throw
+    /// <see cref="ArgumentException"/> naming the field.
+    /// </summary>
+    Task RecordSearchRoundAsync(SearchRoundRecord round, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's search steps in round order; empty when none.</summary>
+    Task<IReadOnlyList<SearchRoundRecord>> ListSearchRoundsAsync(string campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds measured operators to the campaign's latency lookup table (operator key → median ms on the campaign's device
+    /// class); a key the table holds already keeps its first value. Returns how many were added. Bad arguments (an unknown
+    /// campaign, an empty key, a latency not positive and finite) throw <see cref="ArgumentException"/> naming the field,
+    /// and nothing is added.
+    /// </summary>
+    Task<int> AddLatencyEntriesAsync(string campaignId, IReadOnlyDictionary<string, double> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's latency lookup table (operator key → ms); empty when none was measured.</summary>
+    Task<IReadOnlyDictionary<string, double>> GetLatencyTableAsync(string campaignId, CancellationToken cancellationToken = default);
+
     /// <summary>Appends an event; its id is the campaign's previous highest event id plus one (the first is 1).</summary>
     Task<CampaignEvent> AppendEventAsync(string campaignId, string kind, string message, DateTimeOffset at, CancellationToken cancellationToken = default);
 

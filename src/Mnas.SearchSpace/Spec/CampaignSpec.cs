@@ -25,4 +25,7 @@ public sealed record CampaignSpec
 
     /// <summary>BN-NAS's settings (single-path supernet, BN indicator, evolution), read by <c>bn-nas</c> campaigns only.</summary>
     public BnNasSpec Bnnas { get; init; } = new();
+
+    /// <summary>FBNetV3's settings (recipe space, predictor, coarse and fine stages, constraints), read by <c>fbnetv3</c> campaigns only.</summary>
+    public Fbnetv3Spec Fbnetv3 { get; init; } = new();
 }

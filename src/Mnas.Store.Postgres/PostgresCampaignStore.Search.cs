@@ -1,0 +1,17 @@
+using Mnas.Campaigns;
+
+namespace Mnas.Store.Postgres;
+
+public sealed partial class PostgresCampaignStore
+{
+    public Task RecordSearchRoundAsync(SearchRoundRecord round, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
+    public Task<IReadOnlyList<SearchRoundRecord>> ListSearchRoundsAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException();
+
+    public Task<int> AddLatencyEntriesAsync(string campaignId, IReadOnlyDictionary<string, double> entries, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException();
+
+    public Task<IReadOnlyDictionary<string, double>> GetLatencyTableAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException();
+}
