@@ -12,6 +12,14 @@ internal static partial class NativeMethods
     internal static unsafe partial OptimizerHandle mnas_adam_new(IntPtr* parameters, int count, double lr, double beta1, double beta2,
         double eps, double weightDecay, int amsgrad);
 
+    [LibraryImport(Lib)]
+    internal static unsafe partial OptimizerHandle mnas_adamw_new(IntPtr* parameters, int count, double lr, double beta1, double beta2,
+        double eps, double weightDecay, int amsgrad);
+
+    [LibraryImport(Lib)]
+    internal static unsafe partial OptimizerHandle mnas_rmsprop_new(IntPtr* parameters, int count, double lr, double alpha, double eps,
+        double weightDecay, double momentum, int centered);
+
     [LibraryImport(Lib)] internal static partial void mnas_optimizer_free(IntPtr optimizer);
     [LibraryImport(Lib)] internal static partial int mnas_optimizer_step(OptimizerHandle optimizer);
     [LibraryImport(Lib)] internal static partial int mnas_optimizer_zero_grad(OptimizerHandle optimizer);

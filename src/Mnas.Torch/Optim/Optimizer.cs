@@ -44,7 +44,10 @@ public abstract class Optimizer : IDisposable
     /// <summary>Drops every parameter's gradient (the next backward writes fresh ones).</summary>
     public void zero_grad() => TorchException.Check(NativeMethods.mnas_optimizer_zero_grad(handle));
 
-    /// <summary>How many state tensors each parameter may hold (SGD: the momentum buffer; Adam: both moments and the AMSGrad maximum).</summary>
+    /// <summary>
+    /// How many state tensors each parameter may hold (SGD: the momentum buffer; Adam and AdamW: both moments and the AMSGrad
+    /// maximum; RMSprop: the square average, the momentum buffer and the gradient average).
+    /// </summary>
     private protected abstract int StateSlots { get; }
 
     /// <summary>

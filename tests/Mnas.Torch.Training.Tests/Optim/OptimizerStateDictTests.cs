@@ -5,13 +5,16 @@ namespace Mnas.Torch.Training.Tests.Optim;
 /// <summary>An optimiser's state copied into a new one over copied parameters: the two then take exactly the same steps.</summary>
 public class OptimizerStateDictTests
 {
-    public static TheoryData<string> Kinds => new() { "sgd", "adam", "amsgrad" };
+    public static TheoryData<string> Kinds => new() { "sgd", "adam", "amsgrad", "adamw", "rmsprop", "rmsprop-momentum-centered" };
 
     private static Optimizer Create(string kind, Tensor[] parameters) => kind switch
     {
         "sgd" => torch.optim.SGD(parameters, lr: 0.1, momentum: 0.9, weight_decay: 0.01),
         "adam" => torch.optim.Adam(parameters, lr: 0.05, weight_decay: 0.01),
-        _ => torch.optim.Adam(parameters, lr: 0.05, amsgrad: true),
+        "amsgrad" => torch.optim.Adam(parameters, lr: 0.05, amsgrad: true),
+        "adamw" => torch.optim.AdamW(parameters, lr: 0.05, weight_decay: 0.1),
+        "rmsprop" => torch.optim.RMSprop(parameters, lr: 0.01, weight_decay: 0.01),
+        _ => torch.optim.RMSprop(parameters, lr: 0.01, momentum: 0.9, centered: true),
     };
 
     private static void Step(Optimizer optimizer, Tensor[] parameters, int step)
