@@ -20,8 +20,30 @@ public static class CampaignRanges
     /// <summary>How a refusal describes <see cref="DeviceClassPattern"/>.</summary>
     public const string DeviceClassRule = "must be 1 to 64 letters, digits, '-', '_' or ':'";
 
+    /// <summary>The most values a searched recipe dimension may list (<c>fbnetv3.recipe.batch_size: {values: [32, 64]}</c>).</summary>
+    public const int MaxRecipeValues = 64;
+
     /// <summary>A campaign id chosen by its submitter (<c>id</c>).</summary>
     public const string IdPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    /// <summary>The proxy task's fields, before <see cref="Spec"/> because the searched recipe's ranges are made from them.</summary>
+    private static readonly FieldRange[] Proxy =
+    [
+        Integer("proxy.epochs", 1, 50, "MnasNet trains each child 5 epochs"),
+        Integer("proxy.batch_size", 1, 1024, "images per training step"),
+        Integer("proxy.train_subset_size", 1, 1_000_000, "training images used (null: the whole training part)"),
+        Number("proxy.validation_fraction", 0, 1, "the share of the training part held out for scoring", minExclusive: true, maxExclusive: true),
+        Number("proxy.learning_rate", 0, 10, "the optimiser's learning rate", minExclusive: true),
+        Number("proxy.momentum", 0, 1, "SGD's and RMSProp's momentum", maxExclusive: true),
+        Number("proxy.weight_decay", 0, 0.1, "weight decay (decoupled with adamw, L2 otherwise); MnasNet uses 4e-5"),
+        Number("proxy.label_smoothing", 0, 1, "label smoothing of the loss", maxExclusive: true),
+        Number("proxy.dropout", 0, 1, "the classifier's dropout while training (null: skeleton.dropout)", maxExclusive: true),
+        Number("proxy.stochastic_depth", 0, 1, "the chance the last residual layer's branch is dropped for an image, earlier layers' less; 0 drops none",
+            maxExclusive: true),
+        Number("proxy.mixup_alpha", 0, 10, "mixup's α (each batch mixed with itself shuffled by λ ~ Beta(α, α)); 0 trains on the plain batch"),
+        Number("proxy.ema_decay", 0, 1, "the decay of the weights' moving average that scores and keeps the child; 0 keeps none", maxExclusive: true),
+        Integer("proxy.seed", 0, int.MaxValue, "the proxy task's split, subset and shuffling"),
+    ];
 
     public static IReadOnlyList<FieldRange> Spec { get; } =
     [
@@ -47,15 +69,7 @@ public static class CampaignRanges
         Integer("target.input.height", 8, 1024, "the deployment input; MnasNet searches at 224"),
         Integer("target.input.width", 8, 1024, "as height"),
         Integer("target.classes", 2, 100_000, "ImageNet has 1,000 classes, ImageNet-21k 21,841"),
-        Integer("proxy.epochs", 1, 50, "MnasNet trains each child 5 epochs"),
-        Integer("proxy.batch_size", 1, 1024, "images per training step"),
-        Integer("proxy.train_subset_size", 1, 1_000_000, "training images used (null: the whole training part)"),
-        Number("proxy.validation_fraction", 0, 1, "the share of the training part held out for scoring", minExclusive: true, maxExclusive: true),
-        Number("proxy.learning_rate", 0, 10, "SGD's learning rate", minExclusive: true),
-        Number("proxy.momentum", 0, 1, "SGD's momentum", maxExclusive: true),
-        Number("proxy.weight_decay", 0, 0.1, "L2 weight decay; MnasNet uses 4e-5"),
-        Number("proxy.label_smoothing", 0, 1, "label smoothing of the loss", maxExclusive: true),
-        Integer("proxy.seed", 0, int.MaxValue, "the proxy task's split, subset and shuffling"),
+        .. Proxy,
         Number("reward.latency_target_ms", 0, 60_000, "T in ACC·(LAT/T)^w, in milliseconds", minExclusive: true),
         Number("reward.alpha", -1, 0, "w when LAT ≤ T: −0.07 soft (MnasNet), 0 hard; below −1 latency outweighs accuracy"),
         Number("reward.beta", -1, 0, "w when LAT > T: −0.07 soft (MnasNet), −1 hard"),
@@ -85,6 +99,35 @@ public static class CampaignRanges
         Integer("bnnas.max_params", 1, MaxSafeInteger, "a found subnet's parameter limit; none given: no limit"),
         Integer("bnnas.max_macs", 1, MaxSafeInteger, "a found subnet's multiply-add limit (one image); none given: no limit"),
         Integer("bnnas.max_peak_activation_bytes", 1, MaxSafeInteger, "a found subnet's peak activation limit (one image); none given: no limit"),
+        Items("fbnetv3.recipe.optimizers", 1, 3, "the optimisers a child may train with (sgd, rmsprop, adamw), each at most once"),
+        Recipe("learning_rate", "searched on a log scale, so a range's min is above 0"),
+        Recipe("weight_decay", "searched on a log scale, so a range's min is above 0 (0 may be one of a list's values)"),
+        Recipe("epochs", "whole numbers"),
+        Recipe("batch_size", "whole numbers"),
+        Recipe("label_smoothing", "searched linearly"),
+        Recipe("dropout", "searched linearly"),
+        Recipe("stochastic_depth", "searched linearly"),
+        Recipe("mixup_alpha", "searched linearly"),
+        Recipe("ema_decay", "searched linearly"),
+        Integer("fbnetv3.hidden_units", 4, 1_024, "the accuracy predictor's hidden units per layer"),
+        Integer("fbnetv3.pretrain_architectures", 1, 100_000, "random architectures whose parameters and multiply-adds (free labels) pretrain the predictor's encoder"),
+        Integer("fbnetv3.pretrain_epochs", 1, 10_000, "epochs of the encoder's pretraining"),
+        Integer("fbnetv3.predictor_epochs", 1, 10_000, "epochs the predictor fits the trained children after each round"),
+        Integer("fbnetv3.frozen_epochs", 0, 9_999, "the first predictor epochs, with the encoder frozen; below predictor_epochs"),
+        Number("fbnetv3.predictor_learning_rate", 0, 1, "the predictor's learning rate", minExclusive: true),
+        Integer("fbnetv3.rounds", 1, 100, "rounds of the coarse stage"),
+        Integer("fbnetv3.children_per_round", 1, 1_000, "children trained per round of the coarse stage"),
+        Integer("fbnetv3.pool", 1, 100_000, "Sobol points a round picks its children from; at least children_per_round"),
+        Integer("fbnetv3.population", 2, 10_000, "pairs per generation of the fine stage's evolution"),
+        Integer("fbnetv3.top_k", 1, 10_000, "the best pairs of a generation, kept to breed the next; at most the population"),
+        Number("fbnetv3.mutation_probability", 0, 1, "the chance a mutation re-draws one of a pair's choices", minExclusive: true),
+        Integer("fbnetv3.max_iterations", 1, 10_000, "generations of the fine stage at most"),
+        Number("fbnetv3.threshold", 0, 1, "the fine stage stops when a generation raises the best predicted accuracy by less than this"),
+        Integer("fbnetv3.final_children", 0, 1_000, "the best pairs of the fine stage, trained as the campaign's last children"),
+        Number("fbnetv3.max_latency_ms", 0, 60_000, "a pair's latency limit by the lookup table; none given: reward.latency_target_ms", minExclusive: true),
+        Integer("fbnetv3.max_params", 1, MaxSafeInteger, "a pair's parameter limit; none given: no limit"),
+        Integer("fbnetv3.max_macs", 1, MaxSafeInteger, "a pair's multiply-add limit (one image); none given: no limit"),
+        Integer("fbnetv3.max_peak_activation_bytes", 1, MaxSafeInteger, "a pair's peak activation limit (one image); none given: no limit"),
     ];
 
     public static IReadOnlyList<FieldRange> Submission { get; } =
@@ -115,6 +158,16 @@ public static class CampaignRanges
 
     private static FieldRange Find(IReadOnlyList<FieldRange> ranges, string path) =>
         ranges.FirstOrDefault(r => r.Path == path) ?? throw new KeyNotFoundException($"no range for '{path}'");
+
+    /// <summary>
+    /// A searched recipe dimension (<c>fbnetv3.recipe.learning_rate</c>): a range's min and max and a list's values are each
+    /// held to the range of the proxy field of the same name, which the chosen value becomes.
+    /// </summary>
+    private static FieldRange Recipe(string name, string scale) =>
+        Find(Proxy, "proxy." + name) with
+        {
+            Path = "fbnetv3.recipe." + name, Reason = $"a range's min and max and a list's values, each as proxy.{name}; {scale}",
+        };
 
     private static FieldRange Integer(string path, long min, long max, string reason) => new(path, RangeKind.Integer, min, max, reason);
 

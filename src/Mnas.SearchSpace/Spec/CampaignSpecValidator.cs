@@ -12,7 +12,7 @@ namespace Mnas.SearchSpace.Spec;
 /// <see cref="CampaignRanges"/>; the proxy data set must be one of <see cref="ProxyDatasets"/>. What a spec costs to
 /// run (its largest child) is checked by the campaign contract above this, which knows the costs.
 /// </summary>
-public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
+public sealed partial class CampaignSpecValidator : ISpecValidator<CampaignSpec>
 {
     public static CampaignSpecValidator Instance { get; } = new();
 
@@ -54,6 +54,11 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         if (problems.NotNull("bnnas", spec.Bnnas))
         {
             ValidateBnNas(spec.Bnnas, problems);
+        }
+
+        if (problems.NotNull("fbnetv3", spec.Fbnetv3))
+        {
+            ValidateFbnetv3(spec.Fbnetv3, problems);
         }
 
         return problems.Items;
@@ -238,10 +243,23 @@ public sealed class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         }
 
         Check(problems, "proxy.validation_fraction", proxy.ValidationFraction);
+        if (!ProxySpec.Optimizers.Contains(proxy.Optimizer))
+        {
+            problems.Add("proxy.optimizer", UnknownOptimizer(proxy.Optimizer));
+        }
+
         Check(problems, "proxy.learning_rate", proxy.LearningRate);
         Check(problems, "proxy.momentum", proxy.Momentum);
         Check(problems, "proxy.weight_decay", proxy.WeightDecay);
         Check(problems, "proxy.label_smoothing", proxy.LabelSmoothing);
+        if (proxy.Dropout is { } dropout)
+        {
+            Check(problems, "proxy.dropout", dropout);
+        }
+
+        Check(problems, "proxy.stochastic_depth", proxy.StochasticDepth);
+        Check(problems, "proxy.mixup_alpha", proxy.MixupAlpha);
+        Check(problems, "proxy.ema_decay", proxy.EmaDecay);
         Check(problems, "proxy.seed", proxy.Seed);
     }
 
