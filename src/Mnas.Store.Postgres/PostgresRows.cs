@@ -27,6 +27,8 @@ internal static class PostgresRows
     public const string SupernetColumns =
         "campaign_id, attempts, epochs_done, state, posterior_json, updated_utc_ticks, updated_offset_minutes, evolution_json";
 
+    public const string SearchRoundColumns = "campaign_id, round, stage, json, recorded_utc_ticks, recorded_offset_minutes";
+
     public const string SupernetEpochColumns =
         "campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
         "distributions, width_distributions, resolution_distribution, seconds, at_utc_ticks, at_offset_minutes, scores, ranking_distance";
@@ -116,6 +118,13 @@ internal static class PostgresRows
         row.IsDBNull(4) ? null : row.GetString(4),
         PostgresValues.Time(row.GetInt64(5), row.GetInt16(6)),
         row.IsDBNull(7) ? null : row.GetString(7));
+
+    public static SearchRoundRecord SearchRound(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        row.GetInt32(1),
+        row.GetString(2),
+        row.GetString(3),
+        PostgresValues.Time(row.GetInt64(4), row.GetInt16(5)));
 
     public static SupernetEpochRecord SupernetEpoch(NpgsqlDataReader row) => new(
         row.GetString(0),

@@ -24,6 +24,8 @@ internal static class SqliteRows
 
     public const string SupernetColumns = "campaign_id, attempts, epochs_done, state, posterior_json, updated_at, evolution_json";
 
+    public const string SearchRoundColumns = "campaign_id, round, stage, json, recorded_at";
+
     public const string SupernetEpochColumns =
         "campaign_id, epoch, attempt, temperature, loss, cross_entropy, theta_trained, expected_latency_ms, " +
         "distributions, width_distributions, resolution_distribution, seconds, at, scores, ranking_distance";
@@ -98,6 +100,13 @@ internal static class SqliteRows
         row.IsDBNull(4) ? null : row.GetString(4),
         SqliteValues.Time(row.GetString(5)),
         row.IsDBNull(6) ? null : row.GetString(6));
+
+    public static SearchRoundRecord SearchRound(SqliteDataReader row) => new(
+        row.GetString(0),
+        row.GetInt32(1),
+        row.GetString(2),
+        row.GetString(3),
+        SqliteValues.Time(row.GetString(4)));
 
     public static SupernetEpochRecord SupernetEpoch(SqliteDataReader row) => new(
         row.GetString(0),

@@ -194,6 +194,26 @@ internal static class SqliteSchema
         ALTER TABLE supernets ADD COLUMN evolution_json TEXT
             CHECK (evolution_json IS NULL OR (json_valid(evolution_json) AND json_type(evolution_json) = 'object'));
         """,
+
+        // 7: a predictor-driven search's (FBNetV3) rounds, each a JSON document, and the latency lookup table of its
+        // campaign's operators. Like 4, it depends on no migration after the first; both go with their campaign.
+        """
+        CREATE TABLE search_rounds (
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            stage TEXT NOT NULL,
+            json TEXT NOT NULL CHECK (json_valid(json) AND json_type(json) = 'object'),
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (campaign_id, round)
+        ) STRICT;
+
+        CREATE TABLE latency_entries (
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+            operator_key TEXT NOT NULL,
+            latency_ms ANY NOT NULL CHECK (typeof(latency_ms) = 'real' AND latency_ms > 0),
+            PRIMARY KEY (campaign_id, operator_key)
+        ) STRICT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

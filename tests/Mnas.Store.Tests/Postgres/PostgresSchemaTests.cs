@@ -179,6 +179,33 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_database_at_version_7_is_migrated_keeping_its_campaign_which_then_takes_search_rounds_and_latencies()
+    {
+        var earlier = string.Join("\n;", PostgresMigrations.All.Where(m => m.Version <= 7).Select(m => m.Sql));
+        var at = DateTimeOffset.UnixEpoch.ToOffset(TimeSpan.FromHours(1));
+        await _database.ExecuteAsync(
+            "CREATE SCHEMA mnas; SET search_path = mnas; " +
+            "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\n" +
+            earlier + "\n;" +
+            "INSERT INTO schema_migrations (version) VALUES (1), (2), (3), (4), (5), (6), (7); " +
+            "INSERT INTO campaigns (id, name, spec_json, strategy, seed, status, created_utc_ticks, created_offset_minutes) " +
+            $"VALUES ('c1', 'one', '{{}}', 'fbnetv3', 7, 'Running', {at.UtcTicks}, 60);");
+
+        await using var store = await PostgresCampaignStore.OpenAsync(Options);
+        var round = new SearchRoundRecord("c1", 1, "coarse", """{"points":[]}""", at);
+
+        Assert.Equal(PostgresCampaignStore.SchemaVersion, await _database.ScalarAsync("SELECT MAX(version) FROM mnas.schema_migrations;"));
+        Assert.Equal("fbnetv3", (await store.GetCampaignAsync("c1"))!.Strategy);
+        Assert.Empty(await store.ListSearchRoundsAsync("c1"));
+        await store.RecordSearchRoundAsync(round);
+        Assert.Equal(1, await store.AddLatencyEntriesAsync("c1", new Dictionary<string, double> { ["a"] = 1.5 }));
+        Assert.Equal([round], await store.ListSearchRoundsAsync("c1"));
+        Assert.Equal(1.5, (await store.GetLatencyTableAsync("c1"))["a"]);
+        Assert.True(await store.DeleteCampaignAsync("c1"));
+        Assert.Equal(0L, await _database.ScalarAsync("SELECT (SELECT COUNT(*) FROM mnas.search_rounds) + (SELECT COUNT(*) FROM mnas.latency_entries);"));
+    }
+
+    [Fact]
     public async Task a_database_with_a_newer_schema_version_is_refused_naming_both_versions()
     {
         await (await PostgresCampaignStore.OpenAsync(Options)).DisposeAsync();

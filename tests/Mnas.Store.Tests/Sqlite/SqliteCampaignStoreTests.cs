@@ -295,6 +295,45 @@ public sealed class SqliteCampaignStoreTests : CampaignStoreConformance
         Execute(connection, "UPDATE supernets SET evolution_json = '{}';");
     }
 
+    [Fact]
+    public async Task a_version_6_file_is_migrated_keeping_its_campaign_which_then_takes_search_rounds_and_latencies()
+    {
+        await Store.DisposeAsync();
+        File.Delete(FilePath);
+        using (var connection = Connect())
+        {
+            SqliteSchema.Open(connection, FilePath, upTo: 6);
+            Execute(connection, OldCampaignInsert);
+        }
+
+        await ReopenAsync();
+
+        Assert.Equal((long)SqliteCampaignStore.SchemaVersion, Scalar("SELECT version FROM schema_version;"));
+        Assert.Equal(NewCampaign(), await Store.GetCampaignAsync("c1"));
+        Assert.Empty(await Store.ListSearchRoundsAsync("c1"));
+        await Store.RecordSearchRoundAsync(NewSearchRound(1));
+        Assert.Equal(1, await Store.AddLatencyEntriesAsync("c1", new Dictionary<string, double> { ["a"] = 1.5 }));
+        AssertSameRounds([NewSearchRound(1)], await Store.ListSearchRoundsAsync("c1"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM pragma_foreign_key_check;"));
+    }
+
+    [Fact]
+    public void the_search_tables_refuse_a_round_that_is_not_a_json_object_and_a_latency_that_is_not_a_positive_real()
+    {
+        using var connection = Connect();
+        Execute(connection, OldCampaignInsert);
+        var round = $"INSERT INTO search_rounds (campaign_id, round, stage, json, recorded_at) VALUES ('c1', 1, 'coarse', ";
+        var latency = "INSERT INTO latency_entries (campaign_id, operator_key, latency_ms) VALUES ('c1', 'k', ";
+
+        Assert.Throws<SqliteException>(() => Execute(connection, round + $"'[1]', '{T0:O}');"));
+        Assert.Throws<SqliteException>(() => Execute(connection, round + $"'{{', '{T0:O}');"));
+        Assert.Throws<SqliteException>(() => Execute(connection, latency + "1);"));
+        Assert.Throws<SqliteException>(() => Execute(connection, latency + "-1.5);"));
+        Assert.Throws<SqliteException>(() => Execute(connection, latency + "'1.5');"));
+        Execute(connection, round + $"'{{}}', '{T0:O}');");
+        Execute(connection, latency + "1.5);");
+    }
+
     /// <summary>The conformance suite's campaign c1 as the schema before owners wrote it.</summary>
     private static string OldCampaignInsert
     {
