@@ -9,19 +9,24 @@ namespace Mnas.Workers.Training;
 
 /// <summary>
 /// Trains one child for a few epochs on the proxy task and scores it on held-out validation
-/// images. Deterministic for a seed: the weights come from torch's seeded generator and the
-/// batches from the data's seeded order.
+/// images, with the recipe its options give (optimiser, dropout, stochastic depth, mixup, a moving
+/// average of the weights). Deterministic for a seed: the weights, dropout, stochastic depth and
+/// mixup's permutations come from torch's seeded generator, mixup's λ from one seeded alike, and
+/// the batches from the data's seeded order.
 /// </summary>
 public static class ChildTrainer
 {
-    /// <param name="keep">When given, receives the trained network, which the caller then owns and disposes.</param>
+    /// <param name="keep">
+    /// When given, receives the trained network, which the caller then owns and disposes. With a moving average of the
+    /// weights (<see cref="TrainingOptions.EmaDecay"/>) it holds the average once training succeeds.
+    /// </param>
     public static TrainingReport Train(Architecture proxyView, ITrainingData data, TrainingOptions options,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, Action<ChildNetwork>? keep = null)
     {
         options.ThrowIfInvalid();
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
-        var model = new ChildNetwork(proxyView);
+        var model = new ChildNetwork(proxyView, options.Dropout, options.StochasticDepth);
         if (keep != null)
         {
             keep(model);
@@ -29,8 +34,11 @@ public static class ChildTrainer
         using var owned = keep == null ? model : null;
         model.to(options.Device);
         model.to(torch.channels_last);
-        using var optimizer = torch.optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
+        using var optimizer = ChildOptimizer.Create(model.parameters(), options);
         var schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, (long)options.Epochs * Math.Max(1, data.TrainBatchesPerEpoch));
+
+        var mixup = options.MixupAlpha > 0 ? new Mixup(options.MixupAlpha, options.Seed) : null;
+        using var average = options.EmaDecay > 0 ? new WeightAverage(model, options.EmaDecay) : null;
 
         var epochs = new List<EpochReport>();
         var clock = Stopwatch.StartNew();
@@ -61,8 +69,18 @@ public static class ChildTrainer
                 var input = batchImages.to(options.Device).to(torch.channels_last);
                 var labels = batchLabels.to(options.Device);
                 optimizer.zero_grad();
-                var logits = model.forward(input);
-                var loss = torch.nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                Tensor logits, loss;
+                if (mixup == null)
+                {
+                    logits = model.forward(input);
+                    loss = torch.nn.functional.cross_entropy(logits, labels, label_smoothing: options.LabelSmoothing);
+                }
+                else
+                {
+                    var mixed = mixup.Mix(input, labels);
+                    logits = model.forward(mixed.Images);
+                    loss = mixed.Loss(logits, options.LabelSmoothing);
+                }
                 var value = loss.item<float>();
                 if (!float.IsFinite(value) || value > options.DivergenceLoss)
                 {
@@ -71,9 +89,11 @@ public static class ChildTrainer
                 }
                 loss.backward();
                 optimizer.step();
+                average?.Update();
                 schedule.step();
 
                 var batch = labels.shape[0];
+                // Counted against the batch's own labels, mixed or not.
                 using (torch.no_grad())
                 {
                     correct += logits.argmax(1).eq(labels).sum().item<long>();
@@ -85,9 +105,14 @@ public static class ChildTrainer
                 step++;
                 progress?.Report(new TrainingProgress(epoch, step, data.TrainBatchesPerEpoch, value));
             }
-            var validation = Evaluate(model, data, options.Device);
+            double validation;
+            using (average?.SwapIn())
+            {
+                validation = Evaluate(model, data, options.Device);
+            }
             epochs.Add(new EpochReport(epoch, lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1), validation, epochClock.Elapsed));
         }
+        average?.CopyTo();
         return Stop(ChildStatus.Succeeded, null, epochs[^1].ValidationAccuracy);
     }
 

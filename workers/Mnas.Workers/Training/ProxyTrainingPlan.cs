@@ -9,8 +9,9 @@ public sealed record ProxyTrainingPlan(string Dataset, TrainingOptions Training,
         proxy.Dataset,
         new TrainingOptions
         {
-            Epochs = proxy.Epochs, LearningRate = proxy.LearningRate, Momentum = proxy.Momentum, WeightDecay = proxy.WeightDecay,
-            LabelSmoothing = proxy.LabelSmoothing, Seed = proxy.Seed,
+            Epochs = proxy.Epochs, Optimizer = proxy.Optimizer, LearningRate = proxy.LearningRate, Momentum = proxy.Momentum,
+            WeightDecay = proxy.WeightDecay, LabelSmoothing = proxy.LabelSmoothing, Dropout = proxy.Dropout, StochasticDepth = proxy.StochasticDepth,
+            MixupAlpha = proxy.MixupAlpha, EmaDecay = proxy.EmaDecay, Seed = proxy.Seed,
         },
         new ProxyTaskOptions
         {

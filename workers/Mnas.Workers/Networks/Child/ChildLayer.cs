@@ -10,7 +10,9 @@ namespace Mnas.Workers.Networks.Child;
 /// and the shortcut it really gets. Built from the same configuration the cost analysis and the
 /// latency table use, so the three always agree. A grouped MBConv (<see cref="LayerConfig.Groups"/> above 1) is
 /// FBNet's grouped candidate: 1×1 group-convolution expansion (even at expansion 1), <see cref="ChannelShuffle"/>,
-/// depthwise, [SE], 1×1 group-convolution projection.
+/// depthwise, [SE], 1×1 group-convolution projection. With stochastic depth (<see cref="BranchDropChance"/> above 0), a
+/// residual layer in training mode drops its branch for each image with that chance and scales the kept branches by
+/// 1/(1 − chance), so that eval mode (which always keeps the branch) sees the same expectation.
 /// </summary>
 public sealed class ChildLayer : Module<Tensor, Tensor>
 {
@@ -18,9 +20,16 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
     private readonly LayerShortcut shortcut;
     private readonly PooledProjection? pooled;
 
-    public ChildLayer(LayerConfig config)
+    /// <param name="branchDropChance">Stochastic depth's chance, in [0, 1); only a layer with a shortcut may have one above 0.</param>
+    public ChildLayer(LayerConfig config, double branchDropChance = 0)
     {
         Config = config;
+        if (!(branchDropChance is >= 0 and < 1) || (branchDropChance > 0 && config.Shortcut == LayerShortcut.None))
+        {
+            throw new ArgumentOutOfRangeException(nameof(branchDropChance), branchDropChance,
+                "must lie in [0, 1), and be 0 for a layer without a shortcut");
+        }
+        BranchDropChance = branchDropChance;
         var (cin, cout, act, groups) = (config.InChannels, config.OutChannels, config.Activation, config.Groups);
         if (groups < 1 || (groups > 1 && (config.Op != ConvOp.MBConv || cin % groups != 0 || cout % groups != 0)))
         {
@@ -77,18 +86,33 @@ public sealed class ChildLayer : Module<Tensor, Tensor>
     /// <summary>The batch norm the branch ends with (before the shortcut's add): BN-NAS scores the layer by its γ.</summary>
     public BatchNorm2d LastBatchNorm { get; }
 
+    /// <summary>The chance that the branch is dropped for an image in training mode (stochastic depth); 0 keeps it always.</summary>
+    public double BranchDropChance { get; }
+
     public override Tensor forward(Tensor input)
     {
         if (shortcut == LayerShortcut.None)
         {
             return body.forward(input);
         }
-        using var branch = body.forward(input);
+        using var branch = training && BranchDropChance > 0 ? DroppedPerImage(body.forward(input)) : body.forward(input);
         if (shortcut == LayerShortcut.Identity)
         {
             return input + branch;
         }
         using var projected = pooled!.forward(input);
         return projected + branch;
+    }
+
+    /// <summary>The branch with each image's kept (scaled by 1/(1 − chance)) or zeroed, by a draw from torch's generator.</summary>
+    private Tensor DroppedPerImage(Tensor branch)
+    {
+        using (branch)
+        {
+            using var scope = torch.NewDisposeScope();
+            var keep = 1 - BranchDropChance;
+            var kept = torch.rand([branch.size(0), 1, 1, 1], branch.dtype, branch.device).lt(keep).to(branch.dtype).div_(keep);
+            return (branch * kept).MoveToOuterDisposeScope();
+        }
     }
 }
