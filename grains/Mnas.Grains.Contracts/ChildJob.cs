@@ -18,4 +18,11 @@ public enum ChildJob
     /// its candidates on this worker's device, train it from the state carried (if any), report every epoch, answer with P_θ.
     /// </summary>
     Supernet,
+
+    /// <summary>
+    /// Time operators missing from the campaign's latency lookup table (FBNetV3, <see cref="TrainChild.Sequence"/>
+    /// <see cref="TrainChild.LatencyTableSequence"/>): each of <see cref="TrainChild.OperatorKeys"/>, found in
+    /// <see cref="TrainChild.Architectures"/>, timed alone on this worker's device; answered with <see cref="LatencyTableMeasured"/>.
+    /// </summary>
+    LatencyTable,
 }

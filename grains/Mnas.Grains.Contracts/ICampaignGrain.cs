@@ -30,6 +30,9 @@ public interface ICampaignGrain : IGrainWithStringKey
 
     Task SupernetTrained(SupernetTrained message);
 
+    /// <summary>The operators of the campaign's latency table job are timed (or could not be).</summary>
+    Task LatencyTableMeasured(LatencyTableMeasured message);
+
     /// <summary>The directory has slots free again for a device class this campaign waits on.</summary>
     [OneWay]
     Task SlotsFreed();

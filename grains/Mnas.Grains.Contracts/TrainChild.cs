@@ -9,6 +9,8 @@ namespace Mnas.Grains.Contracts;
 /// <param name="Strategy">For a <see cref="ChildJob.Supernet"/> job, the campaign's strategy (fbnet or fbnetv2).</param>
 /// <param name="Resolution">The input sub-sampling factor of a child a resolution search drew (1: the full input): its proxy training sees every Resolution-th pixel.</param>
 /// <param name="SupernetState">For a <see cref="ChildJob.Supernet"/> job, the search state after the last epoch recorded, to go on from (none: from the start).</param>
+/// <param name="Architectures">For a <see cref="ChildJob.LatencyTable"/> job, the target views (architecture files' JSON) that hold the operators to time.</param>
+/// <param name="OperatorKeys">For a <see cref="ChildJob.LatencyTable"/> job, the keys of the operators to time, each found in one of <paramref name="Architectures"/>.</param>
 [GenerateSerializer, Immutable]
 public sealed record TrainChild(
     string CampaignId,
@@ -22,8 +24,13 @@ public sealed record TrainChild(
     double? LatencyMs = null,
     string? Strategy = null,
     byte[]? SupernetState = null,
-    int Resolution = 1)
+    int Resolution = 1,
+    IReadOnlyList<string>? Architectures = null,
+    IReadOnlyList<string>? OperatorKeys = null)
 {
     /// <summary>The sequence number a campaign's supernet job goes by (children are numbered from 1).</summary>
     public const long SupernetSequence = 0;
+
+    /// <summary>The sequence number a campaign's latency table job goes by (FBNetV3: operators its lookup table lacks).</summary>
+    public const long LatencyTableSequence = -1;
 }

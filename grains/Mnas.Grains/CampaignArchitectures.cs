@@ -1,4 +1,5 @@
 using Mnas.SearchSpace.Architectures;
+using Mnas.SearchSpace.Recipes;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Supernet;
@@ -8,8 +9,9 @@ namespace Mnas.Grains;
 
 /// <summary>
 /// What the architecture a child of a campaign names is: a sample of the spec's space (rl, random: MnasNet's
-/// block-wise space), or a child taken from the campaign's supernet (fbnet, fbnetv2, bn-nas: a candidate per searchable
-/// layer, with widths and an input resolution for fbnetv2, see <see cref="SupernetChildName"/>).
+/// block-wise space), a sample with the recipe it trains by (fbnetv3, see <see cref="RecipeChildName"/>), or a child
+/// taken from the campaign's supernet (fbnet, fbnetv2, bn-nas: a candidate per searchable layer, with widths and an
+/// input resolution for fbnetv2, see <see cref="SupernetChildName"/>).
 /// </summary>
 public sealed class CampaignArchitectures
 {
@@ -18,10 +20,12 @@ public sealed class CampaignArchitectures
     private readonly ModelSpace? space;
     private readonly SupernetSpace? supernet;
     private readonly WidthSearch? widths;
+    private readonly bool recipes;
 
     private CampaignArchitectures(CampaignSpec spec, string strategy)
     {
         this.spec = spec;
+        recipes = PredictorStrategies.Includes(strategy);
         candidateNames = SupernetStrategies.Candidates(spec, strategy);
         if (!SupernetStrategies.Includes(strategy))
         {
@@ -42,11 +46,18 @@ public sealed class CampaignArchitectures
     /// <summary>The campaign's architectures, by its spec and the strategy its stored settings name.</summary>
     public static CampaignArchitectures For(CampaignSpec spec, string strategy) => new(spec, strategy);
 
-    /// <summary>The spec's block-wise space (rl, random), or null for a campaign that draws its children from a supernet.</summary>
+    /// <summary>The spec's block-wise space (rl, random, fbnetv3), or null for a campaign that draws its children from a supernet.</summary>
     public ModelSpace? Space => space;
 
-    /// <summary>The sample a child's architecture is in the spec's space, or null for a supernet's child.</summary>
-    public Sample? Sample(string architecture) => space?.Parse(architecture);
+    /// <summary>The sample a child's architecture is in the spec's space (an fbnetv3 child's without its recipe), or null for a supernet's child.</summary>
+    public Sample? Sample(string architecture) => space?.Parse(recipes ? RecipeChildName.Parse(architecture).Sample : architecture);
+
+    /// <summary>
+    /// The spec a child trains by, as the JSON its job carries: an fbnetv3 child's with its recipe in the proxy task's
+    /// place (<see cref="Recipe.ApplyTo(CampaignSpec)"/>), any other child's the campaign's own (<paramref name="campaignSpecJson"/>).
+    /// </summary>
+    public string TrainingSpecJson(string architecture, string campaignSpecJson) =>
+        recipes ? CampaignSpecWriter.ToJson(RecipeChildName.Parse(architecture).Recipe.ApplyTo(spec)) : campaignSpecJson;
 
     /// <summary>The input sub-sampling factor of a child's architecture: above 1 for a child a resolution search drew below the full input.</summary>
     public int Resolution(string architecture) => space == null ? SupernetChildName.Parse(architecture).Resolution ?? 1 : 1;
@@ -56,7 +67,7 @@ public sealed class CampaignArchitectures
     {
         if (space != null)
         {
-            return space.Freeze(space.Parse(architecture));
+            return space.Freeze(Sample(architecture)!);
         }
         var name = SupernetChildName.Parse(architecture);
         var layers = (supernet ?? widths!.Widest).Positions.Count;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mnas.SearchSpace.Contract;
+using Mnas.SearchSpace.Spec;
 
 namespace Mnas.Grains;
 
@@ -10,13 +11,22 @@ namespace Mnas.Grains;
 public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren = 20, double? MaxHours = null, int Minibatch = 20, int Workers = 1)
 {
     /// <summary>
-    /// rl (MnasNet), random, fbnet (DNAS), fbnetv2 (DMasking: fbnet with channel and resolution search) and bn-nas (a
-    /// single-path supernet, BN-only trained, searched by its BN indicator).
+    /// rl (MnasNet), random, fbnet (DNAS), fbnetv2 (DMasking: fbnet with channel and resolution search), bn-nas (a
+    /// single-path supernet, BN-only trained, searched by its BN indicator) and fbnetv3 (architectures and training
+    /// recipes searched together with an accuracy predictor).
     /// </summary>
-    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2", SupernetStrategies.BnNas];
+    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2", SupernetStrategies.BnNas, PredictorStrategies.Fbnetv3];
 
     /// <summary>Whether the strategy trains a supernet and takes its children from it.</summary>
     public bool SearchesSupernet => SupernetStrategies.Includes(Strategy);
+
+    /// <summary>
+    /// The children budget a campaign gets when its submission names none (and no hours): an fbnetv3 campaign's every
+    /// coarse round and final child (<see cref="Fbnetv3Spec.TrainedChildren"/>), any other's <paramref name="fallback"/>.
+    /// A smaller budget given stops an fbnetv3 campaign early, as it stops the others.
+    /// </summary>
+    public static int DefaultChildren(string strategy, CampaignSpec spec, int fallback) =>
+        PredictorStrategies.Includes(strategy) ? spec.Fbnetv3.TrainedChildren() : fallback;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

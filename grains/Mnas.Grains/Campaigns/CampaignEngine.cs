@@ -82,6 +82,10 @@ internal sealed partial class CampaignEngine : ISearchEngine
         var engine = new CampaignEngine(campaign, spec, store, assignments, liveSlots, options, budget, clock ?? TimeProvider.System,
             children.ToDictionary(c => c.Sequence));
         engine.logger = logger ?? NullLogger.Instance;
+        if (PredictorStrategies.Includes(engine.strategy))
+        {
+            await engine.LoadLatencyTableAsync(cancellation);
+        }
         var checkpoint = await store.GetLatestCheckpointAsync(campaign.Id, cancellation);
         if (checkpoint != null)
         {
@@ -165,8 +169,9 @@ internal sealed partial class CampaignEngine : ISearchEngine
         }
     }
 
+    /// <summary>A child's training began; the campaign's one-off jobs (supernet, latency table) are not children and keep no status.</summary>
     public Task OnStartedAsync(ChildStarted message, CancellationToken cancellation) =>
-        message.Sequence == TrainChild.SupernetSequence ? Task.CompletedTask : RecordStartedAsync(message, cancellation);
+        message.Sequence is TrainChild.SupernetSequence or TrainChild.LatencyTableSequence ? Task.CompletedTask : RecordStartedAsync(message, cancellation);
 
     /// <summary>A worker's result or failure; one from a worker the attempt was not given to is refused.</summary>
     public async Task OnEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
@@ -197,19 +202,28 @@ internal sealed partial class CampaignEngine : ISearchEngine
             await StrayAsync(message.Sequence, message.Attempt, message.WorkerId, "hand-back");
             return;
         }
-        if (message.Sequence == TrainChild.SupernetSequence)
+        switch (message.Sequence)
         {
-            await RecordSupernetReleasedAsync(message, cancellation);
-            return;
+            case TrainChild.SupernetSequence:
+                await RecordSupernetReleasedAsync(message, cancellation);
+                return;
+            case TrainChild.LatencyTableSequence:
+                await RecordLatencyTableReleasedAsync(message);
+                return;
         }
         await RecordReleasedAsync(message, cancellation);
     }
 
     /// <summary>The worker running the job is gone (its silo was declared dead, or it went silent): the attempt counts as failed and is retried while attempts remain.</summary>
-    public Task OnWorkerLostAsync(TrainChild job, CancellationToken cancellation) => job.Sequence == TrainChild.SupernetSequence
-        ? SupernetAttemptFailedAsync(job.Attempt, $"worker {job.WorkerId} lost: it left the cluster while training the supernet", cancellation)
-        : RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, job.Sequence, job.Attempt, false,
-            $"worker {job.WorkerId} lost: it left the cluster while running the child", 0, 0, 0, 0, 0, 0), cancellation);
+    public Task OnWorkerLostAsync(TrainChild job, CancellationToken cancellation) => job.Sequence switch
+    {
+        TrainChild.SupernetSequence =>
+            SupernetAttemptFailedAsync(job.Attempt, $"worker {job.WorkerId} lost: it left the cluster while training the supernet", cancellation),
+        TrainChild.LatencyTableSequence =>
+            LatencyTableAttemptFailedAsync(job.Attempt, $"worker {job.WorkerId} lost: it left the cluster while timing operators"),
+        _ => RecordEvaluatedAsync(new ChildEvaluated(campaign.Id, job.Sequence, job.Attempt, false,
+            $"worker {job.WorkerId} lost: it left the cluster while running the child", 0, 0, 0, 0, 0, 0), cancellation),
+    };
 
     /// <summary>An answer from a worker the attempt is not given to (a worker found lost, answering late): recorded, nothing else.</summary>
     private Task StrayAsync(long sequence, int attempt, string workerId, string what) =>
@@ -371,12 +385,14 @@ internal sealed partial class CampaignEngine : ISearchEngine
     /// <summary>
     /// Queues the child's current attempt: for any worker to evaluate whole, or — when the campaign names a device class —
     /// first for a worker of that class to measure its latency (training follows on any worker, see <see cref="RecordLatencyAsync"/>).
+    /// The job carries the spec the child trains by: an fbnetv3 child's recipe in place of the proxy task's.
     /// </summary>
     private async Task SendAsync(Child queued, CancellationToken cancellation)
     {
         var target = architectures.Target(queued.Architecture);
-        var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
-            DeviceClass: spec.Proxy.DeviceClass, Resolution: architectures.Resolution(queued.Architecture));
+        var request = new TrainChild(campaign.Id, queued.Sequence, queued.Attempts, ArchitectureFile.ToJson(target),
+            architectures.TrainingSpecJson(queued.Architecture, campaign.SpecJson), DeviceClass: spec.Proxy.DeviceClass,
+            Resolution: architectures.Resolution(queued.Architecture));
         if (spec.Target.DeviceClass is { } deviceClass)
         {
             request = request with { Job = ChildJob.Latency, DeviceClass = deviceClass };
@@ -400,8 +416,8 @@ internal sealed partial class CampaignEngine : ISearchEngine
             return;
         }
         var target = architectures.Target(child.Architecture);
-        await assignments.SendAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target), campaign.SpecJson,
-            Job: ChildJob.Train, DeviceClass: spec.Proxy.DeviceClass, LatencyMs: message.LatencyMs, Resolution: architectures.Resolution(child.Architecture)));
+        await assignments.SendAsync(new TrainChild(campaign.Id, child.Sequence, child.Attempts, ArchitectureFile.ToJson(target),
+            architectures.TrainingSpecJson(child.Architecture, campaign.SpecJson), Job: ChildJob.Train, DeviceClass: spec.Proxy.DeviceClass, LatencyMs: message.LatencyMs, Resolution: architectures.Resolution(child.Architecture)));
     }
 
     /// <summary>Records the child as queued for its next attempt.</summary>
@@ -427,8 +443,9 @@ internal sealed partial class CampaignEngine : ISearchEngine
             return;
         }
         var failed = child.Status == ChildStatus.Failed;
+        var measured = failed ? null : child.Metrics;
         results.Writer.TryWrite(new Outcome(child.Sequence, architectures.Sample(child.Architecture), child.LogProbability, child.PolicyVersion,
-            failed ? 0 : child.Reward ?? 0, failed) { Architecture = child.Architecture });
+            failed ? 0 : child.Reward ?? 0, failed) { Architecture = child.Architecture, Accuracy = measured?.Accuracy, LatencyMs = measured?.LatencyMs });
     }
 
     /// <summary>Records an event of the campaign (and logs it).</summary>

@@ -158,6 +158,18 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
         }
     }
 
+    public async Task LatencyTableMeasured(LatencyTableMeasured message)
+    {
+        if (await EngineForAnswerAsync() is { } open)
+        {
+            await open.OnLatencyTableMeasuredAsync(message, CancellationToken.None);
+        }
+        else
+        {
+            await NotRunningAsync(TrainChild.LatencyTableSequence, message.Attempt, message.WorkerId, "latency table");
+        }
+    }
+
     public Task SlotsFreed() => engine == null ? Task.CompletedTask : assignments.PumpAsync();
 
     /// <summary>The open engine, waking the campaign first if this answer found it asleep (its silo died, or it was abandoned); null when it does not run.</summary>
@@ -236,7 +248,7 @@ public sealed class CampaignGrain(ICampaignStore store, RuntimeOptions options, 
             ended = true;
             pause = FirstPause;
         }
-        catch (SupernetFailedException e)
+        catch (CampaignFailedException e)
         {
             logger.LogError("campaign {Campaign} failed: {Error}", Id, e.Message);
             await store.AppendEventAsync(Id, "failed", $"the campaign failed: {e.Message}", DateTimeOffset.UtcNow, CancellationToken.None);

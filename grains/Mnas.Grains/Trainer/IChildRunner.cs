@@ -12,6 +12,14 @@ public interface IChildRunner
     Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation);
 
     /// <summary>
+    /// A <see cref="ChildJob.LatencyTable"/> job: each operator of <see cref="TrainChild.OperatorKeys"/>, found in
+    /// <see cref="TrainChild.Architectures"/>, timed alone on this worker's device (key → median milliseconds).
+    /// </summary>
+    /// <remarks>A runner that cannot time operators throws, naming itself; the worker answers with the failure.</remarks>
+    Task<Dictionary<string, double>> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation) =>
+        Task.FromException<Dictionary<string, double>>(new NotSupportedException($"this worker's runner ({GetType().Name}) does not time operators"));
+
+    /// <summary>
     /// A <see cref="ChildJob.Supernet"/> job: the campaign's supernet trained from the state the request carries, every
     /// epoch handed to <paramref name="onEpoch"/> (awaited before the next epoch starts, so a recorded epoch is never run again).
     /// </summary>

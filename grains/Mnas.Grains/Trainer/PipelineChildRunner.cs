@@ -84,6 +84,13 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         return LatencyMeter.Measure(ArchitectureFile.FromJson(request.ArchitectureJson), LatencyOptions).MedianMs;
     }, cancellation);
 
+    /// <summary>Times only the operators the job names, each alone, with this worker's latency settings; on a thread of its own, as training.</summary>
+    public Task<Dictionary<string, double>> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation) => Task.Factory.StartNew(() =>
+    {
+        var (architectures, keys) = LatencyTableRequests.Read(request);
+        return LatencyLookup.Measure(architectures, keys, LatencyOptions, cancellation);
+    }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     private LatencyOptions LatencyOptions => new()
     {
         Threads = options.LatencyThreads, Runs = options.LatencyRuns, Warmup = options.LatencyWarmup, Device = options.Device,

@@ -26,6 +26,34 @@ public sealed class SimulatedChildRunner(RuntimeOptions options) : IChildRunner
         return Latency(request);
     }
 
+    /// <summary>A latency table job that times nothing: after a fifth of <see cref="RuntimeOptions.SimulatedSeconds"/>, <see cref="OperatorLatencies"/>.</summary>
+    public async Task<Dictionary<string, double>> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation)
+    {
+        await Task.Delay(options.SimulatedSeconds / 5, cancellation);
+        return OperatorLatencies(request);
+    }
+
+    /// <summary>
+    /// The simulated latency of each operator a latency table job names: a fixed function of its multiply-adds (a
+    /// millionth of a millisecond each, on top of a hundredth of one), so larger operators cost more. A key none of the
+    /// job's architectures holds is refused, as a real worker refuses it.
+    /// </summary>
+    public static Dictionary<string, double> OperatorLatencies(TrainChild request)
+    {
+        var (architectures, keys) = LatencyTableRequests.Read(request);
+        var macs = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var op in architectures.SelectMany(NetworkOperators.Of))
+        {
+            macs.TryAdd(op.Key, op.Macs);
+        }
+        var missing = keys.Where(k => !macs.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"operators {string.Join(", ", missing)}: in none of the architectures given", nameof(request));
+        }
+        return keys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, k => 0.01 + macs[k] / 1e6, StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// A supernet that trains nothing: one epoch per <see cref="RuntimeOptions.SimulatedSeconds"/>, from the epoch the
     /// carried state names, each with distributions that sharpen as epochs pass (a fixed function of the layer, candidate

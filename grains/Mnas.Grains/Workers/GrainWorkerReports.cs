@@ -18,6 +18,7 @@ public sealed class GrainWorkerReports(IGrainFactory grains) : IWorkerReports
     public Task AnswerAsync(object answer) => answer switch
     {
         SupernetTrained trained => grains.GetGrain<ICampaignGrain>(trained.CampaignId).SupernetTrained(trained),
+        LatencyTableMeasured table => grains.GetGrain<ICampaignGrain>(table.CampaignId).LatencyTableMeasured(table),
         ChildEvaluated evaluated => grains.GetGrain<ICampaignGrain>(evaluated.CampaignId).ChildEvaluated(evaluated),
         LatencyMeasured latency => grains.GetGrain<ICampaignGrain>(latency.CampaignId).LatencyMeasured(latency),
         ChildReleased released => grains.GetGrain<ICampaignGrain>(released.CampaignId).ChildReleased(released),

@@ -14,6 +14,6 @@ public interface IWorkerReports
     /// <summary>Hands a supernet epoch to its campaign; throws when it cannot now.</summary>
     Task SupernetEpochAsync(SupernetEpochReported message);
 
-    /// <summary>Hands an answer (<see cref="ChildEvaluated"/>, <see cref="LatencyMeasured"/>, <see cref="ChildReleased"/>, <see cref="SupernetTrained"/>) to its campaign; throws when it cannot now.</summary>
+    /// <summary>Hands an answer (<see cref="ChildEvaluated"/>, <see cref="LatencyMeasured"/>, <see cref="ChildReleased"/>, <see cref="SupernetTrained"/>, <see cref="LatencyTableMeasured"/>) to its campaign; throws when it cannot now.</summary>
     Task AnswerAsync(object answer);
 }

@@ -116,7 +116,7 @@ public sealed class WorkerAgent : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            if (request.Job != ChildJob.Latency)
+            if (request.Job is not (ChildJob.Latency or ChildJob.LatencyTable))
             {
                 await TrySendAsync(() => reports.StartedAsync(new ChildStarted(request.CampaignId, request.Sequence, request.Attempt, Id)));
             }
@@ -128,6 +128,7 @@ public sealed class WorkerAgent : IAsyncDisposable
                 {
                     ChildJob.Latency => await MeasureLatencyAsync(request, entry.Cancellation.Token),
                     ChildJob.Supernet => await TrainSupernetAsync(request, entry.Cancellation.Token),
+                    ChildJob.LatencyTable => await TimeOperatorsAsync(request, entry.Cancellation.Token),
                     _ => await runner.RunAsync(request, entry.Cancellation.Token),
                 };
             }
@@ -175,6 +176,24 @@ public sealed class WorkerAgent : IAsyncDisposable
         {
             return new LatencyMeasured(request.CampaignId, request.Sequence, request.Attempt, Id, false,
                 $"latency measurement failed on worker {Id}: {e.GetType().Name}: {e.Message}", 0);
+        }
+    }
+
+    /// <summary>Times the operators a campaign's latency table lacks; a failure (or a time not positive) is answered, not thrown.</summary>
+    private async Task<LatencyTableMeasured> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation)
+    {
+        try
+        {
+            var entries = await runner.TimeOperatorsAsync(request, cancellation);
+            var bad = entries.FirstOrDefault(e => !(double.IsFinite(e.Value) && e.Value > 0));
+            return bad.Key == null
+                ? new LatencyTableMeasured(request.CampaignId, request.Attempt, Id, true, null, entries)
+                : new LatencyTableMeasured(request.CampaignId, request.Attempt, Id, false, $"operator {bad.Key} timed as {bad.Value} ms", []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new LatencyTableMeasured(request.CampaignId, request.Attempt, Id, false,
+                $"timing operators failed on worker {Id}: {e.GetType().Name}: {e.Message}", []);
         }
     }
 

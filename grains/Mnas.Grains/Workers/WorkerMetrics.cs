@@ -50,7 +50,7 @@ internal static class WorkerMetrics
     public static string OutcomeOf(object answer) => answer switch
     {
         ChildReleased => "released",
-        ChildEvaluated { Succeeded: true } or LatencyMeasured { Succeeded: true } => "done",
+        ChildEvaluated { Succeeded: true } or LatencyMeasured { Succeeded: true } or SupernetTrained { Succeeded: true } or LatencyTableMeasured { Succeeded: true } => "done",
         _ => "failed",
     };
 }

@@ -29,6 +29,38 @@ public static class LatencyLookup
         return added;
     }
 
+    /// <summary>
+    /// Times the operators <paramref name="keys"/> names, each once, found among the architectures' operators: key → median
+    /// ms. A key none of the architectures holds is refused (naming it) before anything is timed; cancelling stops between operators.
+    /// </summary>
+    public static Dictionary<string, double> Measure(IEnumerable<Architecture> architectures, IEnumerable<string> keys, LatencyOptions options,
+        CancellationToken cancellation = default)
+    {
+        options.ThrowIfInvalid();
+        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, NetworkOperator>(StringComparer.Ordinal);
+        foreach (var op in architectures.SelectMany(NetworkOperators.Of))
+        {
+            if (wanted.Contains(op.Key))
+            {
+                found.TryAdd(op.Key, op);
+            }
+        }
+        var missing = wanted.Where(k => !found.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"operators {string.Join(", ", missing)}: in none of the architectures given", nameof(keys));
+        }
+        var measured = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var op in found.Values)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            using var module = op.Build();
+            measured[op.Key] = LatencyMeter.Measure(module, op.InputShape, options).MedianMs;
+        }
+        return measured;
+    }
+
     public static double Estimate(LatencyTable table, Architecture architecture) =>
         table.Estimate(NetworkOperators.Of(architecture).Select(op => op.Key));
 }
