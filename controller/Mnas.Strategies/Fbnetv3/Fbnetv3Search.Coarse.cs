@@ -1,0 +1,56 @@
+using Mnas.SearchSpace.Predictor;
+
+namespace Mnas.Strategies.Fbnetv3;
+
+internal sealed partial class Fbnetv3Search
+{
+    /// <summary>
+    /// One coarse round: a pool of <c>pool</c> pairs from Sobol's sequence (going on where the last round stopped), costed by
+    /// the engine; of those that meet the constraints and were not trained before, the first round takes the first
+    /// <c>children_per_round</c> in the sequence's order, a later one the best predicted (the sequence's order breaking
+    /// ties). Each pick keeps its prediction from before it trained (0 while the predictor has not been fitted: the first
+    /// round, whose τ is null). The picks train as children, then the predictor is fitted to every measured pair so far.
+    /// With the budget spent, the coarse stage ends here.
+    /// </summary>
+    private async Task<Fbnetv3State> CoarseRoundAsync(Fbnetv3State state, CancellationToken cancellation)
+    {
+        if (engine.BudgetExhausted)
+        {
+            return state with { Stage = Fbnetv3Stage.Fine };
+        }
+        var number = state.CoarseRounds + 1;
+        var sobol = new SobolPairs(space, recipes, state.SobolIndex);
+        var pool = Enumerable.Range(0, Spec.Pool).Select(_ => sobol.Next()).ToList();
+        var costs = await CostsAsync(pool.Select(p => p.Sample).ToList(), cancellation);
+        var trainedBefore = state.Trained.Select(t => t.Architecture).ToHashSet(StringComparer.Ordinal);
+        var candidates = pool.Where((p, i) => costs[i] is { } cost && options.Constraints.Allows(cost) && !trainedBefore.Contains(p.Name))
+            .DistinctBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+        var fittedBefore = predictor.Fitted;
+        var predicted = fittedBefore && candidates.Count > 0 ? predictor.Predict(candidates.Select(Encode).ToList()) : new double[candidates.Count];
+        var ranked = candidates.Select((pair, i) => (Pair: pair, Predicted: predicted[i]));
+        var picks = (fittedBefore ? ranked.OrderByDescending(c => c.Predicted) : ranked).Take(Spec.ChildrenPerRound).ToList();
+
+        var trained = await PairTraining.TrainAsync(engine, picks, SearchRound.Coarse, number - 1, cancellation);
+        var all = state.Trained.Concat(trained).OrderBy(t => t.Sequence).ToList();
+        Fit(all);
+
+        var points = PredictionAgreement.Points(trained);
+        var round = new SearchRound(state.NextRound, SearchRound.Coarse)
+        {
+            Iteration = number,
+            Points = points,
+            KendallTau = fittedBefore ? PredictionAgreement.Tau(points) : null,
+            FittedOn = all.Count(t => t.Accuracy is not null),
+        };
+        var next = state with
+        {
+            Stage = number >= Spec.Rounds ? Fbnetv3Stage.Fine : Fbnetv3Stage.Coarse,
+            CoarseRounds = number,
+            SobolIndex = sobol.Index,
+            NextRound = state.NextRound + 1,
+            Trained = all,
+        };
+        return await FinishStepAsync(next, [round], trained.Select(t => t.Sequence), cancellation);
+    }
+}
