@@ -13,6 +13,8 @@ public sealed partial class CampaignSpecValidator
     private static string UnknownOptimizer(string? name) =>
         $"unknown optimizer {ProblemList.Quoted(name)} (known: {string.Join(", ", ProxySpec.Optimizers)})";
 
+    /// <summary>A setting bounded by another (frozen epochs by the predictor's, the pool by a round's children, the top K by
+    /// the population) is compared with it only when that one is in its own range, so that one mistake makes one problem.</summary>
     private static void ValidateFbnetv3(Fbnetv3Spec fbnetv3, ProblemList problems)
     {
         if (problems.NotNull("fbnetv3.recipe", fbnetv3.Recipe))
@@ -25,7 +27,7 @@ public sealed partial class CampaignSpecValidator
         Check(problems, "fbnetv3.pretrain_epochs", fbnetv3.PretrainEpochs);
         Check(problems, "fbnetv3.predictor_epochs", fbnetv3.PredictorEpochs);
         if (problems.InRange("fbnetv3.frozen_epochs", fbnetv3.FrozenEpochs, Range("fbnetv3.frozen_epochs")) &&
-            fbnetv3.FrozenEpochs >= fbnetv3.PredictorEpochs)
+            Range("fbnetv3.predictor_epochs").Contains(fbnetv3.PredictorEpochs) && fbnetv3.FrozenEpochs >= fbnetv3.PredictorEpochs)
         {
             problems.Add("fbnetv3.frozen_epochs",
                 $"must be below fbnetv3.predictor_epochs, so that the encoder trains with the head at all (got {fbnetv3.FrozenEpochs} of {fbnetv3.PredictorEpochs})");
@@ -34,14 +36,16 @@ public sealed partial class CampaignSpecValidator
         Check(problems, "fbnetv3.predictor_learning_rate", fbnetv3.PredictorLearningRate);
         Check(problems, "fbnetv3.rounds", fbnetv3.Rounds);
         Check(problems, "fbnetv3.children_per_round", fbnetv3.ChildrenPerRound);
-        if (problems.InRange("fbnetv3.pool", fbnetv3.Pool, Range("fbnetv3.pool")) && fbnetv3.Pool < fbnetv3.ChildrenPerRound)
+        if (problems.InRange("fbnetv3.pool", fbnetv3.Pool, Range("fbnetv3.pool")) &&
+            Range("fbnetv3.children_per_round").Contains(fbnetv3.ChildrenPerRound) && fbnetv3.Pool < fbnetv3.ChildrenPerRound)
         {
             problems.Add("fbnetv3.pool",
                 $"must be at least fbnetv3.children_per_round, the children a round picks from it (got {fbnetv3.Pool} for {fbnetv3.ChildrenPerRound})");
         }
 
         Check(problems, "fbnetv3.population", fbnetv3.Population);
-        if (problems.InRange("fbnetv3.top_k", fbnetv3.TopK, Range("fbnetv3.top_k")) && fbnetv3.TopK > fbnetv3.Population)
+        if (problems.InRange("fbnetv3.top_k", fbnetv3.TopK, Range("fbnetv3.top_k")) &&
+            Range("fbnetv3.population").Contains(fbnetv3.Population) && fbnetv3.TopK > fbnetv3.Population)
         {
             problems.Add("fbnetv3.top_k", $"must be at most fbnetv3.population, the pairs it is kept from (got {fbnetv3.TopK} of {fbnetv3.Population})");
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mnas.SearchSpace.Spec;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed record RecipeRange
 
     public static RecipeRange OneOf(params double[] values) => new() { Values = values };
 
+    [JsonIgnore]
     public bool IsList => Values != null;
 
     public bool Equals(RecipeRange? other) =>

@@ -12,7 +12,8 @@ public class CampaignSpecLoaderErrorTests
         var error = Assert.Throws<SpecException>(() => CampaignSpecLoader.FromYaml("proxy: {epochs: 3, epoch: 4}"));
 
         Assert.Equal(
-            ["proxy.epoch: unknown key (known: dataset, epochs, batch_size, train_subset_size, validation_fraction, learning_rate, momentum, weight_decay, label_smoothing, seed, device_class)"],
+            ["proxy.epoch: unknown key (known: dataset, epochs, batch_size, train_subset_size, validation_fraction, optimizer, learning_rate, momentum, " +
+                "weight_decay, label_smoothing, dropout, stochastic_depth, mixup_alpha, ema_decay, seed, device_class)"],
             Problems.Lines(error.Problems));
     }
 
