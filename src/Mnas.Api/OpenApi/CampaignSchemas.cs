@@ -32,7 +32,14 @@ internal sealed class CampaignSchemas
         ["skeleton.activation"] = EnumNames<Activation>.Known,
         ["proxy.dataset"] = ProxyDatasets.Names,
         ["bnnas.training"] = [BnNasSpec.BnTraining, BnNasSpec.FullTraining],
+        ["proxy.optimizer"] = ProxySpec.Optimizers,
+        ["fbnetv3.recipe.optimizers[]"] = ProxySpec.Optimizers,
     };
+
+    /// <summary>The recipe dimensions searched on a log scale, whose ranges start above 0.</summary>
+    private static readonly HashSet<string> LogScale = ["fbnetv3.recipe.learning_rate", "fbnetv3.recipe.weight_decay"];
+
+    private const string OptimizerText = "sgd (with proxy.momentum), rmsprop (with proxy.momentum) or adamw (decoupled weight decay)";
 
     /// <summary>
     /// A supernet candidate's name exactly as <see cref="SupernetCandidate.Problem"/> accepts it: <c>skip</c>,
@@ -47,7 +54,8 @@ internal sealed class CampaignSchemas
     private const string BlockPattern = "k(0?[13579]|11)_e(0?[1-9]|[1-9][0-9])(_g(0?[2-9]|[1-9][0-9]))?";
 
     /// <summary>The fields whose default is none: null is accepted there and means the same as leaving the key out.</summary>
-    private static readonly HashSet<string> Optional = ["proxy.train_subset_size", "proxy.device_class", "target.device_class", "children", "hours", "id"];
+    private static readonly HashSet<string> Optional =
+        ["proxy.train_subset_size", "proxy.device_class", "proxy.dropout", "target.device_class", "children", "hours", "id"];
 
     private readonly OpenApiDocument document;
     private readonly Dictionary<string, IOpenApiSchema> components;
@@ -159,6 +167,11 @@ internal sealed class CampaignSchemas
             return List(path, element, defaultValue);
         }
 
+        if (type == typeof(RecipeRange))
+        {
+            return RecipeDimension(CampaignRanges.ForSpec(path), defaultValue);
+        }
+
         // A nested record: a reference has no siblings, so its default stays on the record's own properties.
         return Record(type, path, defaultValue);
     }
@@ -175,7 +188,7 @@ internal sealed class CampaignSchemas
             MinItems = items is null ? null : (int)items.Minimum,
             MaxItems = items is null ? null : (int)items.Maximum,
             UniqueItems = path.StartsWith("search_space.", StringComparison.Ordinal) || path.StartsWith("dnas.", StringComparison.Ordinal) ||
-                path.StartsWith("bnnas.", StringComparison.Ordinal) ? true : null,
+                path.StartsWith("bnnas.", StringComparison.Ordinal) || path.StartsWith("fbnetv3.", StringComparison.Ordinal) ? true : null,
             Contains = MustContain(path),
             Default = defaultValue?.DeepClone(),
             Description = items is null ? null : $"{items.Reason}; accepted: {items.Interval}{ContainsText(path)}",
@@ -207,7 +220,15 @@ internal sealed class CampaignSchemas
         if (Names.TryGetValue(path, out var names))
         {
             schema.Enum = names.Select(n => (JsonNode)JsonValue.Create(n)).ToList();
-            if (path == "bnnas.training")
+            if (path == "proxy.optimizer")
+            {
+                schema.Description = $"the optimiser children train with: {OptimizerText}";
+            }
+            else if (path == "fbnetv3.recipe.optimizers[]")
+            {
+                schema.Description = $"an optimiser a child may train with: {OptimizerText}";
+            }
+            else if (path == "bnnas.training")
             {
                 schema.Description = $"how the supernet trains: {BnNasSpec.BnTraining} (only the batch norms' γ and β, for bn_share of epochs) " +
                     $"or {BnNasSpec.FullTraining} (every weight, for all of them: SPOS)";
@@ -245,6 +266,74 @@ internal sealed class CampaignSchemas
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// A searched recipe dimension: a range (<c>{min, max}</c>, both required) or a list (<c>{values: […]}</c>, different
+    /// values), never both, every bound and value held to <paramref name="range"/> (its proxy field's); a log-scale range
+    /// starts above 0. The dimension itself has no type of its own, only the two forms, so each form keeps its own keys.
+    /// </summary>
+    private static OpenApiSchema RecipeDimension(FieldRange range, JsonNode? defaultValue)
+    {
+        var logScale = LogScale.Contains(range.Path);
+        var start = logScale ? range with { MinimumExclusive = true } : range;
+        var absent = new OpenApiSchema { Type = JsonSchemaType.Null, Description = "the other form's key: left out or null" };
+        var between = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            AdditionalPropertiesAllowed = false,
+            Required = new HashSet<string> { "min", "max" },
+            Description = "a range: every value from min to max" + (logScale ? ", searched on a log scale" : ""),
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["min"] = Ranged(start, nullable: false, null, "the range's lower end, at most max" + (logScale ? ", above 0 for the log scale" : "")),
+                ["max"] = Ranged(range, nullable: false, null, "the range's upper end"),
+                ["values"] = absent,
+            },
+        };
+        var list = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            AdditionalPropertiesAllowed = false,
+            Required = new HashSet<string> { "values" },
+            Description = "a list: exactly these values",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["values"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = Ranged(range, nullable: false, null, "a value"),
+                    MinItems = 1,
+                    MaxItems = CampaignRanges.MaxRecipeValues,
+                    UniqueItems = true,
+                },
+                ["min"] = absent,
+                ["max"] = absent,
+            },
+        };
+        return new OpenApiSchema
+        {
+            OneOf = [between, list],
+            Default = WithoutNulls(defaultValue),
+            Description = $"{range.Reason}; accepted: {range.Interval}" + (logScale ? $", a range's min {start.Interval}" : "") +
+                $"; either {{min, max}} with min ≤ max or {{values: […]}} with 1 to {CampaignRanges.MaxRecipeValues} different values",
+        };
+    }
+
+    private static JsonNode? WithoutNulls(JsonNode? node)
+    {
+        if (node is not JsonObject fields)
+        {
+            return node?.DeepClone();
+        }
+
+        var kept = new JsonObject();
+        foreach (var (key, value) in fields.Where(f => f.Value is not null))
+        {
+            kept[key] = value!.DeepClone();
+        }
+
+        return kept;
     }
 
     /// <summary>A number held to its range: minimum and maximum, exclusive where the range is (as OpenAPI 3.1 writes them).</summary>
