@@ -2,6 +2,7 @@ using Mnas.SearchSpace.Spec;
 using Mnas.Strategies;
 using Mnas.Strategies.BnNas;
 using Mnas.Strategies.Dnas;
+using Mnas.Strategies.Fbnetv3;
 using Mnas.Strategies.RandomSearch;
 using Mnas.Strategies.Rl;
 
@@ -13,7 +14,7 @@ namespace Mnas.Grains;
 /// </summary>
 public static class StrategyFactory
 {
-    /// <param name="spec">The campaign's spec: a differentiable strategy draws its dnas.samples children from the supernet, BN-NAS reads its bnnas section.</param>
+    /// <param name="spec">The campaign's spec: a differentiable strategy draws its dnas.samples children from the supernet, BN-NAS reads its bnnas section, FBNetV3 its fbnetv3 section and constraints.</param>
     public static ISearchStrategy Create(CampaignSettings settings, long seed, CampaignSpec? spec = null) => settings.Strategy switch
     {
         "fbnet" or "fbnetv2" => new DnasStrategy(new DnasStrategyOptions
@@ -22,6 +23,8 @@ public static class StrategyFactory
             Seed = unchecked((ulong)seed),
         }),
         SupernetStrategies.BnNas => BnNas(spec ?? throw new ArgumentNullException(nameof(spec), $"a {settings.Strategy} campaign's strategy needs its spec"), seed),
+        PredictorStrategies.Fbnetv3 => new Fbnetv3Strategy(Fbnetv3StrategyOptions.From(
+            spec ?? throw new ArgumentNullException(nameof(spec), $"a {settings.Strategy} campaign's strategy needs its spec"), unchecked((ulong)seed))),
         "rl" => new RlStrategy(new ControllerOptions { MinibatchSize = settings.Minibatch, PolicyLag = settings.Workers, Seed = unchecked((ulong)seed) }),
         "random" => new RandomStrategy(new RandomStrategyOptions { Seed = unchecked((ulong)seed) }),
         _ => throw new ArgumentException($"strategy: unknown strategy '{settings.Strategy}' (known: {string.Join(", ", CampaignSettings.Strategies)})"),

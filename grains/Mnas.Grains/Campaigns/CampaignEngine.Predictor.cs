@@ -1,5 +1,5 @@
 using Mnas.Campaigns;
-using Mnas.Costs;
+using Mnas.Grains.Fbnetv3;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Space;
@@ -28,11 +28,8 @@ internal sealed partial class CampaignEngine : IPredictorEngine
         {
             await TimeOperatorsAsync(holding, missing, cancellation);
         }
-        return views.Select((view, i) =>
-        {
-            var counted = CostAnalysis.Analyze(view);
-            return new ArchitectureCosts(keys[i].Sum(k => latencyTable[k]), counted.Params, counted.Macs, counted.PeakActivationBytes);
-        }).ToList();
+        return views.Select((view, i) => LookupCosts.Of(view, keys[i], latencyTable)
+            ?? throw new InvalidOperationException($"campaign {campaign.Id}: the latency table still lacks an operator of {view.Name}")).ToList();
     }
 
     /// <summary>Keeps the step (replacing one of its number kept before) with a <c>search</c> event summarising it.</summary>

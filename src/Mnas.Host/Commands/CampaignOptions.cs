@@ -11,7 +11,7 @@ namespace Mnas.Host.Commands;
 internal sealed class CampaignOptions
 {
     private readonly Option<string> spec;
-    private readonly Option<string> strategy = new("--strategy") { Description = "rl (MnasNet, default), random, fbnet (FBNet's DNAS), fbnetv2 (FBNetV2's DMasking) or bn-nas (BN-NAS)", DefaultValueFactory = _ => "rl" };
+    private readonly Option<string> strategy = new("--strategy") { Description = "rl (MnasNet, default), random, fbnet (FBNet's DNAS), fbnetv2 (FBNetV2's DMasking), bn-nas (BN-NAS) or fbnetv3 (FBNetV3: architecture and training recipe with a predictor)", DefaultValueFactory = _ => "rl" };
     private readonly Option<int?> children;
     private readonly Option<double?> hours = new("--hours") { Description = "wall-clock budget in hours" };
     private readonly Option<int> minibatch;
@@ -28,7 +28,7 @@ internal sealed class CampaignOptions
         {
             spec.DefaultValueFactory = _ => defaultSpec;
         }
-        children = new("--children") { Description = $"children to evaluate (default {defaultChildren})" };
+        children = new("--children") { Description = $"children to evaluate (default {defaultChildren}; fbnetv3: every round's and the final ones)" };
         minibatch = new("--minibatch") { Description = "finished children per controller update", DefaultValueFactory = _ => defaultMinibatch };
         this.defaultChildren = defaultChildren;
     }
@@ -54,7 +54,8 @@ internal sealed class CampaignOptions
         var path = result.GetValue(spec)!;
         var campaignSpec = CampaignSpecLoader.Load(path);
         CampaignContract.ThrowIfRefused(campaignSpec, limits, path);
-        var maxChildren = result.GetValue(children) ?? (result.GetValue(hours) == null ? defaultChildren : null);
+        var maxChildren = result.GetValue(children) ??
+            (result.GetValue(hours) == null ? CampaignSettings.DefaultChildren(result.GetValue(strategy)!, campaignSpec, defaultChildren) : null);
         var settings = new CampaignSettings(result.GetValue(strategy)!, maxChildren, result.GetValue(hours), result.GetValue(minibatch), workers);
         settings.ThrowIfInvalid();
         var campaignSeed = result.GetValue(seed);
