@@ -2,6 +2,7 @@ using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Recipes;
 using Mnas.SearchSpace.Spec;
 using Mnas.Strategies.Fbnetv3;
+using Mnas.Strategies.Fbnetv3.Prediction;
 
 namespace Mnas.Strategies.Tests.Fbnetv3;
 
@@ -73,15 +74,13 @@ public sealed class Fbnetv3RequeryTests : IClassFixture<Fbnetv3RequeryTests.Fini
     }
 
     [Fact]
-    public async Task the_state_exposes_the_campaigns_trained_pairs_and_predictor()
+    public void the_state_exposes_the_campaigns_trained_pairs_and_predictor()
     {
         var state = Fbnetv3State.FromBytes(campaign.Engine.Checkpoints[^1].State);
 
         Assert.Equal(campaign.Engine.Submitted.Select(s => (s.Sequence, s.Proposal.Architecture)), state.Trained.Select(t => (t.Sequence, t.Architecture)));
         Assert.All(state.Trained, t => Assert.Equal(FakeAccuracy.Of(SmallFbnetv3.Space, t.Architecture), t.Accuracy));
-        using var predictor = Strategies.Fbnetv3.Prediction.AccuracyPredictor.Load(state.Predictor,
-            Strategies.Fbnetv3.Prediction.PredictorOptions.From(SmallFbnetv3.Spec, 0));
+        using var predictor = AccuracyPredictor.Load(state.Predictor, PredictorOptions.From(SmallFbnetv3.Spec, 0));
         Assert.True(predictor.Fitted);
-        await Task.CompletedTask;
     }
 }
