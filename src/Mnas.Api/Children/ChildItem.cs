@@ -2,7 +2,11 @@ using Mnas.Campaigns;
 
 namespace Mnas.Api.Children;
 
-/// <summary>A child as the children list shows it; its metrics are null until it has them.</summary>
+/// <summary>
+/// A child as the children list shows it; its metrics are null until it has them. An fbnetv3 child names its training recipe
+/// after its architecture (<see cref="Mnas.SearchSpace.Recipes.RecipeChildName"/>), which <see cref="Recipe"/> shows field by field.
+/// </summary>
+/// <param name="Recipe">The recipe the child's name carries; null for a child of any other strategy.</param>
 public sealed record ChildItem(
     long Sequence,
     ChildStatus Status,
@@ -16,7 +20,8 @@ public sealed record ChildItem(
     double? TrainSeconds,
     double? Reward,
     string? FailureReason,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    RecipeItem? Recipe)
 {
     public static ChildItem From(Child child) => new(
         child.Sequence,
@@ -31,5 +36,6 @@ public sealed record ChildItem(
         child.Metrics?.TrainSeconds,
         child.Reward,
         child.FailureReason,
-        child.UpdatedAt);
+        child.UpdatedAt,
+        RecipeItem.Of(child.Architecture));
 }

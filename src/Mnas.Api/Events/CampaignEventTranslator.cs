@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mnas.Api.Pareto;
+using Mnas.Api.Search;
 using Mnas.Campaigns;
 using Mnas.Pareto.Objectives;
 using Mnas.Store;
@@ -11,7 +12,8 @@ namespace Mnas.Api.Events;
 /// Turns a campaign's events, read in id order, into stream messages: a finished child (<c>done</c>, <c>failed</c>,
 /// <c>reused</c>) becomes <c>child-finished</c>, followed by <c>front-changed</c> when it changed the accuracy × latency
 /// front of the children finished so far; a <c>controller</c> event becomes <c>controller-updated</c>; a <c>supernet</c>
-/// event (one per epoch of a campaign's supernet) becomes <c>supernet-epoch</c>; any other — among them
+/// event (one per epoch of a campaign's supernet) becomes <c>supernet-epoch</c>; a <c>search</c> event (one per step of an
+/// fbnetv3 campaign's predictor-driven search) becomes <c>search-round</c>; any other — among them
 /// <c>supernet-trained</c> — is an <c>event</c>. An event whose record the store does not have is an <c>event</c> too. The front is kept as of the last event read, so a stream resumed mid-campaign first reads the events
 /// before its start (<see cref="CatchUpAsync"/>) without sending them.
 /// </summary>
@@ -20,6 +22,7 @@ public sealed partial class CampaignEventTranslator(ICampaignStore store, string
     private readonly Dictionary<long, Child> finished = [];
     private Dictionary<long, ControllerUpdateRecord> updates = [];
     private Dictionary<int, SupernetEpochRecord> supernetEpochs = [];
+    private Dictionary<int, SearchRoundRecord> searchRounds = [];
     private IReadOnlyList<long> front = [];
 
     /// <summary>Reads the events up to <paramref name="throughId"/> for the front they leave, sending nothing.</summary>
@@ -82,7 +85,27 @@ public sealed partial class CampaignEventTranslator(ICampaignStore store, string
                 epoch.CrossEntropy, epoch.ThetaTrained, epoch.ExpectedLatencyMs, epoch.Seconds, epoch.Scores, epoch.RankingDistance))];
         }
 
+        if (e.Kind == "search" && SearchStep().Match(e.Message) is { Success: true } stepMatch
+            && int.TryParse(stepMatch.Groups[1].ValueSpan, CultureInfo.InvariantCulture, out var stepNumber)
+            && await SearchRoundAsync(stepNumber, cancellation) is { } record)
+        {
+            var round = SearchRoundItem.From(record);
+            return [new StreamMessage(e.Id, "search-round", new SearchRoundData(round.Round, round.Stage, round.Iteration, round.Points.Count,
+                round.KendallTau, round.FittedOn, round.BestPredicted, round.MeanPredicted, round.Feasible, round.Rejected, round.PretrainLoss))];
+        }
+
         return [new StreamMessage(e.Id, "event", new OtherEventData(e.Kind, e.Message))];
+    }
+
+    private async Task<SearchRoundRecord?> SearchRoundAsync(int round, CancellationToken cancellation)
+    {
+        if (!searchRounds.TryGetValue(round, out var record))
+        {
+            searchRounds = (await store.ListSearchRoundsAsync(campaignId, cancellation)).ToDictionary(r => r.Round);
+            searchRounds.TryGetValue(round, out record);
+        }
+
+        return record;
     }
 
     private async Task<SupernetEpochRecord?> SupernetEpochAsync(int epoch, CancellationToken cancellation)
@@ -124,4 +147,8 @@ public sealed partial class CampaignEventTranslator(ICampaignStore store, string
     // "supernet epoch 3/10: loss 1.2345, τ 4.7800, expected latency 12.34 ms"
     [GeneratedRegex(@"^supernet epoch (\d+)\b")]
     private static partial Regex SupernetEpoch();
+
+    // "step 4: coarse round 2, 8 children, τ 0.4286, best predicted 0.6120, predictor fitted on 16"
+    [GeneratedRegex(@"^step (\d+):")]
+    private static partial Regex SearchStep();
 }

@@ -15,7 +15,8 @@ public static class ApiDocumentation
             .AddDocumentTransformer<BearerSecurityScheme>()
             .AddOperationTransformer<AnonymousOperations>()
             .AddDocumentTransformer<DocumentDescription>()
-            .AddDocumentTransformer<SupernetSchemas>());
+            .AddDocumentTransformer<SupernetSchemas>()
+            .AddDocumentTransformer<SearchSchemas>());
 
     public static IApplicationBuilder UseMnasApiDocumentation(this IApplicationBuilder app)
     {

@@ -48,6 +48,29 @@ internal static class OperationDescriptions
                     "(weights, θ, optimiser states) is never served. A campaign whose strategy trains no supernet (rl, random) is a " +
                     "404 problem titled 'No supernet'; a campaign whose supernet has not started has no attempts and no epochs.",
             },
+            [("GET", "/api/v1/campaigns/{id}/search")] = new("getSearch", "An fbnetv3 campaign's search: every step, the stage, predictor quality",
+                Tags.Search, 404)
+            {
+                Description = "The predictor-driven search of an fbnetv3 campaign, every step in order: the predictor's pretraining on " +
+                    "cost labels (pretrain, with its final loss), each coarse round (coarse: its children's accuracy as the predictor " +
+                    "predicted it before they trained and as they measured it, with Kendall's τ between the two and the children the " +
+                    "predictor was then fitted on), each iteration of the fine stage's evolution over the predictor (fine: the best and " +
+                    "mean predicted accuracy of the pairs kept, how many candidates met the constraints and how many broke one) and the " +
+                    "final children (final: predicted against measured again); stage is the last step's, latency_table_size the " +
+                    "operators the campaign's latency lookup table has timed. A campaign of another strategy is a 404 problem titled " +
+                    "'No predictor search'; one that has not begun its search has no steps and no stage.",
+            },
+            [("POST", "/api/v1/campaigns/{id}/requery")] = new("requeryCampaign", "Ask an fbnetv3 campaign's predictor for its best pairs under other limits",
+                Tags.Search, 400, 404, 409)
+            {
+                Description = "Runs the campaign's fine stage again with the predictor of its latest checkpoint, under the limits in the " +
+                    "body (each optional: max_latency_ms, max_params, max_macs, max_peak_activation_bytes; positive, and a key not among " +
+                    "them is refused by name), costing architectures by the latency table the campaign measured. Nothing trains, " +
+                    "nothing is timed and nothing is written: the answer lists the best architecture–recipe pairs (best predicted " +
+                    "first) with their recipes, predicted accuracy and costs, every iteration of the evolution, and how many candidates " +
+                    "were skipped for an operator the table lacks. A campaign of another strategy, or one whose predictor has not been " +
+                    "fitted to a trained child yet, is a 409 problem saying so. Researchers may requery their own campaigns.",
+            },
             [("GET", "/api/v1/campaigns/{id}/events/stream")] = new("streamCampaignEvents", "A campaign's live events (server-sent events)",
                 Tags.Events, 400, 404),
         };
@@ -61,6 +84,7 @@ internal static class OperationDescriptions
         [Tags.Pareto] = "Pareto fronts of accuracy, latency, memory and parameters",
         [Tags.Controller] = "The search controller's history",
         [Tags.Supernet] = "The supernet of a one-shot search (fbnet, fbnetv2, bn-nas)",
+        [Tags.Search] = "The predictor-driven search of fbnetv3: its steps, and its predictor asked again",
         [Tags.Events] = "Live events of a campaign",
     };
 
@@ -73,6 +97,7 @@ internal static class OperationDescriptions
         public const string Pareto = "pareto";
         public const string Controller = "controller";
         public const string Supernet = "supernet";
+        public const string Search = "search";
         public const string Events = "events";
     }
 }
