@@ -8,8 +8,8 @@ internal sealed partial class Fbnetv3Search
     /// One coarse round: a pool of <c>pool</c> pairs from Sobol's sequence (going on where the last round stopped), costed by
     /// the engine; of those that meet the constraints and were not trained before, the first round takes the first
     /// <c>children_per_round</c> in the sequence's order, a later one the best predicted (the sequence's order breaking
-    /// ties). Each pick keeps its prediction from before it trained (0 while the predictor has not been fitted: the first
-    /// round, whose τ is null). The picks train as children, then the predictor is fitted to every measured pair so far.
+    /// ties). Each pick keeps its prediction from before it trained (none while the predictor has not been fitted: the
+    /// first round, whose τ is null). The picks train as children, then the predictor is fitted to every measured pair so far.
     /// With the budget spent, the coarse stage ends here.
     /// </summary>
     private async Task<Fbnetv3State> CoarseRoundAsync(Fbnetv3State state, CancellationToken cancellation)
@@ -28,7 +28,7 @@ internal sealed partial class Fbnetv3Search
 
         var fittedBefore = predictor.Fitted;
         var predicted = fittedBefore && candidates.Count > 0 ? predictor.Predict(candidates.Select(Encode).ToList()) : new double[candidates.Count];
-        var ranked = candidates.Select((pair, i) => (Pair: pair, Predicted: predicted[i]));
+        var ranked = candidates.Select((pair, i) => (Pair: pair, Predicted: fittedBefore ? predicted[i] : (double?)null));
         var picks = (fittedBefore ? ranked.OrderByDescending(c => c.Predicted) : ranked).Take(Spec.ChildrenPerRound).ToList();
 
         var trained = await PairTraining.TrainAsync(engine, picks, SearchRound.Coarse, number - 1, cancellation);

@@ -37,7 +37,7 @@ internal sealed partial class Fbnetv3Search
     /// </summary>
     private async Task<Fbnetv3State> FinalAsync(Fbnetv3State state, CancellationToken cancellation)
     {
-        var picks = state.Final.Select(p => (Pair.Parse(space, p.Architecture), p.PredictedAccuracy)).ToList();
+        var picks = state.Final.Select(p => (Pair.Parse(space, p.Architecture), (double?)p.PredictedAccuracy)).ToList();
         var trained = await PairTraining.TrainAsync(engine, picks, SearchRound.Final, state.CoarseRounds, cancellation);
         var all = state.Trained.Concat(trained).OrderBy(t => t.Sequence).ToList();
         if (trained.Any(t => t.Accuracy is not null))

@@ -7,11 +7,11 @@ namespace Mnas.Strategies.Fbnetv3;
 internal static class PairTraining
 {
     /// <returns>The pairs trained, in sequence order; a failed or unmeasured child has no accuracy.</returns>
-    public static async Task<List<TrainedPair>> TrainAsync(ISearchEngine engine, IReadOnlyList<(Pair Pair, double Predicted)> picks, string stage,
+    public static async Task<List<TrainedPair>> TrainAsync(ISearchEngine engine, IReadOnlyList<(Pair Pair, double? Predicted)> picks, string stage,
         long policyVersion, CancellationToken cancellation)
     {
-        var queue = new Queue<(Pair Pair, double Predicted)>(picks);
-        var submitted = new Dictionary<long, (Pair Pair, double Predicted)>();
+        var queue = new Queue<(Pair Pair, double? Predicted)>(picks);
+        var submitted = new Dictionary<long, (Pair Pair, double? Predicted)>();
         var trained = new List<TrainedPair>();
         while (true)
         {

@@ -9,15 +9,15 @@ internal static class PredictionAgreement
     public static IReadOnlyList<PredictedPoint> Points(IEnumerable<TrainedPair> trained) =>
         trained.Select(t => new PredictedPoint(t.Sequence, t.Architecture, t.Predicted, t.Accuracy)).ToList();
 
-    /// <summary>τ over the measured points; null with fewer than two or where either side is constant.</summary>
+    /// <summary>τ over the points both predicted and measured; null with fewer than two or where either side is constant.</summary>
     public static double? Tau(IEnumerable<PredictedPoint> points)
     {
-        var measured = points.Where(p => p.Measured is not null).ToList();
+        var measured = points.Where(p => p.Measured is not null && p.Predicted is not null).ToList();
         if (measured.Count < 2)
         {
             return null;
         }
-        var tau = KendallTau.TauB(measured.Select(p => p.Predicted).ToList(), measured.Select(p => p.Measured!.Value).ToList());
+        var tau = KendallTau.TauB(measured.Select(p => p.Predicted!.Value).ToList(), measured.Select(p => p.Measured!.Value).ToList());
         return double.IsFinite(tau) ? tau : null;
     }
 }

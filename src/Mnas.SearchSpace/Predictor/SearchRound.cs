@@ -67,9 +67,12 @@ public sealed record SearchRound(
     }
 }
 
-/// <summary>A child the predictor scored before it trained: its sequence, name (architecture and recipe), predicted and measured accuracy (null: it failed).</summary>
+/// <summary>
+/// A child the predictor scored before it trained: its sequence, name (architecture and recipe), predicted accuracy (null:
+/// the predictor had not been fitted yet) and measured accuracy (null: it failed).
+/// </summary>
 public sealed record PredictedPoint(
     [property: JsonPropertyName("sequence")] long Sequence,
     [property: JsonPropertyName("architecture")] string Architecture,
-    [property: JsonPropertyName("predicted")] double Predicted,
+    [property: JsonPropertyName("predicted")] double? Predicted,
     [property: JsonPropertyName("measured")] double? Measured);

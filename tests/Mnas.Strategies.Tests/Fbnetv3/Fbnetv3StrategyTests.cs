@@ -54,7 +54,8 @@ public sealed class Fbnetv3StrategyTests
         Assert.Null(coarse[0].KendallTau);
         Assert.All(coarse, r => Assert.Equal(options.Spec.ChildrenPerRound, r.Points.Count));
         Assert.Equal([4, 8], coarse.Select(r => r.FittedOn));
-        Assert.All(coarse[1].Points, p => Assert.NotEqual(0, p.Predicted));
+        Assert.All(coarse[0].Points, p => Assert.Null(p.Predicted));
+        Assert.All(coarse[1].Points, p => Assert.NotNull(p.Predicted));
         var final = engine.Rounds[^1];
         Assert.Equal(options.Spec.FinalChildren, final.Points.Count);
         Assert.Equal(options.Spec.TrainedChildren(), final.FittedOn);
@@ -84,7 +85,7 @@ public sealed class Fbnetv3StrategyTests
         var coarse = afterFine.Trained.Select(t => t.Architecture).ToHashSet();
         Assert.DoesNotContain(afterFine.Final, p => coarse.Contains(p.Architecture));
         Assert.Equal(afterFine.Final.Select(p => p.Architecture), engine.Submitted.TakeLast(2).Select(s => s.Proposal.Architecture));
-        Assert.Equal(afterFine.Final.Select(p => p.PredictedAccuracy), engine.Rounds[^1].Points.Select(p => p.Predicted));
+        Assert.Equal(afterFine.Final.Select(p => (double?)p.PredictedAccuracy), engine.Rounds[^1].Points.Select(p => p.Predicted));
     }
 
     [Fact]

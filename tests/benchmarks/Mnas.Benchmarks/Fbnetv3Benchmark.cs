@@ -53,8 +53,8 @@ internal static class Fbnetv3Benchmark
             var rl = await RunCampaignAsync(root, spec, "rl", new CampaignSettings("rl", MaxChildren: children, Minibatch: 4));
             var (withPretraining, withoutPretraining) = CrossValidatedTau(spec, fbnetv3.Children);
             var recorded = fbnetv3.Rounds.Where(r => r.Stage != SearchRound.Pretrain && r.Points.Count > 0 && !(r.Stage == SearchRound.Coarse && r.Iteration == 1))
-                .SelectMany(r => r.Points).Where(p => p.Measured is not null).ToList();
-            var roundTau = KendallTau.TauB(recorded.Select(p => p.Predicted).ToList(), recorded.Select(p => p.Measured!.Value).ToList());
+                .SelectMany(r => r.Points).Where(p => p.Measured is not null && p.Predicted is not null).ToList();
+            var roundTau = KendallTau.TauB(recorded.Select(p => p.Predicted!.Value).ToList(), recorded.Select(p => p.Measured!.Value).ToList());
 
             var best = fbnetv3.Children.OrderByDescending(c => c.Metrics!.Accuracy).First();
             var searched = RecipeChildName.Parse(best.Architecture).Recipe with { Epochs = epochs };
