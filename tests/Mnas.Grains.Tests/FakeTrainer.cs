@@ -77,6 +77,23 @@ internal sealed class FakeTrainer : IChildRunner
     /// <summary>The latency this trainer's device measures, by request (the simulated one by default).</summary>
     public Func<TrainChild, double> Latency { get; init; } = SimulatedChildRunner.Latency;
 
+    /// <summary>Latency table jobs, as they came.</summary>
+    public IReadOnlyCollection<TrainChild> LatencyTableRequests => latencyTableRequests;
+
+    private readonly ConcurrentQueue<TrainChild> latencyTableRequests = new();
+
+    /// <summary>Which latency table jobs fail (with "scripted failure").</summary>
+    public Func<TrainChild, bool> OperatorTimingFails { get; init; } = _ => false;
+
+    /// <summary>The simulated operator timings (see <see cref="SimulatedChildRunner.OperatorLatencies"/>): a fixed function of each operator.</summary>
+    public Task<Dictionary<string, double>> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation)
+    {
+        latencyTableRequests.Enqueue(request);
+        return OperatorTimingFails(request)
+            ? Task.FromException<Dictionary<string, double>>(new InvalidOperationException("scripted failure"))
+            : Task.FromResult(SimulatedChildRunner.OperatorLatencies(request));
+    }
+
     public async Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation)
     {
         latencyRequests.Enqueue(request);
