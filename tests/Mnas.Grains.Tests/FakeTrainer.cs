@@ -85,13 +85,21 @@ internal sealed class FakeTrainer : IChildRunner
     /// <summary>Which latency table jobs fail (with "scripted failure").</summary>
     public Func<TrainChild, bool> OperatorTimingFails { get; init; } = _ => false;
 
+    /// <summary>Awaited with each latency table job and its number (1 for the first) before it is answered: lets a test hold one.</summary>
+    public Func<TrainChild, int, CancellationToken, Task>? OperatorTimingStarting { get; init; }
+
+    private int latencyTablesReceived;
+
     /// <summary>The simulated operator timings (see <see cref="SimulatedChildRunner.OperatorLatencies"/>): a fixed function of each operator.</summary>
-    public Task<Dictionary<string, double>> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation)
+    public async Task<Dictionary<string, double>> TimeOperatorsAsync(TrainChild request, CancellationToken cancellation)
     {
         latencyTableRequests.Enqueue(request);
-        return OperatorTimingFails(request)
-            ? Task.FromException<Dictionary<string, double>>(new InvalidOperationException("scripted failure"))
-            : Task.FromResult(SimulatedChildRunner.OperatorLatencies(request));
+        var number = Interlocked.Increment(ref latencyTablesReceived);
+        if (OperatorTimingStarting != null)
+        {
+            await OperatorTimingStarting(request, number, cancellation);
+        }
+        return OperatorTimingFails(request) ? throw new InvalidOperationException("scripted failure") : SimulatedChildRunner.OperatorLatencies(request);
     }
 
     public async Task<double> MeasureLatencyAsync(TrainChild request, CancellationToken cancellation)

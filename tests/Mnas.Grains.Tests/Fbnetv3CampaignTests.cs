@@ -49,13 +49,13 @@ public sealed class Fbnetv3CampaignTests : IAsyncLifetime
     private static RuntimeOptions Options(string data, int slots = 1, int maxAttempts = 3) =>
         new() { DataDirectory = data, Workers = slots, MaxAttempts = maxAttempts };
 
-    internal static Campaign Campaign(string id = Strategy) => new(id, Strategy, CampaignSpecWriter.ToJson(Spec),
+    internal static Campaign Campaign(string id = Strategy, CampaignSpec? spec = null) => new(id, Strategy, CampaignSpecWriter.ToJson(spec ?? Spec),
         new CampaignSettings(Strategy, MaxChildren: Children).ToJson(), 7, CampaignStatus.Running, DateTimeOffset.UnixEpoch);
 
-    internal static Task<Campaign> RunAsync(CampaignHost host, string id = Strategy, CancellationToken cancellation = default)
+    internal static Task<Campaign> RunAsync(CampaignHost host, string id = Strategy, CancellationToken cancellation = default, CampaignSpec? spec = null)
     {
         var settings = new CampaignSettings(Strategy, MaxChildren: Children);
-        return host.Runner.RunAsync(id, StrategyFactory.Create(settings, 7, Spec), settings.Budget, cancellation: cancellation);
+        return host.Runner.RunAsync(id, StrategyFactory.Create(settings, 7, spec ?? Spec), settings.Budget, cancellation: cancellation);
     }
 
     [Fact(Timeout = 120_000)]
