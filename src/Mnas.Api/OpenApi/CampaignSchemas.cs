@@ -305,6 +305,7 @@ internal sealed class CampaignSchemas
                 {
                     Type = JsonSchemaType.Array,
                     Items = Ranged(range, nullable: false, null, "a value"),
+                    Description = $"the values, each different; 1 to {CampaignRanges.MaxRecipeValues}",
                     MinItems = 1,
                     MaxItems = CampaignRanges.MaxRecipeValues,
                     UniqueItems = true,
@@ -317,7 +318,7 @@ internal sealed class CampaignSchemas
         {
             OneOf = [between, list],
             Default = WithoutNulls(defaultValue),
-            Description = $"{range.Reason}; accepted: {range.Interval}" + (logScale ? $", a range's min {start.Interval}" : "") +
+            Description = $"{range.Reason}; accepted: {range.Interval}" + (start != range ? $", a range's min {start.Interval}" : "") +
                 $"; either {{min, max}} with min ≤ max or {{values: […]}} with 1 to {CampaignRanges.MaxRecipeValues} different values",
         };
     }
