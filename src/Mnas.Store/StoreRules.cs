@@ -243,7 +243,17 @@ public static class StoreRules
             var running = worker.Running[i];
             RequireNotNull(running, field);
             RequireId(running.CampaignId, $"{field}.CampaignId");
-            RequireSequence(running.Sequence, $"{field}.Sequence");
+            if (WorkerChild.ReservedSequence(running.Job) is { } reserved)
+            {
+                if (running.Sequence != reserved)
+                {
+                    throw new ArgumentException($"{field}.Sequence must be {reserved} for a {running.Job} job (got {running.Sequence})", $"{field}.Sequence");
+                }
+            }
+            else
+            {
+                RequireSequence(running.Sequence, $"{field}.Sequence");
+            }
             RequireAtLeastOne(running.Attempt, $"{field}.Attempt");
             RequireNonEmpty(running.Job, $"{field}.Job");
         }

@@ -19,6 +19,19 @@ public abstract partial class CampaignStoreConformance
     }
 
     [Fact]
+    public async Task a_worker_running_a_campaigns_supernet_or_latency_table_job_is_stored_with_its_reserved_sequence()
+    {
+        var worker = NewWorker("w1") with
+        {
+            Running = [new WorkerChild("c1", 0, 1, WorkerChild.SupernetJob), new WorkerChild("c2", -1, 2, WorkerChild.LatencyTableJob)],
+        };
+
+        await Store.RecordWorkerAsync(worker);
+
+        AssertSameWorker(worker, Assert.Single(await Store.ListWorkersAsync()));
+    }
+
+    [Fact]
     public async Task a_worker_running_nothing_is_stored_with_an_empty_list()
     {
         var worker = NewWorker("w1") with { Running = [] };
@@ -159,6 +172,8 @@ public abstract partial class CampaignStoreConformance
         { "worker.Running[1]", NewWorker("w1") with { Running = [NewWorker("w1").Running[0], null!] } },
         { "worker.Running[0].CampaignId", NewWorker("w1") with { Running = [new WorkerChild("", 1, 1, "train")] } },
         { "worker.Running[0].Sequence", NewWorker("w1") with { Running = [new WorkerChild("c1", 0, 1, "train")] } },
+        { "worker.Running[0].Sequence", NewWorker("w1") with { Running = [new WorkerChild("c1", 1, 1, WorkerChild.SupernetJob)] } },
+        { "worker.Running[0].Sequence", NewWorker("w1") with { Running = [new WorkerChild("c1", 0, 1, WorkerChild.LatencyTableJob)] } },
         { "worker.Running[0].Attempt", NewWorker("w1") with { Running = [new WorkerChild("c1", 1, 0, "train")] } },
         { "worker.Running[0].Job", NewWorker("w1") with { Running = [new WorkerChild("c1", 1, 1, " ")] } },
         { "worker.LastHeartbeat", NewWorker("w1") with { FirstSeen = T0.AddTicks(1) } },
