@@ -37,6 +37,6 @@ var root = new RootCommand("Mnas: hardware-aware neural architecture search")
     Mnas.Host.Commands.ResumeCommand.Create(), Mnas.Host.Commands.ParetoCommand.Create(), Mnas.Host.Commands.ExportCommand.Create(),
     Mnas.Host.Commands.WorkerCommand.Create(), Mnas.Host.Commands.ControllerCommand.Create(), Mnas.Host.Commands.SubmitCommand.Create(),
     Mnas.Host.Commands.ApiCommand.Create(), Mnas.Host.Commands.ServeCommand.Create(), Mnas.Host.Commands.KeysCommand.Create(),
-    Mnas.Host.Commands.MigrateCommand.Create(),
+    Mnas.Host.Commands.MigrateCommand.Create(), Mnas.Host.Commands.RequeryCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
