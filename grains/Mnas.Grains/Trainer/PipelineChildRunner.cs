@@ -17,8 +17,13 @@ namespace Mnas.Grains.Trainer;
 public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
 {
     // A campaign's proxy task (its dataset split and normalisation) is prepared once per process.
-    private readonly ConcurrentDictionary<string, Lazy<ProxyTask>> tasks = new();
-    private readonly ConcurrentDictionary<string, Lazy<(ProxyTask Weights, ProxyTask Architecture)>> supernetTasks = new();
+    // Prepared data by what it is made of (data set, split, subset, batch size, device), not by the whole spec: children
+    // whose recipes differ only in how they train (an fbnetv3 campaign's) share one copy.
+    private readonly ConcurrentDictionary<(string Dataset, ProxyTaskOptions Data), Lazy<ProxyTask>> tasks = new();
+    private readonly ConcurrentDictionary<(string Dataset, ProxyTaskOptions Data), Lazy<(ProxyTask Weights, ProxyTask Architecture)>> supernetTasks = new();
+
+    private ProxyTask PreparedData(ProxyTrainingPlan plan) => tasks.GetOrAdd((plan.Dataset, plan.Data with { Device = options.Device }),
+        key => new Lazy<ProxyTask>(() => ProxyTask.Load(key.Dataset, key.Data, options.DatasetCache))).Value;
 
     // Training is CPU-bound for minutes: each runs on a thread of its own.
     public Task<ChildEvaluated> RunAsync(TrainChild request, CancellationToken cancellation) => Task.Factory.StartNew(() =>
@@ -27,8 +32,7 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
         {
             var spec = CampaignSpecLoader.FromJson(request.SpecJson);
             var plan = ProxyTrainingPlan.FromSpec(spec.Proxy);
-            var task = tasks.GetOrAdd(request.SpecJson,
-                _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
+            var task = PreparedData(plan);
             var target = ArchitectureFile.FromJson(request.ArchitectureJson);
             var evaluator = new ChildEvaluator(task, plan.Training with { Threads = options.ThreadsPerWorker, Device = options.Device }, LatencyOptions);
             var weights = CampaignPaths.Weights(options.DataDirectory, request.CampaignId, request.Sequence);
@@ -63,14 +67,13 @@ public sealed class PipelineChildRunner(RuntimeOptions options) : IChildRunner
             if (job.Spos != null)
             {
                 // A single-path supernet trains on the whole training split, as a child does: no architecture steps to hold data back for.
-                var task = tasks.GetOrAdd(request.SpecJson,
-                    _ => new Lazy<ProxyTask>(() => ProxyTask.Load(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
+                var task = PreparedData(plan);
                 var trained = BnNasJob.Run(job, task, new InputShape(task.Input.Channels, task.Input.Height, task.Input.Width), task.Classes, table,
                     LatencyOptions, recipe, (epoch, state) => onEpoch(SupernetRequests.Epoch(request, epoch, state)).GetAwaiter().GetResult(), cancellation);
                 return new SupernetTrained(request.CampaignId, request.Attempt, request.WorkerId, true, null, SupernetRequests.Posterior(job, trained).ToJson());
             }
-            var (weights, architecture) = supernetTasks.GetOrAdd(request.SpecJson, _ => new Lazy<(ProxyTask, ProxyTask)>(() =>
-                ProxyTask.LoadForSupernet(plan.Dataset, plan.Data with { Device = options.Device }, options.DatasetCache))).Value;
+            var (weights, architecture) = supernetTasks.GetOrAdd((plan.Dataset, plan.Data with { Device = options.Device }), key => new Lazy<(ProxyTask, ProxyTask)>(() =>
+                ProxyTask.LoadForSupernet(key.Dataset, key.Data, options.DatasetCache))).Value;
             var outcome = SupernetJob.Run(job, weights, architecture, new InputShape(weights.Input.Channels, weights.Input.Height, weights.Input.Width),
                 weights.Classes, table, LatencyOptions, recipe,
                 (epoch, state) => onEpoch(SupernetRequests.Epoch(request, epoch, state)).GetAwaiter().GetResult(), cancellation);
