@@ -24,8 +24,9 @@ internal sealed class Fbnetv3Seed(ICampaignStore store)
         new(1, SearchRound.Pretrain) { PretrainLoss = 0.0125 },
         new(2, SearchRound.Coarse)
         {
-            Iteration = 1, Points = [new(1, Name(1, Sgd), 0.25, 0.5), new(2, Name(2, AdamW), 0.5, 0.625), new(3, Name(3, Sgd), 0.375, null)],
-            KendallTau = null, FittedOn = 2, BestPredicted = 0.5, MeanPredicted = 0.375,
+            // Picked before the predictor was fitted: nothing predicted.
+            Iteration = 1, Points = [new(1, Name(1, Sgd), null, 0.5), new(2, Name(2, AdamW), null, 0.625), new(3, Name(3, Sgd), null, null)],
+            KendallTau = null, FittedOn = 2,
         },
         new(3, SearchRound.Coarse)
         {

@@ -21,8 +21,8 @@ internal sealed class SearchSchemas : IOpenApiDocumentTransformer
             "how many operators its latency lookup table has timed",
         [nameof(SearchRoundItem)] = "a step of the search: the predictor's pretraining on cost labels (pretrain), a coarse round of children " +
             "(coarse), an iteration of the fine stage's evolution over the predictor (fine) or the final children (final)",
-        [nameof(PredictedPointItem)] = "a child the predictor scored before it trained: what it predicted and what the child measured " +
-            "(null: it failed)",
+        [nameof(PredictedPointItem)] = "a child the predictor scored before it trained: what it predicted (null: the predictor had not " +
+            "been fitted yet) and what the child measured (null: it failed)",
         [nameof(RecipeItem)] = "fbnetv3: how the child trains, as its name carries it; null for a child of any other strategy",
         [nameof(RequeryResponse)] = "what the campaign's predictor proposes under the limits given: the best pairs first, every iteration " +
             "of the evolution, and how many candidates were skipped for an operator the latency table lacks (a requery times nothing)",
