@@ -13,7 +13,7 @@ public sealed class PairEncoderTests
     [Fact]
     public void a_pair_is_a_one_hot_block_per_decision_followed_by_the_recipe_features()
     {
-        var encoder = new PairEncoder(Space, Recipes);
+        var encoder = new PairEncoder(Space, Recipes, recipeBins: 0);
         var choices = Space.Decisions.Sum(d => d.Choices.Count);
         Assert.Equal(choices + Recipes.Features, encoder.Features);
 
@@ -33,6 +33,33 @@ public sealed class PairEncoderTests
         }
 
         Assert.Equal(Recipes.Encode(recipe).Select(v => (float)v).ToArray(), features[offset..]);
+    }
+
+    [Fact]
+    public void each_numeric_recipe_feature_is_then_spread_over_bins_that_fill_up_to_its_value()
+    {
+        var bare = new PairEncoder(Space, Recipes, recipeBins: 0);
+        var encoder = new PairEncoder(Space, Recipes, recipeBins: 4);
+        var numeric = Recipes.Dimensions - 1;
+        Assert.Equal(bare.Features + 4 * numeric, encoder.Features);
+
+        var rng = new Random(8);
+        var sample = Space.Random(rng);
+        var unit = Recipes.Unit(Recipes.Random(rng));
+        unit[1] = 0.6; // the learning rate, on its log scale: 2.4 bins of 4 full
+        var recipe = Recipes.At(unit);
+        var features = encoder.Encode(sample, recipe);
+        Assert.Equal(bare.Encode(sample, recipe), features[..bare.Features]);
+        var learningRate = features[bare.Features - numeric];
+        var bins = features.AsSpan(bare.Features, 4).ToArray();
+        Assert.Equal(new[] { 1f, 1f, 0f }, new[] { bins[0], bins[1], bins[3] });
+        Assert.Equal(4 * learningRate - 2, bins[2], 5);
+        Assert.InRange(learningRate, 0.59f, 0.61f);
+        var spread = features[bare.Features..].Chunk(4).ToArray();
+        for (var i = 0; i < numeric; i++)
+        {
+            Assert.Equal(features[bare.Features - numeric + i], spread[i].Sum() / 4, 5);
+        }
     }
 
     [Fact]

@@ -26,11 +26,12 @@ internal sealed class SyntheticPairs
 
     private const double NoiseDeviation = 0.003;
 
-    public SyntheticPairs()
+    /// <param name="recipeBins">The encoder's bins per numeric recipe feature (the same pairs and accuracies whatever they are).</param>
+    public SyntheticPairs(int recipeBins = PairEncoder.DefaultRecipeBins)
     {
         Space = new ModelSpace(Spec);
         Recipes = new RecipeSpace(new RecipeSpaceSpec());
-        Encoder = new PairEncoder(Space, Recipes);
+        Encoder = new PairEncoder(Space, Recipes, recipeBins);
         var reference = Draw(new Random(0), 500, withAccuracy: false);
         logMacs = Moments(reference.Costs.Select(c => Math.Log(c.Macs)));
         logParams = Moments(reference.Costs.Select(c => Math.Log(c.Params)));
@@ -50,6 +51,8 @@ internal sealed class SyntheticPairs
 
     private Pairs Draw(Random rng, int count, bool withAccuracy)
     {
+        var samples = new List<Sample>();
+        var recipes = new List<Recipe>();
         var features = new List<float[]>();
         var costs = new List<ArchitectureCosts>();
         var accuracies = new List<double>();
@@ -57,6 +60,8 @@ internal sealed class SyntheticPairs
         {
             var sample = Space.Random(rng);
             var recipe = Recipes.Random(rng);
+            samples.Add(sample);
+            recipes.Add(recipe);
             var report = CostAnalysis.Analyze(Space.Freeze(sample));
             var cost = new ArchitectureCosts(0, report.Params, report.Macs, report.PeakActivationBytes);
             features.Add(Encoder.Encode(sample, recipe));
@@ -64,8 +69,17 @@ internal sealed class SyntheticPairs
             accuracies.Add(withAccuracy ? Accuracy(sample, recipe, cost) + NoiseDeviation * Gaussian(rng) : 0);
         }
 
-        return new Pairs(features, costs, accuracies);
+        return new Pairs(samples, recipes, features, costs, accuracies);
     }
+
+    /// <summary>The first <paramref name="count"/> pairs' features with the learning rate at this point of its (log) range.</summary>
+    public IReadOnlyList<float[]> WithLearningRate(Pairs pairs, int count, double unit) =>
+        pairs.Samples.Take(count).Zip(pairs.Recipes, (sample, recipe) =>
+        {
+            var point = Recipes.Unit(recipe);
+            point[1] = unit;
+            return Encoder.Encode(sample, Recipes.At(point));
+        }).ToList();
 
     private double Accuracy(Sample sample, Recipe recipe, ArchitectureCosts cost)
     {
@@ -75,7 +89,7 @@ internal sealed class SyntheticPairs
         var learningRate = encoded[Recipes.Features - 9];
         var labelSmoothing = encoded[Recipes.Features - 5];
         return 0.7 + 0.05 * Math.Tanh(macs) + 0.02 * Math.Tanh(parameters)
-            - 0.08 * (learningRate - 0.6) * (learningRate - 0.6)
+            - 0.25 * (learningRate - 0.6) * (learningRate - 0.6)
             - 0.01 * (labelSmoothing - 0.4) * (labelSmoothing - 0.4)
             + (sample["b2.se"] == 1 ? 0.005 : 0);
     }
@@ -91,5 +105,6 @@ internal sealed class SyntheticPairs
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
 
-/// <summary>Encoded pairs with their free labels (costs) and their accuracies.</summary>
-internal sealed record Pairs(IReadOnlyList<float[]> Features, IReadOnlyList<ArchitectureCosts> Costs, IReadOnlyList<double> Accuracies);
+/// <summary>Pairs, encoded, with their free labels (costs) and their accuracies.</summary>
+internal sealed record Pairs(
+    IReadOnlyList<Sample> Samples, IReadOnlyList<Recipe> Recipes, IReadOnlyList<float[]> Features, IReadOnlyList<ArchitectureCosts> Costs, IReadOnlyList<double> Accuracies);
