@@ -1,7 +1,9 @@
 // The Mnas dashboard: reads the API under /api/v1 with the key the user gives (kept in sessionStorage; a #key=… fragment
 // fills it), and follows the selected campaign's event stream to update itself without reloading. A campaign that trains
 // a supernet also shows it: progress and per-epoch curves, and P_θ as a heat map (fbnet, fbnetv2), or the BN indicator
-// as a heat map, its ranking stability, the evolution over it and the subnets it chose (bn-nas).
+// as a heat map, its ranking stability, the evolution over it and the subnets it chose (bn-nas). An fbnetv3 campaign shows
+// its predictor-driven search instead: the stage, the predictor's quality per round (predicted against measured, Kendall's
+// τ), the fine stage's evolution, and each child's training recipe.
 'use strict';
 
 (() => {
@@ -13,6 +15,7 @@
   const ACTIVITY_KEPT = 60;
   const SUPERNET = ['fbnet', 'fbnetv2', 'bn-nas'];
   const SINGLE_PATH = 'bn-nas';
+  const PREDICTOR = 'fbnetv3';
 
   const state = {
     key: null,
@@ -26,6 +29,7 @@
     controller: null,
     supernetCharts: null,
     evolutionChart: null,
+    searchCharts: null,
     timers: [],
     pending: new Map(),
     workersForbidden: false,
@@ -208,9 +212,10 @@
     $('campaign').hidden = false;
     $('activity').replaceChildren();
     clearSupernet();
+    clearSearch();
     renderCampaigns();
     renderSummary();
-    Promise.all([loadPareto(), loadController(), loadChildren(), loadSupernet()]).catch(report);
+    Promise.all([loadPareto(), loadController(), loadChildren(), loadSupernet(), loadSearch()]).catch(report);
     followStream(id);
   }
 
@@ -695,6 +700,172 @@
       el('td', { class: 'number' }, `${count(subnet.costs.peak_activation_bytes)} B`))));
   }
 
+  // ---- the predictor-driven search (fbnetv3) --------------------------------------------------------------------------
+
+  const hasSearch = (id) => strategyOf(id) === PREDICTOR;
+
+  // A recipe in one line, as the children table and the child's dialog show it.
+  function recipeText(r) {
+    return `${r.optimizer} · lr ${r.learning_rate} · wd ${r.weight_decay} · ${r.epochs} epochs · batch ${r.batch_size} · `
+      + `label smoothing ${r.label_smoothing} · dropout ${r.dropout} · stochastic depth ${r.stochastic_depth} · mixup ${r.mixup_alpha} · `
+      + `ema ${r.ema_decay}`;
+  }
+
+  function searchCharts() {
+    if (state.searchCharts) return state.searchCharts;
+    const prediction = new Chart($('prediction-chart'), {
+      type: 'scatter',
+      data: {
+        datasets: [
+          { label: 'coarse rounds', data: [], backgroundColor: '#1d4ed8', borderColor: '#1d4ed8', pointRadius: 4, stage: 'coarse' },
+          { label: 'final children', data: [], backgroundColor: '#c2410c', borderColor: '#c2410c', pointRadius: 5, pointStyle: 'rectRot', stage: 'final' },
+          {
+            label: 'predicted = measured', data: [], showLine: true, pointRadius: 0, borderColor: '#66717d', borderDash: [6, 4], borderWidth: 1,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'predicted accuracy' }, grace: '5%' },
+          y: { type: 'linear', title: { display: true, text: 'measured accuracy' }, grace: '5%' },
+        },
+        plugins: {
+          tooltip: {
+            filter: (item) => item.datasetIndex < 2,
+            callbacks: {
+              title: (items) => (items.length ? `child #${items[0].raw.sequence} (step ${items[0].raw.round})` : ''),
+              label: (item) => [`predicted ${percent(item.raw.x)} · measured ${percent(item.raw.y)}`, ...architectureLines(item.raw.architecture)],
+            },
+          },
+        },
+        onClick: (event, _elements, chart) => {
+          const hits = chart.getElementsAtEventForMode(event, 'nearest', { intersect: true }, true).filter((h) => h.datasetIndex < 2);
+          if (hits.length) openChild(chart.data.datasets[hits[0].datasetIndex].data[hits[0].index].sequence);
+        },
+      },
+    });
+    const tau = epochChart('tau-chart', 'Kendall τ', [{ label: 'Kendall τ', colour: '#7c3aed', field: 'kendall_tau' }], 'step');
+    tau.options.scales.y.suggestedMin = -1;
+    tau.options.scales.y.suggestedMax = 1;
+    tau.options.plugins.tooltip = { callbacks: { title: (items) => (items.length ? items[0].raw.label : '') } };
+    const fine = epochChart('fine-chart', 'predicted accuracy', [
+      { label: 'best predicted', colour: '#c2410c', field: 'best_predicted' },
+      { label: 'mean predicted', colour: '#9a3412', field: 'mean_predicted', dash: [4, 3] },
+    ], 'iteration');
+    fine.options.plugins.tooltip = {
+      callbacks: { footer: (items) => (items.length ? `${items[0].raw.feasible ?? '–'} feasible, ${items[0].raw.rejected ?? '–'} rejected` : '') },
+    };
+    state.searchCharts = { prediction, tau, fine };
+    return state.searchCharts;
+  }
+
+  function clearSearch() {
+    const shown = hasSearch(state.campaignId);
+    const panel = $('search');
+    panel.hidden = !shown;
+    panel.dataset.rounds = '0';
+    panel.dataset.stage = '';
+    $('search-progress').textContent = shown ? 'Reading the search…' : '';
+    $('search-error').textContent = '';
+    $('search-empty').hidden = false;
+    $('rounds').hidden = true;
+    $('rounds').tBodies[0].replaceChildren();
+    $('recipe-column').hidden = !shown;
+    if (state.searchCharts) {
+      for (const chart of Object.values(state.searchCharts)) {
+        chart.data.datasets.forEach((d) => { d.data = []; });
+        chart.update();
+      }
+    }
+  }
+
+  async function loadSearch() {
+    const id = state.campaignId;
+    if (!hasSearch(id)) {
+      $('search').hidden = true;
+      return;
+    }
+    $('search').hidden = false;
+    let search;
+    try {
+      search = await get(campaignPath('/search'));
+      if (id === state.campaignId) $('search-error').textContent = '';
+    } catch (error) {
+      if (id === state.campaignId && error.status !== 401) $('search-error').textContent = `The search could not be read (${error.message}).`;
+      throw error;
+    }
+    if (id !== state.campaignId) return;
+    renderSearch(search);
+  }
+
+  const stageName = (round) => (round.iteration > 0 ? `${round.stage} ${round.iteration}` : round.stage);
+
+  function searchProgress(search, rounds) {
+    if (!rounds.length) return `${search.strategy}: the search has not begun · latency table: ${search.latency_table_size} operators`;
+    const last = rounds[rounds.length - 1];
+    const parts = [`${search.strategy}: stage ${search.stage}`, `step ${last.round}`];
+    const pretrain = rounds.find((r) => r.stage === 'pretrain');
+    if (pretrain) parts.push(`pretrained (loss ${fixed(pretrain.pretrain_loss, 4)})`);
+    const coarse = rounds.filter((r) => r.stage === 'coarse');
+    if (coarse.length) parts.push(`${coarse.length} coarse round${coarse.length === 1 ? '' : 's'}`);
+    const ranked = rounds.filter((r) => r.kendall_tau != null);
+    if (ranked.length) parts.push(`latest τ ${fixed(ranked[ranked.length - 1].kendall_tau, 3)}`);
+    const fine = rounds.filter((r) => r.stage === 'fine');
+    if (fine.length) parts.push(`fine iteration ${fine[fine.length - 1].iteration}: best predicted ${percent(fine[fine.length - 1].best_predicted)}`);
+    parts.push(`predictor fitted on ${last.fitted_on} children`, `latency table: ${search.latency_table_size} operators`);
+    return parts.join(' · ');
+  }
+
+  function renderSearch(search) {
+    const rounds = search.rounds || [];
+    const panel = $('search');
+    panel.dataset.rounds = String(rounds.length);
+    panel.dataset.stage = search.stage || '';
+    $('search-progress').textContent = searchProgress(search, rounds);
+    $('search-empty').hidden = rounds.length > 0;
+    const charts = searchCharts();
+
+    // Predicted against measured: every point the predictor scored that also measured (a failed child measured nothing).
+    const scored = (stage) => rounds.filter((r) => r.stage === stage).flatMap((r) => r.points
+      .filter((p) => p.predicted != null && p.measured != null)
+      .map((p) => ({ x: p.predicted, y: p.measured, sequence: p.sequence, architecture: p.architecture, round: r.round })));
+    for (const dataset of charts.prediction.data.datasets.slice(0, 2)) dataset.data = scored(dataset.stage);
+    const values = charts.prediction.data.datasets.slice(0, 2).flatMap((d) => d.data.flatMap((p) => [p.x, p.y]));
+    charts.prediction.data.datasets[2].data = values.length
+      ? [{ x: Math.min(...values), y: Math.min(...values) }, { x: Math.max(...values), y: Math.max(...values) }]
+      : [];
+    charts.prediction.update();
+    $('prediction-figure').dataset.points = String(values.length / 2);
+
+    charts.tau.data.datasets[0].data = rounds.filter((r) => r.kendall_tau != null)
+      .map((r) => ({ x: r.round, y: r.kendall_tau, label: `step ${r.round}: ${stageName(r)}` }));
+    charts.tau.update();
+
+    const fine = rounds.filter((r) => r.stage === 'fine');
+    for (const dataset of charts.fine.data.datasets) {
+      dataset.data = fine.filter((r) => r[dataset.field] != null)
+        .map((r) => ({ x: r.iteration, y: r[dataset.field], feasible: r.feasible, rejected: r.rejected }));
+    }
+    charts.fine.update();
+    $('fine-figure').dataset.iterations = String(fine.length);
+
+    $('rounds').hidden = rounds.length === 0;
+    $('rounds').tBodies[0].replaceChildren(...rounds.map((r) => el('tr', { 'data-round': r.round, 'data-stage': r.stage },
+      el('td', { class: 'number' }, r.round),
+      el('td', {}, r.stage),
+      el('td', { class: 'number' }, r.iteration > 0 ? r.iteration : '–'),
+      el('td', { class: 'number' }, r.points.length ? r.points.length : '–'),
+      el('td', { class: 'number' }, fixed(r.kendall_tau, 3)),
+      el('td', { class: 'number' }, r.fitted_on),
+      el('td', { class: 'number' }, percent(r.best_predicted)),
+      el('td', { class: 'number' }, percent(r.mean_predicted)),
+      el('td', { class: 'number' }, r.feasible ?? '–'),
+      el('td', { class: 'number' }, r.rejected ?? '–'))));
+  }
+
   // ---- the children table --------------------------------------------------------------------------------------------
 
   async function loadChildren() {
@@ -729,6 +900,7 @@
     el('td', { class: 'number' }, fixed(child.reward, 4)),
     el('td', { class: 'number' }, count(child.params)),
     el('td', { class: 'number' }, millions(child.macs)),
+    ...(hasSearch(id) ? [el('td', { class: 'recipe' }, child.recipe ? recipeText(child.recipe) : '–')] : []),
     el('td', { class: 'number' }, child.attempts),
     el('td', {}, time(child.updated_at)))));
     $('page-info').textContent = `page ${c.page} of ${pages} (${page.total} children)`;
@@ -767,7 +939,16 @@
       : el('p', { class: 'muted' }, 'No per-epoch curve recorded.');
     const events = el('ol', { class: 'activity' },
       ...(child.events || []).map((e) => el('li', {}, `${time(e.at)} ${e.kind}: ${e.message}`)));
-    $('child-body').replaceChildren(metrics,
+    const recipe = child.recipe
+      ? [el('h3', {}, 'Training recipe'), el('dl', { class: 'metrics', id: 'child-recipe' },
+        ...[
+          ['optimizer', child.recipe.optimizer], ['learning rate', child.recipe.learning_rate], ['weight decay', child.recipe.weight_decay],
+          ['epochs', child.recipe.epochs], ['batch size', child.recipe.batch_size], ['label smoothing', child.recipe.label_smoothing],
+          ['dropout', child.recipe.dropout], ['stochastic depth', child.recipe.stochastic_depth], ['mixup α', child.recipe.mixup_alpha],
+          ['EMA decay', child.recipe.ema_decay],
+        ].flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]))]
+      : [];
+    $('child-body').replaceChildren(metrics, ...recipe,
       el('h3', {}, 'Architecture'), el('pre', {}, child.architecture),
       el('h3', {}, 'Tokens'), el('pre', {}, (child.tokens || []).join(' ')),
       el('h3', {}, 'Per-epoch curve'), curve,
@@ -850,6 +1031,13 @@
             + `expected latency ${fixed(data.expected_latency_ms, 2)} ms`);
         later('supernet', loadSupernet);
         break;
+      case 'search-round':
+        activity(`search step ${data.round}: ${data.iteration > 0 ? `${data.stage} ${data.iteration}` : data.stage}`
+          + (data.kendall_tau != null ? `, τ ${fixed(data.kendall_tau, 3)}` : '')
+          + (data.best_predicted != null ? `, best predicted ${percent(data.best_predicted)}` : '')
+          + (data.feasible != null ? `, ${data.feasible} feasible, ${data.rejected ?? 0} rejected` : ''));
+        later('search', loadSearch);
+        break;
       default:
         activity(`${data.kind}: ${data.message}`);
         // The supernet trained or failed, or the evolution over it (bn-nas) recorded: the panel is read again.
@@ -930,6 +1118,7 @@
       later('children', loadChildren);
       later('controller', loadController);
       later('supernet', loadSupernet);
+      later('search', loadSearch);
     }
   }
 
