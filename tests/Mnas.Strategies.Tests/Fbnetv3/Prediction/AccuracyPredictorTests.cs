@@ -12,17 +12,17 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     /// <summary>Trained children in the ranking and recipe checks.</summary>
     private const int TrainedChildren = 96;
 
-    private static readonly SyntheticPairs Task = new();
-    private static readonly Pairs Free = Task.Draw(new Random(1), 1000);
-    private static readonly Pairs HeldOut = Task.Draw(new Random(2), 300);
+    private static readonly SyntheticPairs Synthetic = new();
+    private static readonly Pairs Free = Synthetic.Draw(new Random(1), 1000);
+    private static readonly Pairs HeldOut = Synthetic.Draw(new Random(2), 300);
 
-    private static Pairs Trained(int seed, int count = TrainedChildren) => Task.Draw(new Random(100 + seed), count);
+    private static Pairs Trained(int seed, int count = TrainedChildren) => Synthetic.Draw(new Random(100 + seed), count);
 
     private static double HeldOutTau(AccuracyPredictor predictor) => KendallTau.TauB(predictor.Predict(HeldOut.Features), HeldOut.Accuracies);
 
     private static AccuracyPredictor PretrainedAndFitted(ulong seed, Pairs trained)
     {
-        var predictor = new AccuracyPredictor(Task.Encoder.Features, new PredictorOptions { Seed = seed });
+        var predictor = new AccuracyPredictor(Synthetic.Encoder.Features, new PredictorOptions { Seed = seed });
         predictor.Pretrain(Free.Features, Free.Costs);
         predictor.Fit(trained.Features, trained.Accuracies);
         return predictor;
@@ -31,7 +31,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     [Fact]
     public void pretraining_learns_the_free_labels()
     {
-        using var predictor = new AccuracyPredictor(Task.Encoder.Features, new PredictorOptions { Seed = 1 });
+        using var predictor = new AccuracyPredictor(Synthetic.Encoder.Features, new PredictorOptions { Seed = 1 });
         Assert.False(predictor.Pretrained);
         var loss = predictor.Pretrain(Free.Features, Free.Costs);
         output.WriteLine($"pretraining's final mean squared error on standardised log MACs and log params: {loss:F4}");
@@ -58,7 +58,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
         foreach (var seed in new[] { 1, 2, 3 })
         {
             var trained = Trained(seed, FewChildren);
-            using var plain = new AccuracyPredictor(Task.Encoder.Features, new PredictorOptions { Seed = (ulong)seed });
+            using var plain = new AccuracyPredictor(Synthetic.Encoder.Features, new PredictorOptions { Seed = (ulong)seed });
             plain.Fit(trained.Features, trained.Accuracies);
             using var pretrained = PretrainedAndFitted((ulong)seed, trained);
             var (without, with) = (HeldOutTau(plain), HeldOutTau(pretrained));
@@ -73,7 +73,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     public void the_predictor_finds_the_learning_rate_optimum_inside_its_range_which_the_bare_scalar_misses()
     {
         // The synthetic accuracy is best at 0.6 of the learning rate's log range, 0.09 lower at its bottom and 0.04 at its top.
-        var (bottom, optimum, top) = LearningRateResponse(Task);
+        var (bottom, optimum, top) = LearningRateResponse(Synthetic);
         output.WriteLine($"mean predicted accuracy with the learning rate at 0, 0.6 and 1 of its range: {bottom:F4} {optimum:F4} {top:F4}");
         Assert.True(optimum > bottom && optimum > top, $"{optimum:F4} at the optimum, {bottom:F4} and {top:F4} at the ends");
 
@@ -111,7 +111,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     public void a_loaded_predictor_predicts_bit_for_bit_and_refits_as_the_saved_one_would_have()
     {
         var options = new PredictorOptions { Seed = 3, Epochs = 60, FrozenEpochs = 20, PretrainEpochs = 10 };
-        using var original = new AccuracyPredictor(Task.Encoder.Features, options);
+        using var original = new AccuracyPredictor(Synthetic.Encoder.Features, options);
         original.Pretrain(Free.Features, Free.Costs);
         original.Fit(Trained(1).Features, Trained(1).Accuracies);
         var state = original.Save();
@@ -133,11 +133,11 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     public void a_predictor_saved_before_pretraining_is_loaded_unpretrained_and_unfitted()
     {
         var options = new PredictorOptions { Seed = 4, Epochs = 20, FrozenEpochs = 5 };
-        using var original = new AccuracyPredictor(Task.Encoder.Features, options);
+        using var original = new AccuracyPredictor(Synthetic.Encoder.Features, options);
         using var loaded = AccuracyPredictor.Load(original.Save(), options);
         Assert.False(loaded.Pretrained);
         Assert.False(loaded.Fitted);
-        Assert.Equal(Task.Encoder.Features, loaded.Features);
+        Assert.Equal(Synthetic.Encoder.Features, loaded.Features);
 
         var trained = Trained(1);
         original.Fit(trained.Features, trained.Accuracies);
@@ -148,7 +148,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     [Fact]
     public void a_state_of_other_hidden_units_or_not_a_predictor_is_refused()
     {
-        using var predictor = new AccuracyPredictor(Task.Encoder.Features, new PredictorOptions { HiddenUnits = 16 });
+        using var predictor = new AccuracyPredictor(Synthetic.Encoder.Features, new PredictorOptions { HiddenUnits = 16 });
         var error = Assert.Throws<InvalidDataException>(() => AccuracyPredictor.Load(predictor.Save(), new PredictorOptions { HiddenUnits = 32 }));
         Assert.Contains("hidden_units", error.Message);
         Assert.Throws<InvalidDataException>(() => AccuracyPredictor.Load([1, 2, 3], new PredictorOptions()));
@@ -157,7 +157,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     [Fact]
     public void predicting_before_fitting_and_inputs_of_the_wrong_shape_are_refused()
     {
-        using var predictor = new AccuracyPredictor(Task.Encoder.Features, new PredictorOptions { Epochs = 2, FrozenEpochs = 1 });
+        using var predictor = new AccuracyPredictor(Synthetic.Encoder.Features, new PredictorOptions { Epochs = 2, FrozenEpochs = 1 });
         Assert.Throws<InvalidOperationException>(() => predictor.Predict(HeldOut.Features));
 
         var error = Assert.Throws<ArgumentException>(() => predictor.Fit([new float[3]], [0.5]));
@@ -172,7 +172,7 @@ public sealed class AccuracyPredictorTests(ITestOutputHelper output)
     public void invalid_options_are_refused_at_construction()
     {
         var error = Assert.Throws<Mnas.SearchSpace.Validation.SpecException>(() =>
-            new AccuracyPredictor(Task.Encoder.Features, new PredictorOptions { Epochs = 10, FrozenEpochs = 20 }));
+            new AccuracyPredictor(Synthetic.Encoder.Features, new PredictorOptions { Epochs = 10, FrozenEpochs = 20 }));
         Assert.Contains("frozen_epochs", error.Message);
     }
 
