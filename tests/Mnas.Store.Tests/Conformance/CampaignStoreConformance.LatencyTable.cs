@@ -42,6 +42,19 @@ public abstract partial class CampaignStoreConformance
     }
 
     [Fact]
+    public async Task writers_adding_the_same_key_at_once_add_it_once_with_one_of_their_values()
+    {
+        await CreateCampaignAsync();
+
+        var added = await RunTogetherAsync(4, i => Store.AddLatencyEntriesAsync("c1", Latencies(("shared", 1.0 + i), ($"own-{i}", 0.5))));
+
+        Assert.Equal(5, added.Sum());
+        var table = await Store.GetLatencyTableAsync("c1");
+        Assert.Equal(5, table.Count);
+        Assert.Contains(table["shared"], new[] { 1.0, 2.0, 3.0, 4.0 });
+    }
+
+    [Fact]
     public async Task latency_tables_are_kept_per_campaign_survive_reopening_and_go_with_their_campaign()
     {
         await CreateCampaignAsync("c1");
