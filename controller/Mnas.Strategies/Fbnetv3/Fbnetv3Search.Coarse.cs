@@ -33,7 +33,7 @@ internal sealed partial class Fbnetv3Search
 
         var trained = await PairTraining.TrainAsync(engine, picks, SearchRound.Coarse, number - 1, cancellation);
         var all = state.Trained.Concat(trained).OrderBy(t => t.Sequence).ToList();
-        Fit(all);
+        await FitAsync(all);
 
         var points = PredictionAgreement.Points(trained);
         var round = new SearchRound(state.NextRound, SearchRound.Coarse)

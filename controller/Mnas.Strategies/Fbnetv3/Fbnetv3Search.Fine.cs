@@ -42,7 +42,7 @@ internal sealed partial class Fbnetv3Search
         var all = state.Trained.Concat(trained).OrderBy(t => t.Sequence).ToList();
         if (trained.Any(t => t.Accuracy is not null))
         {
-            Fit(all);
+            await FitAsync(all);
         }
 
         var points = PredictionAgreement.Points(trained);

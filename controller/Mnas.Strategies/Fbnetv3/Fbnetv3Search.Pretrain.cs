@@ -11,6 +11,17 @@ internal sealed partial class Fbnetv3Search
     /// </summary>
     private async Task<Fbnetv3State> PretrainAsync(CancellationToken cancellation)
     {
+        // Seconds of work: on the thread pool, not the engine's scheduler (a campaign grain's).
+        var loss = await Task.Run(() => Pretrain(cancellation), CancellationToken.None);
+
+        var state = new Fbnetv3State { Stage = Fbnetv3Stage.Coarse, NextRound = 2 };
+        var round = new SearchRound(1, SearchRound.Pretrain) { PretrainLoss = double.IsFinite(loss) ? loss : null };
+        return await FinishStepAsync(state, [round], [], cancellation);
+    }
+
+    /// <summary>The random pairs, their cost labels and the predictor's pretraining on them; returns the final loss.</summary>
+    private double Pretrain(CancellationToken cancellation)
+    {
         var rng = StageSeeds.Pretrain(options.Seed);
         var pairs = Enumerable.Range(0, Spec.PretrainArchitectures).Select(_ => new Pair(space.Random(rng), recipes.Random(rng))).ToList();
         var costs = new Dictionary<string, ArchitectureCosts>(StringComparer.Ordinal);
@@ -25,10 +36,6 @@ internal sealed partial class Fbnetv3Search
             }
             labels.Add(label);
         }
-        var loss = predictor.Pretrain(pairs.Select(Encode).ToList(), labels);
-
-        var state = new Fbnetv3State { Stage = Fbnetv3Stage.Coarse, NextRound = 2 };
-        var round = new SearchRound(1, SearchRound.Pretrain) { PretrainLoss = double.IsFinite(loss) ? loss : null };
-        return await FinishStepAsync(state, [round], [], cancellation);
+        return predictor.Pretrain(pairs.Select(Encode).ToList(), labels);
     }
 }

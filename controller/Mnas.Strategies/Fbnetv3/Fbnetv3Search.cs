@@ -69,15 +69,20 @@ internal sealed partial class Fbnetv3Search : IDisposable
         return saved;
     }
 
-    /// <summary>Fits the predictor to every measured pair so far, in sequence order (it stays as it was when none is).</summary>
-    private void Fit(IReadOnlyList<TrainedPair> trained)
+    /// <summary>
+    /// Fits the predictor to every measured pair so far, in sequence order (it stays as it was when none is). The fit runs
+    /// on the thread pool: the engine's scheduler (a campaign grain's) must not be held for seconds of training.
+    /// </summary>
+    private async Task FitAsync(IReadOnlyList<TrainedPair> trained)
     {
         var measured = trained.Where(t => t.Accuracy is not null).ToList();
         if (measured.Count == 0)
         {
             return;
         }
-        predictor.Fit(measured.Select(t => Encode(Pair.Parse(space, t.Architecture))).ToList(), measured.Select(t => t.Accuracy!.Value).ToList());
+        var features = measured.Select(t => Encode(Pair.Parse(space, t.Architecture))).ToList();
+        var accuracies = measured.Select(t => t.Accuracy!.Value).ToList();
+        await Task.Run(() => predictor.Fit(features, accuracies), CancellationToken.None);
     }
 
     private float[] Encode(Pair pair) => encoder.Encode(pair.Sample, pair.Recipe);
