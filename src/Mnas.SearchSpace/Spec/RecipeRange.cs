@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Mnas.SearchSpace.Spec;
 
 /// <summary>
-/// One numeric dimension of a searched training recipe: a range (<c>{min: 0.005, max: 0.2}</c>) or a list of values
+/// One numeric dimension of a searched training recipe: a range (<c>{min: 0.001, max: 0.2}</c>) or a list of values
 /// (<c>{values: [32, 64, 128]}</c>), never both. A whole-number dimension (epochs, batch size) draws whole numbers from its range.
 /// </summary>
 public sealed record RecipeRange

@@ -8,7 +8,8 @@ public sealed record RecipeSpaceSpec
 {
     public IReadOnlyList<string> Optimizers { get; init; } = ProxySpec.Optimizers;
 
-    public RecipeRange LearningRate { get; init; } = RecipeRange.Between(0.005, 0.2);
+    /// <summary>Spans SGD's rates and the adaptive optimisers' (RMSprop and AdamW train well about ten times lower).</summary>
+    public RecipeRange LearningRate { get; init; } = RecipeRange.Between(0.001, 0.2);
 
     public RecipeRange WeightDecay { get; init; } = RecipeRange.Between(1e-6, 1e-3);
 

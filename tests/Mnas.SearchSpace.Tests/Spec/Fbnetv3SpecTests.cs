@@ -125,7 +125,7 @@ public class Fbnetv3SpecTests
 
         var spec = CampaignSpecLoader.FromJson("""
             {"fbnetv3": {"max_latency_ms": null, "max_params": null, "max_macs": null, "max_peak_activation_bytes": null,
-                         "recipe": {"learning_rate": {"min": 0.005, "max": 0.2, "values": null}, "batch_size": {"values": [32, 64, 128], "min": null}}}}
+                         "recipe": {"learning_rate": {"min": 0.001, "max": 0.2, "values": null}, "batch_size": {"values": [32, 64, 128], "min": null}}}}
             """);
         Assert.Equal(new CampaignSpec(), spec);
     }
