@@ -113,6 +113,18 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task an_fbnetv3_campaign_without_a_budget_plans_every_rounds_and_the_final_children()
+    {
+        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
+            """{"spec": {"name": "v3", "fbnetv3": {"rounds": 2, "children_per_round": 5, "final_children": 3, "recipe": {"optimizers": ["sgd", "adamw"]}}}, "strategy": "fbnetv3", "id": "v3"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = (await api.Store.GetCampaignAsync("v3"))!;
+        Assert.Equal(new CampaignSettings("fbnetv3", 2 * 5 + 3, null, 20), CampaignSettings.FromJson(stored.Strategy));
+        Assert.Equal(["sgd", "adamw"], Mnas.SearchSpace.Spec.CampaignSpecLoader.FromJson(stored.SpecJson).Fbnetv3.Recipe.Optimizers);
+    }
+
+    [Fact]
     public async Task a_bn_nas_campaign_with_skip_among_its_candidates_is_refused_naming_the_candidate()
     {
         using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
@@ -132,7 +144,7 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
         var message = Assert.Single(problem.Body.GetProperty("errors").GetProperty("strategy").EnumerateArray()).GetString();
-        Assert.Equal("must be one of rl, random, fbnet, fbnetv2, bn-nas (got 'evolution')", message);
+        Assert.Equal("must be one of rl, random, fbnet, fbnetv2, bn-nas, fbnetv3 (got 'evolution')", message);
         Assert.Empty(await api.Store.ListCampaignsAsync());
     }
 

@@ -62,7 +62,8 @@ public sealed record CampaignSubmission(CampaignSpec Spec, CampaignSettings Sett
             return null;
         }
 
-        var settings = new CampaignSettings(strategy, (int?)children ?? (hours is null ? 20 : null), hours, (int)minibatch);
+        // Without a budget, 20 children; an fbnetv3 campaign plans its own (every round's and the final ones).
+        var settings = new CampaignSettings(strategy, (int?)children ?? (hours is null ? CampaignSettings.DefaultChildren(strategy, spec, 20) : null), hours, (int)minibatch);
         foreach (var problem in settings.Validate())
         {
             var colon = problem.IndexOf(": ", StringComparison.Ordinal);
