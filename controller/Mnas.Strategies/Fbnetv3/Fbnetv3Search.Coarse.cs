@@ -4,9 +4,12 @@ namespace Mnas.Strategies.Fbnetv3;
 
 internal sealed partial class Fbnetv3Search
 {
+    private const int MaxPools = 8;
+
     /// <summary>
     /// One coarse round: a pool of <c>pool</c> pairs from Sobol's sequence (going on where the last round stopped), costed by
-    /// the engine; of those that meet the constraints and were not trained before, the first round takes the first
+    /// the engine — another pool while fewer than <c>children_per_round</c> of them are new and meet the constraints, at most
+    /// <see cref="MaxPools"/> —; of those that meet the constraints and were not trained before, the first round takes the first
     /// <c>children_per_round</c> in the sequence's order, a later one the best predicted (the sequence's order breaking
     /// ties). Each pick keeps its prediction from before it trained (none while the predictor has not been fitted: the
     /// first round, whose τ is null). The picks train as children, then the predictor is fitted to every measured pair so far.
@@ -20,11 +23,17 @@ internal sealed partial class Fbnetv3Search
         }
         var number = state.CoarseRounds + 1;
         var sobol = new SobolPairs(space, recipes, state.SobolIndex);
-        var pool = Enumerable.Range(0, Spec.Pool).Select(_ => sobol.Next()).ToList();
-        var costs = await CostsAsync(pool.Select(p => p.Sample).ToList(), cancellation);
         var trainedBefore = state.Trained.Select(t => t.Architecture).ToHashSet(StringComparer.Ordinal);
-        var candidates = pool.Where((p, i) => costs[i] is { } cost && options.Constraints.Allows(cost) && !trainedBefore.Contains(p.Name))
-            .DistinctBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var candidates = new List<Pair>();
+        // Tight constraints leave few of a pool's points: the sequence goes on, pool after pool, until the round has its
+        // children or MaxPools pools were drawn.
+        for (var pools = 0; pools < MaxPools && candidates.Count < Spec.ChildrenPerRound; pools++)
+        {
+            var pool = Enumerable.Range(0, Spec.Pool).Select(_ => sobol.Next()).ToList();
+            var costs = await CostsAsync(pool.Select(p => p.Sample).ToList(), cancellation);
+            candidates.AddRange(pool.Where((p, i) => costs[i] is { } cost && options.Constraints.Allows(cost) && !trainedBefore.Contains(p.Name)));
+            candidates = candidates.DistinctBy(p => p.Name, StringComparer.Ordinal).ToList();
+        }
 
         var fittedBefore = predictor.Fitted;
         var predicted = fittedBefore && candidates.Count > 0 ? predictor.Predict(candidates.Select(Encode).ToList()) : new double[candidates.Count];

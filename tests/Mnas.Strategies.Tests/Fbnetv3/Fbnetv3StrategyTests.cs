@@ -35,6 +35,21 @@ public sealed class Fbnetv3StrategyTests
     }
 
     [Fact]
+    public async Task a_coarse_round_draws_further_pools_while_too_few_of_a_pool_meet_tight_constraints()
+    {
+        // About 5% of random architectures meet the limit: a pool of 32 holds one or two, a round needs 4.
+        var constraints = new PairConstraints { MaxParams = new FakePairCosts(SmallFbnetv3.Space).ParamsQuantile(0.05) };
+        var options = SmallFbnetv3.Options() with { Constraints = constraints };
+        var engine = await RunAsync(options);
+
+        var coarse = engine.Rounds.Where(r => r.Stage == SearchRound.Coarse).ToList();
+        Assert.All(coarse, r => Assert.Equal(options.Spec.ChildrenPerRound, r.Points.Count));
+        Assert.All(engine.Submitted, s => Assert.True(constraints.Allows(engine.Costs.Of(SmallFbnetv3.Space.Parse(RecipeChildName.Parse(s.Proposal.Architecture).Sample)))));
+        var state = Fbnetv3State.FromBytes(engine.Checkpoints.Last(c => Fbnetv3State.FromBytes(c.State).CoarseRounds == 1).State);
+        Assert.True(state.SobolIndex > options.Spec.Pool, $"one pool of {options.Spec.Pool} was drawn (index {state.SobolIndex})");
+    }
+
+    [Fact]
     public async Task each_step_is_reported_in_order_and_checkpointed_with_the_children_it_took()
     {
         var options = SmallFbnetv3.Options();
