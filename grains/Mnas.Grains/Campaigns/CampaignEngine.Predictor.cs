@@ -21,15 +21,17 @@ internal sealed partial class CampaignEngine : IPredictorEngine
     public async ValueTask<IReadOnlyList<ArchitectureCosts>> CostsAsync(IReadOnlyList<Sample> samples, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var views = samples.Select(space.Freeze).ToList();
-        var keys = views.Select(NetworkOperators.Keys).ToList();
+        // Freezing, expanding and counting hundreds of architectures takes a while: on the thread pool, not the grain's
+        // scheduler. Only the latency-table job changes the table, and it is not running while this reads it.
+        var views = await Task.Run(() => samples.Select(space.Freeze).ToList(), cancellation);
+        var keys = await Task.Run(() => views.Select(NetworkOperators.Keys).ToList(), cancellation);
         var (holding, missing) = Untimed(views, keys);
         if (missing.Count > 0)
         {
             await TimeOperatorsAsync(holding, missing, cancellation);
         }
-        return views.Select((view, i) => LookupCosts.Of(view, keys[i], latencyTable)
-            ?? throw new InvalidOperationException($"campaign {campaign.Id}: the latency table still lacks an operator of {view.Name}")).ToList();
+        return await Task.Run(() => views.Select((view, i) => LookupCosts.Of(view, keys[i], latencyTable)
+            ?? throw new InvalidOperationException($"campaign {campaign.Id}: the latency table still lacks an operator of {view.Name}")).ToList(), cancellation);
     }
 
     /// <summary>Keeps the step (replacing one of its number kept before) with a <c>search</c> event summarising it.</summary>
