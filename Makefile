@@ -86,8 +86,8 @@ bench-bnnas: bootstrap
 
 # FBNetV3 on Fashion-MNIST: its predictor's rank correlation on held-out trained children (with and without pretraining
 # on free labels), the searched recipe against the default one on mobilenet_v2, and the best child against an RL campaign
-# that trains as many children. Sized for two cores (1,000 images, 1 epoch, 2 rounds of 4 and 3 final children, about half
-# an hour); a larger run: dotnet run --project tests/benchmarks/Mnas.Benchmarks -c Release -- fbnetv3 SUBSET EPOCHS ROUNDS PER_ROUND.
+# that trains as many children. Sized for two cores (2,000 images, 2 epochs, 3 rounds of 6 and 3 final children: about 21
+# minutes); another size: dotnet run --project tests/benchmarks/Mnas.Benchmarks -c Release -- fbnetv3 SUBSET EPOCHS ROUNDS PER_ROUND.
 bench-fbnetv3: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- fbnetv3
 

@@ -19,7 +19,7 @@ switch (which)
     case "bnnas":
         return BnNasBenchmark.Run(new BnNasSettings(Subset: Arg(1, 8000), ChildEpochs: Arg(2, 2), SupernetEpochs: Arg(3, 10), Subnets: Arg(4, 20), Seed: Arg(5, 1)));
     case "fbnetv3":
-        return await Fbnetv3Benchmark.Run(subset: Arg(1, 1000), epochs: Arg(2, 1), rounds: Arg(3, 2), perRound: Arg(4, 4));
+        return await Fbnetv3Benchmark.Run(subset: Arg(1, 2000), epochs: Arg(2, 2), rounds: Arg(3, 3), perRound: Arg(4, 6));
     case "supernet-memory":
         return SupernetMemoryBenchmark.Run();
     case "supernet-memory-one":
