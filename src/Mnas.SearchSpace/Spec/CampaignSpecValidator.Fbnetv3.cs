@@ -54,25 +54,7 @@ public sealed partial class CampaignSpecValidator
         Check(problems, "fbnetv3.max_iterations", fbnetv3.MaxIterations);
         Check(problems, "fbnetv3.threshold", fbnetv3.Threshold);
         Check(problems, "fbnetv3.final_children", fbnetv3.FinalChildren);
-        if (fbnetv3.MaxLatencyMs is { } latency)
-        {
-            Check(problems, "fbnetv3.max_latency_ms", latency);
-        }
-
-        if (fbnetv3.MaxParams is { } parameters)
-        {
-            Check(problems, "fbnetv3.max_params", parameters);
-        }
-
-        if (fbnetv3.MaxMacs is { } macs)
-        {
-            Check(problems, "fbnetv3.max_macs", macs);
-        }
-
-        if (fbnetv3.MaxPeakActivationBytes is { } peak)
-        {
-            Check(problems, "fbnetv3.max_peak_activation_bytes", peak);
-        }
+        CheckOptionalLimits(problems, "fbnetv3", fbnetv3.MaxLatencyMs, fbnetv3.MaxParams, fbnetv3.MaxMacs, fbnetv3.MaxPeakActivationBytes);
     }
 
     private static void ValidateRecipeSpace(RecipeSpaceSpec recipe, ProblemList problems)

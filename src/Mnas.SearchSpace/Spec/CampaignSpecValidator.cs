@@ -334,24 +334,30 @@ public sealed partial class CampaignSpecValidator : ISpecValidator<CampaignSpec>
 
         Check(problems, "bnnas.mutation_probability", bnnas.MutationProbability);
         Check(problems, "bnnas.samples", bnnas.Samples);
-        if (bnnas.MaxLatencyMs is { } latency)
+        CheckOptionalLimits(problems, "bnnas", bnnas.MaxLatencyMs, bnnas.MaxParams, bnnas.MaxMacs, bnnas.MaxPeakActivationBytes);
+    }
+
+    /// <summary>A section's optional limits (<c>max_latency_ms</c>, <c>max_params</c>, <c>max_macs</c>, <c>max_peak_activation_bytes</c>), each held to its range when given.</summary>
+    private static void CheckOptionalLimits(ProblemList problems, string section, double? latency, long? parameters, long? macs, long? peak)
+    {
+        if (latency is { } ms)
         {
-            Check(problems, "bnnas.max_latency_ms", latency);
+            Check(problems, section + ".max_latency_ms", ms);
         }
 
-        if (bnnas.MaxParams is { } parameters)
+        if (parameters is { } count)
         {
-            Check(problems, "bnnas.max_params", parameters);
+            Check(problems, section + ".max_params", count);
         }
 
-        if (bnnas.MaxMacs is { } macs)
+        if (macs is { } multiplyAdds)
         {
-            Check(problems, "bnnas.max_macs", macs);
+            Check(problems, section + ".max_macs", multiplyAdds);
         }
 
-        if (bnnas.MaxPeakActivationBytes is { } peak)
+        if (peak is { } bytes)
         {
-            Check(problems, "bnnas.max_peak_activation_bytes", peak);
+            Check(problems, section + ".max_peak_activation_bytes", bytes);
         }
     }
 }
