@@ -25,7 +25,7 @@ public sealed class CampaignArchitectures
     private CampaignArchitectures(CampaignSpec spec, string strategy)
     {
         this.spec = spec;
-        recipes = PredictorStrategies.Includes(strategy);
+        recipes = PredictorStrategies.SearchesRecipes(strategy);
         candidateNames = SupernetStrategies.Candidates(spec, strategy);
         if (!SupernetStrategies.Includes(strategy))
         {

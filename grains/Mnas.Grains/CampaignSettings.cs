@@ -12,21 +12,27 @@ public sealed record CampaignSettings(string Strategy = "rl", int? MaxChildren =
 {
     /// <summary>
     /// rl (MnasNet), random, fbnet (DNAS), fbnetv2 (DMasking: fbnet with channel and resolution search), bn-nas (a
-    /// single-path supernet, BN-only trained, searched by its BN indicator) and fbnetv3 (architectures and training
-    /// recipes searched together with an accuracy predictor).
+    /// single-path supernet, BN-only trained, searched by its BN indicator), fbnetv3 (architectures and training
+    /// recipes searched together with an accuracy predictor) and memnas (grow and trim rounds ranked by a controller, for memory).
     /// </summary>
-    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2", SupernetStrategies.BnNas, PredictorStrategies.Fbnetv3];
+    public static IReadOnlyList<string> Strategies { get; } = ["rl", "random", "fbnet", "fbnetv2", SupernetStrategies.BnNas, PredictorStrategies.Fbnetv3, PredictorStrategies.Memnas];
 
     /// <summary>Whether the strategy trains a supernet and takes its children from it.</summary>
     public bool SearchesSupernet => SupernetStrategies.Includes(Strategy);
 
     /// <summary>
     /// The children budget a campaign gets when its submission names none (and no hours): an fbnetv3 campaign's every
-    /// coarse round and final child (<see cref="Fbnetv3Spec.TrainedChildren"/>), any other's <paramref name="fallback"/>.
+    /// coarse round and final child (<see cref="Fbnetv3Spec.TrainedChildren"/>), a memnas campaign's base and every round's
+    /// top k (<see cref="MemnasSpec.TrainedChildren"/>), any other's <paramref name="fallback"/>.
     /// A smaller budget given stops an fbnetv3 campaign early, as it stops the others.
     /// </summary>
     public static int DefaultChildren(string strategy, CampaignSpec spec, int fallback) =>
-        PredictorStrategies.Includes(strategy) ? spec.Fbnetv3.TrainedChildren() : fallback;
+        strategy switch
+        {
+            PredictorStrategies.Fbnetv3 => spec.Fbnetv3.TrainedChildren(),
+            PredictorStrategies.Memnas => spec.Memnas.TrainedChildren(),
+            _ => fallback,
+        };
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

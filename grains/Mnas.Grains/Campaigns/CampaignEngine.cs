@@ -82,7 +82,7 @@ internal sealed partial class CampaignEngine : ISearchEngine
         var engine = new CampaignEngine(campaign, spec, store, assignments, liveSlots, options, budget, clock ?? TimeProvider.System,
             children.ToDictionary(c => c.Sequence));
         engine.logger = logger ?? NullLogger.Instance;
-        if (PredictorStrategies.Includes(engine.strategy))
+        if (PredictorStrategies.SearchesRecipes(engine.strategy))
         {
             await engine.LoadLatencyTableAsync(cancellation);
         }

@@ -25,7 +25,7 @@ public static class CampaignRequery
         var campaign = await store.GetCampaignAsync(campaignId, cancellation)
             ?? throw new KeyNotFoundException($"campaign: no campaign '{campaignId}'");
         var strategy = CampaignSettings.StrategyOf(campaign.Strategy);
-        if (!PredictorStrategies.Includes(strategy))
+        if (!PredictorStrategies.SearchesRecipes(strategy))
         {
             throw new InvalidOperationException(
                 $"campaign {campaign.Id} searched with strategy {strategy}: only an {PredictorStrategies.Fbnetv3} campaign has a predictor to ask again");

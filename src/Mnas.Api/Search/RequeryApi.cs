@@ -43,7 +43,7 @@ public static class RequeryApi
         }
 
         var settings = CampaignProgress.ReadSettings(campaign);
-        if (!PredictorStrategies.Includes(settings?.Strategy))
+        if (!PredictorStrategies.SearchesRecipes(settings?.Strategy))
         {
             return Conflict(settings is null
                 ? $"campaign '{id}' has settings this version cannot read: it cannot be asked again"

@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 namespace Mnas.SearchSpace.Predictor;
 
 /// <summary>
-/// One step of an FBNetV3 search, as the campaign records it: the predictor's pretraining, a coarse round (its children,
+/// One step of a predictor-driven search, as the campaign records it. MemNAS (<c>memnas</c>): the first base network
+/// trained (<see cref="BaseTrained"/>), then each grow-and-trim round (<see cref="GrowTrim"/>: its base, every candidate
+/// with its predicted and measured rank, the next base). FBNetV3: the predictor's pretraining, a coarse round (its children,
 /// what the predictor said of them before they trained and what they measured, with Kendall's τ between the two), an
 /// iteration of the fine stage's evolution (best and mean predicted accuracy of the kept pairs, how many candidates met
 /// the constraints and how many did not), or the final children. <see cref="Round"/> numbers the steps from 1.
@@ -17,6 +19,8 @@ public sealed record SearchRound(
     public const string Coarse = "coarse";
     public const string Fine = "fine";
     public const string Final = "final";
+    public const string BaseTrained = "base";
+    public const string GrowTrim = "grow-trim";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
@@ -54,6 +58,26 @@ public sealed record SearchRound(
     [JsonPropertyName("rejected")]
     public int? Rejected { get; init; }
 
+    /// <summary>MemNAS: the round's base network (the first base, for <see cref="BaseTrained"/>).</summary>
+    [JsonPropertyName("base")]
+    public MemnasNetwork? Base { get; init; }
+
+    /// <summary>MemNAS: every candidate of the round in the controller's reading order (null for other stages).</summary>
+    [JsonPropertyName("candidates")]
+    public IReadOnlyList<MemnasCandidate>? Candidates { get; init; }
+
+    /// <summary>MemNAS: the next round's base, when a trained candidate beat this one's (null: the base stays).</summary>
+    [JsonPropertyName("next_base")]
+    public MemnasNetwork? NextBase { get; init; }
+
+    /// <summary>MemNAS: the ranking controller's training loss after this round (mean squared error), null before it is trained.</summary>
+    [JsonPropertyName("controller_loss")]
+    public double? ControllerLoss { get; init; }
+
+    /// <summary>MemNAS: how the candidates were ranked: <c>controller</c>, or <c>prior</c> (by memory alone, before the controller had data).</summary>
+    [JsonPropertyName("ranked_by")]
+    public string? RankedBy { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static SearchRound FromJson(string json)
@@ -76,3 +100,45 @@ public sealed record PredictedPoint(
     [property: JsonPropertyName("architecture")] string Architecture,
     [property: JsonPropertyName("predicted")] double? Predicted,
     [property: JsonPropertyName("measured")] double? Measured);
+
+/// <summary>
+/// A MemNAS network as a round records it: the child that trained it (sequence), its architecture (sample), accuracy,
+/// parameter bytes and peak activation bytes (target view, lifetime analysis), and their sum.
+/// </summary>
+public sealed record MemnasNetwork(
+    [property: JsonPropertyName("sequence")] long Sequence,
+    [property: JsonPropertyName("architecture")] string Architecture,
+    [property: JsonPropertyName("accuracy")] double Accuracy,
+    [property: JsonPropertyName("param_bytes")] long ParamBytes,
+    [property: JsonPropertyName("peak_activation_bytes")] long PeakActivationBytes)
+{
+    [JsonPropertyName("total_bytes")]
+    public long TotalBytes => ParamBytes + PeakActivationBytes;
+}
+
+/// <summary>
+/// A candidate of a MemNAS round: its operation on the base (<c>trim b3 layer</c>), architecture, memory, the controller's
+/// score and rank (1 = trained first), and, when it trained, its child's sequence, accuracy, memory efficiency y against
+/// the base and rank among the trained by y (1 = best). Untrained candidates have nulls there.
+/// </summary>
+public sealed record MemnasCandidate(
+    [property: JsonPropertyName("operation")] string Operation,
+    [property: JsonPropertyName("architecture")] string Architecture,
+    [property: JsonPropertyName("param_bytes")] long ParamBytes,
+    [property: JsonPropertyName("peak_activation_bytes")] long PeakActivationBytes,
+    [property: JsonPropertyName("predicted")] double Predicted,
+    [property: JsonPropertyName("predicted_rank")] int PredictedRank)
+{
+    [JsonPropertyName("sequence")]
+    public long? Sequence { get; init; }
+
+    [JsonPropertyName("accuracy")]
+    public double? Accuracy { get; init; }
+
+    /// <summary>The memory efficiency y against the round's base.</summary>
+    [JsonPropertyName("measured")]
+    public double? Measured { get; init; }
+
+    [JsonPropertyName("measured_rank")]
+    public int? MeasuredRank { get; init; }
+}

@@ -28,4 +28,7 @@ public sealed record CampaignSpec
 
     /// <summary>FBNetV3's settings (recipe space, predictor, coarse and fine stages, constraints), read by <c>fbnetv3</c> campaigns only.</summary>
     public Fbnetv3Spec Fbnetv3 { get; init; } = new();
+
+    /// <summary>MemNAS's settings (first base network, rounds, top k, patience, the ranking controller), read by <c>memnas</c> campaigns only.</summary>
+    public MemnasSpec Memnas { get; init; } = new();
 }
