@@ -29,6 +29,7 @@ internal sealed partial class CampaignEngine : ISearchEngine
     private readonly ModelSpace space;
     private readonly string strategy;
     private readonly CampaignArchitectures architectures;
+    private readonly CampaignReward reward;
     private readonly ICampaignStore store;
     private readonly ChildAssignments assignments;
     private readonly Func<int> liveSlots;
@@ -52,6 +53,7 @@ internal sealed partial class CampaignEngine : ISearchEngine
         space = new ModelSpace(spec);
         strategy = CampaignSettings.StrategyOf(campaign.Strategy);
         architectures = CampaignArchitectures.For(spec, strategy);
+        reward = CampaignReward.For(spec, space, architectures);
         started = clock.GetTimestamp();
     }
 
@@ -246,7 +248,7 @@ internal sealed partial class CampaignEngine : ISearchEngine
     private async Task RecordEvaluatedAsync(ChildEvaluated message, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
-        var result = ResultOf(message, now);
+        var result = await ResultOfAsync(message, now, cancellation);
         ResultRecording recording;
         try
         {
@@ -303,7 +305,11 @@ internal sealed partial class CampaignEngine : ISearchEngine
         }
     }
 
-    private ChildResult ResultOf(ChildEvaluated message, DateTimeOffset at)
+    /// <summary>
+    /// The result an answer gives: a success within range becomes done with its reward (<see cref="CampaignReward"/>;
+    /// a memory reward reads the child's architecture from the store), one whose reward is not finite a failed child.
+    /// </summary>
+    private async Task<ChildResult> ResultOfAsync(ChildEvaluated message, DateTimeOffset at, CancellationToken cancellation)
     {
         if (!message.Succeeded)
         {
@@ -315,10 +321,20 @@ internal sealed partial class CampaignEngine : ISearchEngine
                 $"the worker's result is unusable: accuracy must be in [0, 1] and latency positive (got {message.Accuracy}, {message.LatencyMs} ms)", at);
         }
         var metrics = new ChildMetrics(message.Accuracy, message.LatencyMs, message.Params, message.Macs, message.PeakActivationBytes, message.TrainSeconds);
-        var reward = spec.Reward.Reward(message.Accuracy, message.LatencyMs);
-        return double.IsFinite(reward)
-            ? new ChildResult(campaign.Id, message.Sequence, message.Attempt, ChildResultKind.Done, metrics, reward, null, at)
-            : new ChildResult(campaign.Id, message.Sequence, message.Attempt, ChildResultKind.Failed, metrics, null, $"reward is not finite ({reward})", at);
+        string? architecture = null;
+        if (reward.NeedsArchitecture)
+        {
+            architecture = (await store.GetChildAsync(campaign.Id, message.Sequence, cancellation))?.Architecture;
+            if (architecture == null)
+            {
+                // The store refuses the result of a child it does not hold, as it would have refused the success.
+                return FailureOf(message, "unknown child", at);
+            }
+        }
+        var value = reward.Of(architecture, message.Accuracy, message.LatencyMs);
+        return double.IsFinite(value)
+            ? new ChildResult(campaign.Id, message.Sequence, message.Attempt, ChildResultKind.Done, metrics, value, null, at)
+            : new ChildResult(campaign.Id, message.Sequence, message.Attempt, ChildResultKind.Failed, metrics, null, $"reward is not finite ({value})", at);
     }
 
     /// <summary>A failed attempt: tried again while attempts remain, else the child fails with the reason.</summary>

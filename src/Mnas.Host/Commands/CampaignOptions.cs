@@ -11,7 +11,7 @@ namespace Mnas.Host.Commands;
 internal sealed class CampaignOptions
 {
     private readonly Option<string> spec;
-    private readonly Option<string> strategy = new("--strategy") { Description = "rl (MnasNet, default), random, fbnet (FBNet's DNAS), fbnetv2 (FBNetV2's DMasking), bn-nas (BN-NAS) or fbnetv3 (FBNetV3: architecture and training recipe with a predictor)", DefaultValueFactory = _ => "rl" };
+    private readonly Option<string> strategy = new("--strategy") { Description = "rl (MnasNet, default), random, fbnet (FBNet's DNAS), fbnetv2 (FBNetV2's DMasking), bn-nas (BN-NAS), fbnetv3 (FBNetV3: architecture and training recipe with a predictor) or memnas (MemNAS: grow and trim rounds ranked by a controller, for memory)", DefaultValueFactory = _ => "rl" };
     private readonly Option<int?> children;
     private readonly Option<double?> hours = new("--hours") { Description = "wall-clock budget in hours" };
     private readonly Option<int> minibatch;
@@ -28,7 +28,7 @@ internal sealed class CampaignOptions
         {
             spec.DefaultValueFactory = _ => defaultSpec;
         }
-        children = new("--children") { Description = $"children to evaluate (default {defaultChildren}; fbnetv3: every round's and the final ones)" };
+        children = new("--children") { Description = $"children to evaluate (default {defaultChildren}; fbnetv3: every round's and the final ones; memnas: the base and every round's top k, 1 + rounds × top_k)" };
         minibatch = new("--minibatch") { Description = "finished children per controller update", DefaultValueFactory = _ => defaultMinibatch };
         this.defaultChildren = defaultChildren;
     }
