@@ -3,6 +3,7 @@ using Mnas.Strategies;
 using Mnas.Strategies.BnNas;
 using Mnas.Strategies.Dnas;
 using Mnas.Strategies.Fbnetv3;
+using Mnas.Strategies.Memnas;
 using Mnas.Strategies.RandomSearch;
 using Mnas.Strategies.Rl;
 
@@ -24,6 +25,8 @@ public static class StrategyFactory
         }),
         SupernetStrategies.BnNas => BnNas(spec ?? throw new ArgumentNullException(nameof(spec), $"a {settings.Strategy} campaign's strategy needs its spec"), seed),
         PredictorStrategies.Fbnetv3 => new Fbnetv3Strategy(Fbnetv3StrategyOptions.From(
+            spec ?? throw new ArgumentNullException(nameof(spec), $"a {settings.Strategy} campaign's strategy needs its spec"), unchecked((ulong)seed))),
+        PredictorStrategies.Memnas => new MemnasStrategy(MemnasStrategyOptions.From(
             spec ?? throw new ArgumentNullException(nameof(spec), $"a {settings.Strategy} campaign's strategy needs its spec"), unchecked((ulong)seed))),
         "rl" => new RlStrategy(new ControllerOptions { MinibatchSize = settings.Minibatch, PolicyLag = settings.Workers, Seed = unchecked((ulong)seed) }),
         "random" => new RandomStrategy(new RandomStrategyOptions { Seed = unchecked((ulong)seed) }),
