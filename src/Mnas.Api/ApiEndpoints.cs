@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Mnas.Api.Campaigns;
+using Mnas.Api.Children;
 using Mnas.Api.Health;
 using Mnas.Api.Security;
 using Mnas.Api.Workers;
@@ -24,6 +25,7 @@ public static class ApiEndpoints
         v1.MapWorkersApi();
         v1.MapCampaignsApi();
         v1.MapCampaignReadApi();
+        v1.MapChildMemoryApi();
         v1.MapCampaignWritesApi();
         return routes;
     }

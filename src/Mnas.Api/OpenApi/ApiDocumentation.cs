@@ -16,7 +16,8 @@ public static class ApiDocumentation
             .AddOperationTransformer<AnonymousOperations>()
             .AddDocumentTransformer<DocumentDescription>()
             .AddDocumentTransformer<SupernetSchemas>()
-            .AddDocumentTransformer<SearchSchemas>());
+            .AddDocumentTransformer<SearchSchemas>()
+            .AddDocumentTransformer<ChildMemorySchemas>());
 
     public static IApplicationBuilder UseMnasApiDocumentation(this IApplicationBuilder app)
     {

@@ -93,9 +93,11 @@ internal sealed class CampaignSchemas
                     Description = "the search strategy: rl (MnasNet's controller), random, fbnet (FBNet's DNAS: a supernet trained once, " +
                         "its children drawn from P_θ; spec.dnas), fbnetv2 (fbnet with FBNetV2's channel and resolution search), bn-nas " +
                         "(BN-NAS: a single-path supernet trained once, only its batch norms by default, then an evolution over its BN " +
-                        "indicator under the constraints chooses the subnets trained as children; spec.bnnas) or fbnetv3 (FBNetV3: " +
+                        "indicator under the constraints chooses the subnets trained as children; spec.bnnas), fbnetv3 (FBNetV3: " +
                         "architectures and training recipes searched together, a predictor fitted on the trained children choosing " +
-                        "the next under the constraints; spec.fbnetv3)",
+                        "the next under the constraints; spec.fbnetv3) or memnas (MemNAS: a base network grown and trimmed each round, a " +
+                        "ranking controller choosing which candidates train, the best by memory efficiency becoming the next base; " +
+                        "spec.memnas)",
                 },
                 ["children"] = Ranged(CampaignRanges.ForSubmission("children"), nullable: true, null,
                     "children to evaluate (default 20 when hours is not given either)"),

@@ -25,6 +25,17 @@ internal static class OperationDescriptions
                 Tags.Children, 400, 404),
             [("GET", "/api/v1/campaigns/{id}/children/{sequence}")] = new("getChild", "One child: architecture, metrics, curve and events",
                 Tags.Children, 400, 404),
+            [("GET", "/api/v1/campaigns/{id}/children/{sequence}/memory")] = new("getChildMemory",
+                "A child's memory: parameters, peak activations and the live bytes at each execution step", Tags.Children, 400, 404, 409)
+            {
+                Description = "What the child's network needs in memory at inference (batch 1, float32), of its target view, for a " +
+                    "campaign of any strategy: param_bytes, peak_activation_bytes (the most bytes of intermediate tensors live at once, " +
+                    "by lifetime analysis: a tensor lives from the operator that writes it until its last reader has run), their sum " +
+                    "total_bytes (MemNAS's objective), the step at which the peak is first reached (peak_step, peak_node) and, for the " +
+                    "lifetime chart, every execution step in order with its operator's name and kind, the bytes it allocates and the " +
+                    "bytes live while it runs. Nothing is built or run. An unknown campaign or child is a 404 problem; a campaign whose " +
+                    "spec or settings, or a child whose architecture, this version cannot read is a 409 problem titled 'No memory analysis'.",
+            },
             [("GET", "/api/v1/campaigns/{id}/pareto")] = new("getParetoFront", "A campaign's Pareto front over the chosen objectives",
                 Tags.Pareto, 400, 404),
             [("GET", "/api/v1/campaigns/{id}/controller")] = new("getControllerHistory", "The controller's updates: reward, entropy, loss",
@@ -48,17 +59,24 @@ internal static class OperationDescriptions
                     "(weights, θ, optimiser states) is never served. A campaign whose strategy trains no supernet (rl, random) is a " +
                     "404 problem titled 'No supernet'; a campaign whose supernet has not started has no attempts and no epochs.",
             },
-            [("GET", "/api/v1/campaigns/{id}/search")] = new("getSearch", "An fbnetv3 campaign's search: every step, the stage, predictor quality",
-                Tags.Search, 404)
+            [("GET", "/api/v1/campaigns/{id}/search")] = new("getSearch",
+                "An fbnetv3 or memnas campaign's search: every step, the stage, predictor quality; memnas's memory front", Tags.Search, 404)
             {
-                Description = "The predictor-driven search of an fbnetv3 campaign, every step in order: the predictor's pretraining on " +
-                    "cost labels (pretrain, with its final loss), each coarse round (coarse: its children's accuracy as the predictor " +
-                    "predicted it before they trained and as they measured it, with Kendall's τ between the two and the children the " +
-                    "predictor was then fitted on), each iteration of the fine stage's evolution over the predictor (fine: the best and " +
-                    "mean predicted accuracy of the pairs kept, how many candidates met the constraints and how many broke one) and the " +
-                    "final children (final: predicted against measured again); stage is the last step's, latency_table_size the " +
-                    "operators the campaign's latency lookup table has timed. A campaign of another strategy is a 404 problem titled " +
-                    "'No predictor search'; one that has not begun its search has no steps and no stage.",
+                Description = "The predictor-driven search of an fbnetv3 or memnas campaign, every step in order. fbnetv3: the " +
+                    "predictor's pretraining on cost labels (pretrain, with its final loss), each coarse round (coarse: its children's " +
+                    "accuracy as the predictor predicted it before they trained and as they measured it, with Kendall's τ between the " +
+                    "two and the children the predictor was then fitted on), each iteration of the fine stage's evolution over the " +
+                    "predictor (fine: the best and mean predicted accuracy of the pairs kept, how many candidates met the constraints " +
+                    "and how many broke one) and the final children (final: predicted against measured again). memnas: the first base " +
+                    "network trained (base), then each grow-and-trim round (grow-trim: its base with accuracy and memory, every " +
+                    "candidate — its operation on the base, memory, the controller's score and rank and, when it trained, its accuracy, " +
+                    "memory efficiency y against the base and rank by y — Kendall's τ between the controller's scores and the measured " +
+                    "y, how the candidates were ranked (controller, or prior before the controller had data), the controller's loss " +
+                    "and the next base when one beat the base); memory_front lists every done child with its accuracy and the " +
+                    "parameter and peak activation bytes of its target view, on_front marking the accuracy × total memory front. " +
+                    "stage is the last step's, latency_table_size the operators the campaign's latency lookup table has timed (0 for " +
+                    "memnas). A campaign of another strategy is a 404 problem titled 'No predictor search'; one that has not begun its " +
+                    "search has no steps and no stage.",
             },
             [("POST", "/api/v1/campaigns/{id}/requery")] = new("requeryCampaign", "Ask an fbnetv3 campaign's predictor for its best pairs under other limits",
                 Tags.Search, 400, 404, 409)
@@ -84,7 +102,7 @@ internal static class OperationDescriptions
         [Tags.Pareto] = "Pareto fronts of accuracy, latency, memory and parameters",
         [Tags.Controller] = "The search controller's history",
         [Tags.Supernet] = "The supernet of a one-shot search (fbnet, fbnetv2, bn-nas)",
-        [Tags.Search] = "The predictor-driven search of fbnetv3: its steps, and its predictor asked again",
+        [Tags.Search] = "The predictor-driven searches of fbnetv3 and memnas: their steps, memnas's memory front, and fbnetv3's predictor asked again",
         [Tags.Events] = "Live events of a campaign",
     };
 
