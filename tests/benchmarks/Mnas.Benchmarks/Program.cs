@@ -20,11 +20,13 @@ switch (which)
         return BnNasBenchmark.Run(new BnNasSettings(Subset: Arg(1, 8000), ChildEpochs: Arg(2, 2), SupernetEpochs: Arg(3, 10), Subnets: Arg(4, 20), Seed: Arg(5, 1)));
     case "fbnetv3":
         return await Fbnetv3Benchmark.Run(subset: Arg(1, 2000), epochs: Arg(2, 2), rounds: Arg(3, 3), perRound: Arg(4, 6));
+    case "memnas":
+        return await MemnasBenchmark.Run(subset: Arg(1, 2000), epochs: Arg(2, 2), rounds: Arg(3, 5), topK: Arg(4, 3));
     case "supernet-memory":
         return SupernetMemoryBenchmark.Run();
     case "supernet-memory-one":
         return SupernetMemoryBenchmark.RunOne(args[1], Arg(2, 1));
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster, supernet-memory, dnas, bnnas, fbnetv3");
+        Console.Error.WriteLine($"unknown benchmark '{which}'; known: engine, latency, train, orchestrator, cluster, supernet-memory, dnas, bnnas, fbnetv3, memnas");
         return 2;
 }
