@@ -73,6 +73,9 @@ public static class CampaignRanges
         Number("reward.latency_target_ms", 0, 60_000, "T in ACC·(LAT/T)^w, in milliseconds", minExclusive: true),
         Number("reward.alpha", -1, 0, "w when LAT ≤ T: −0.07 soft (MnasNet), 0 hard; below −1 latency outweighs accuracy"),
         Number("reward.beta", -1, 0, "w when LAT > T: −0.07 soft (MnasNet), −1 hard"),
+        Number("reward.memory_lambda", 0, 1, "λ of the memory reward (kind memory) and of memnas: 1 weighs accuracy only, 0 memory only"),
+        Number("reward.reference_accuracy", 0, 1, "a_ref of the memory reward: the accuracy its memory_reference network is taken to have",
+            minExclusive: true),
         Items("dnas.candidates", 1, 16, "candidate blocks of every searchable layer; FBNet has nine"),
         Integer("dnas.epochs", 1, 200, "supernet epochs; FBNet trains 90 on ImageNet's proxy"),
         Integer("dnas.warmup_epochs", 0, 199, "first epochs that train the weights only; fewer than epochs"),
@@ -128,6 +131,12 @@ public static class CampaignRanges
         Integer("fbnetv3.max_params", 1, MaxSafeInteger, "a pair's parameter limit; none given: no limit"),
         Integer("fbnetv3.max_macs", 1, MaxSafeInteger, "a pair's multiply-add limit (one image); none given: no limit"),
         Integer("fbnetv3.max_peak_activation_bytes", 1, MaxSafeInteger, "a pair's peak activation limit (one image); none given: no limit"),
+        Integer("memnas.rounds", 1, 1_000, "grow-and-trim rounds at most"),
+        Integer("memnas.top_k", 1, 1_000, "a round's candidates trained as children, the ranking controller's best"),
+        Integer("memnas.patience", 1, 1_000, "rounds in a row without a better base before the search stops"),
+        Integer("memnas.hidden_units", 4, 1_024, "the ranking controller's hidden units (its encoder RNN and its ranking RNN)"),
+        Integer("memnas.controller_epochs", 1, 10_000, "epochs the controller fits the trained candidates after each round"),
+        Number("memnas.controller_learning_rate", 0, 1, "the controller's learning rate", minExclusive: true),
     ];
 
     public static IReadOnlyList<FieldRange> Submission { get; } =

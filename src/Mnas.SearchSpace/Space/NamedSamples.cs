@@ -49,6 +49,13 @@ public static class NamedSamples
 
     private static Sample ParseOrExplain(ModelSpace space, string text)
     {
+        if (!text.Contains('=') || text.Any(c => char.IsSurrogate(c) || (char.IsControl(c) && !char.IsWhiteSpace(c))))
+        {
+            // A mistyped name, not a sample: say so instead of listing every decision it lacks (and never repeat a
+            // control character the parser's message would carry).
+            throw new ArgumentException($"must be {MobileNetV2}, {Smallest} or a sample of the space (got {Validation.QuotedText.Of(text)})");
+        }
+
         try
         {
             return space.Parse(text);

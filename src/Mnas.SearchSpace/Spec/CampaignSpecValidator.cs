@@ -21,6 +21,7 @@ public sealed partial class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         ArgumentNullException.ThrowIfNull(spec);
         var problems = new ProblemList();
         ValidateName(spec.Name, problems);
+        var beforeSpace = problems.Count;
         if (problems.NotNull("search_space", spec.SearchSpace))
         {
             ValidateChoices(spec.SearchSpace, problems);
@@ -36,6 +37,7 @@ public sealed partial class CampaignSpecValidator : ISpecValidator<CampaignSpec>
             ValidateTarget(spec.Target, problems);
         }
 
+        var spaceSound = problems.Count == beforeSpace;
         if (problems.NotNull("proxy", spec.Proxy))
         {
             ValidateProxy(spec.Proxy, problems);
@@ -44,6 +46,7 @@ public sealed partial class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         if (problems.NotNull("reward", spec.Reward))
         {
             ValidateReward(spec.Reward, problems);
+            ValidateMemoryReward(spec, spaceSound, problems);
         }
 
         if (problems.NotNull("dnas", spec.Dnas))
@@ -59,6 +62,11 @@ public sealed partial class CampaignSpecValidator : ISpecValidator<CampaignSpec>
         if (problems.NotNull("fbnetv3", spec.Fbnetv3))
         {
             ValidateFbnetv3(spec.Fbnetv3, problems);
+        }
+
+        if (problems.NotNull("memnas", spec.Memnas))
+        {
+            ValidateMemnas(spec, spaceSound, problems);
         }
 
         return problems.Items;
