@@ -22,12 +22,12 @@ public sealed class SearchDocumentTests : IAsyncLifetime
         Assert.Contains("No predictor search", operation["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["200", "401", "404", "429"], operation["responses"]!.AsObject().Select(r => r.Key).Order());
         var response = document.Resolve(operation["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
-        Assert.Equal(["latency_table_size", "rounds", "stage", "strategy"], Keys(response));
+        Assert.Equal(["latency_table_size", "memory_front", "rounds", "stage", "strategy"], Keys(response));
         Assert.Contains("fbnetv3", response["description"]!.GetValue<string>(), StringComparison.Ordinal);
         var round = document.Resolve(document.Resolve(response["properties"]!["rounds"]!)["items"]!);
         Assert.Equal(
-            ["best_predicted", "feasible", "fitted_on", "iteration", "kendall_tau", "mean_predicted", "points", "pretrain_loss", "recorded_at", "rejected",
-                "round", "stage"],
+            ["base", "best_predicted", "candidates", "controller_loss", "feasible", "fitted_on", "iteration", "kendall_tau", "mean_predicted", "next_base",
+                "points", "pretrain_loss", "ranked_by", "recorded_at", "rejected", "round", "stage"],
             Keys(round));
         Assert.Contains("Kendall", round["properties"]!["kendall_tau"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         var point = document.Resolve(document.Resolve(round["properties"]!["points"]!)["items"]!);
