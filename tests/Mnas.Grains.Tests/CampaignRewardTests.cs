@@ -122,18 +122,22 @@ public sealed class CampaignRewardTests
     }
 
     [Fact]
-    public void an_unknown_kind_or_a_reference_the_space_cannot_build_is_refused_naming_the_field()
+    public void a_kind_or_reference_it_cannot_reward_by_is_refused_naming_the_field_even_past_the_specs_validation()
     {
-        var kind = Assert.Throws<ArgumentException>(() => RewardOf(Spec with { Reward = new RewardSpec { Kind = "energy" } }));
+        // The spec's validation refuses both first (a ModelSpace is only made of a valid spec); the reward does not rely on it.
+        var space = new ModelSpace(Spec);
+        var architectures = CampaignArchitectures.For(Spec, "rl");
+
+        var kind = Assert.Throws<ArgumentException>(() => CampaignReward.For(Spec with { Reward = new RewardSpec { Kind = "energy" } }, space, architectures));
         Assert.Contains("reward.kind", kind.Message);
         Assert.Contains("energy", kind.Message);
 
-        var noMbconv6 = Memory(0.5) with { SearchSpace = new SearchSpaceSpec { Ops = ["conv", "dwconv"] } };
-        var reference = Assert.Throws<ArgumentException>(() => RewardOf(noMbconv6));
+        var reference = Assert.Throws<ArgumentException>(() => CampaignReward.For(Memory(0.5, "b1.op=nonsense"), space, architectures));
         Assert.Contains("reward.memory_reference", reference.Message);
-        Assert.Contains("mbconv6", reference.Message);
 
-        var nonsense = Assert.Throws<ArgumentException>(() => RewardOf(Memory(0.5, "b1.op=nonsense")));
-        Assert.Contains("reward.memory_reference", nonsense.Message);
+        var withoutMbconv6 = new ModelSpace(Spec with { SearchSpace = new SearchSpaceSpec { Ops = ["conv", "dwconv"] } });
+        var mobilenet = Assert.Throws<ArgumentException>(() => CampaignReward.For(Memory(0.5), withoutMbconv6, architectures));
+        Assert.Contains("reward.memory_reference", mobilenet.Message);
+        Assert.Contains("mbconv6", mobilenet.Message);
     }
 }

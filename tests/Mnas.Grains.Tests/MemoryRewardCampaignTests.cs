@@ -11,7 +11,7 @@ namespace Mnas.Grains.Tests;
 
 /// <summary>
 /// An rl campaign with <c>reward.kind: memory</c> on the embedded runtime: its children train on the real pipeline (a
-/// tiny network, a small subset of Fashion-MNIST, one epoch), each done child's stored reward is MemNAS's memory
+/// tiny network, 512 images of Fashion-MNIST, one epoch), each done child's stored reward is MemNAS's memory
 /// efficiency of its target view against mobilenet_v2's — worked out here again from the stored accuracy and the two
 /// footprints — and the controller learns from exactly those rewards. A latency campaign's rewards are still
 /// ACC·(LAT/T)^w.
@@ -27,7 +27,7 @@ public sealed class MemoryRewardCampaignTests : IAsyncLifetime
         Name = "memory-reward",
         Target = new TargetSpec { Input = new InputShape(3, 32, 32), Classes = 10 },
         Skeleton = new SkeletonSpec { StemChannels = 8, StemStride = 1, Blocks = [new(16, 1, 2), new(24, 1, 2)], HeadChannels = 32 },
-        Proxy = new ProxySpec { Epochs = 1, BatchSize = 32, TrainSubsetSize = 128, ValidationFraction = 0.005 },
+        Proxy = new ProxySpec { Epochs = 1, BatchSize = 32, TrainSubsetSize = 512, ValidationFraction = 0.01 },
         Reward = new RewardSpec { Kind = RewardSpec.MemoryKind, MemoryLambda = 0.6, MemoryReference = NamedSamples.MobileNetV2, ReferenceAccuracy = 0.5 },
     };
 

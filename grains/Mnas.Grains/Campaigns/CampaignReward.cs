@@ -69,7 +69,7 @@ internal sealed class CampaignReward
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"reward.memory_reference: {e.Message}", nameof(name), e);
+            throw new ArgumentException($"reward.memory_reference: {e.Message}", e);
         }
         return MemoryFootprint.Of(space.Freeze(sample));
     }
