@@ -3,7 +3,9 @@
 // a supernet also shows it: progress and per-epoch curves, and P_θ as a heat map (fbnet, fbnetv2), or the BN indicator
 // as a heat map, its ranking stability, the evolution over it and the subnets it chose (bn-nas). An fbnetv3 campaign shows
 // its predictor-driven search instead: the stage, the predictor's quality per round (predicted against measured, Kendall's
-// τ), the fine stage's evolution, and each child's training recipe.
+// τ), the fine stage's evolution, and each child's training recipe. A memnas campaign shows its grow-and-trim rounds: each
+// round's base, its candidates with the controller's rank against the measured one, the next base; the bases' memory
+// (parameters against peak activations), the current base's lifetime chart, and the front of accuracy against memory.
 'use strict';
 
 (() => {
@@ -16,6 +18,7 @@
   const SUPERNET = ['fbnet', 'fbnetv2', 'bn-nas'];
   const SINGLE_PATH = 'bn-nas';
   const PREDICTOR = 'fbnetv3';
+  const MEMNAS = 'memnas';
 
   const state = {
     key: null,
@@ -30,6 +33,9 @@
     supernetCharts: null,
     evolutionChart: null,
     searchCharts: null,
+    memnasCharts: null,
+    memnasRound: null,
+    lifetime: null,
     timers: [],
     pending: new Map(),
     workersForbidden: false,
@@ -213,9 +219,10 @@
     $('activity').replaceChildren();
     clearSupernet();
     clearSearch();
+    clearMemnas();
     renderCampaigns();
     renderSummary();
-    Promise.all([loadPareto(), loadController(), loadChildren(), loadSupernet(), loadSearch()]).catch(report);
+    Promise.all([loadPareto(), loadController(), loadChildren(), loadSupernet(), loadSearch(), loadMemnas()]).catch(report);
     followStream(id);
   }
 
@@ -866,6 +873,336 @@
       el('td', { class: 'number' }, r.rejected ?? '–'))));
   }
 
+  // ---- the grow-and-trim search (memnas) ------------------------------------------------------------------------------
+
+  const hasMemnas = (id) => strategyOf(id) === MEMNAS;
+
+  const bytes = (value) => (value == null ? '–' : `${count(value)} B`);
+
+  // The base the search stands on now: the last round's next base, else that round's own.
+  const currentBase = (rounds) => {
+    const last = rounds[rounds.length - 1];
+    return last ? last.next_base || last.base : null;
+  };
+
+  function memnasCharts() {
+    if (state.memnasCharts) return state.memnasCharts;
+    const memory = new Chart($('memory-chart'), {
+      type: 'bar',
+      data: {
+        labels: [],
+        datasets: [
+          { label: 'parameters', data: [], backgroundColor: '#1d4ed8', stack: 'memory' },
+          { label: 'peak activations', data: [], backgroundColor: '#c2410c', stack: 'memory' },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        scales: {
+          x: { stacked: true, title: { display: true, text: 'base network (in the order they became base)' } },
+          y: { stacked: true, title: { display: true, text: 'bytes' }, ticks: { callback: (value) => count(value) } },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item) => `${item.dataset.label}: ${bytes(item.raw)}`,
+              footer: (items) => (items.length ? `total ${bytes(items.reduce((sum, i) => sum + i.raw, 0))}` : ''),
+            },
+          },
+        },
+      },
+    });
+    const lifetime = new Chart($('lifetime-chart'), {
+      type: 'line',
+      data: {
+        datasets: [
+          { label: 'live bytes', data: [], borderColor: '#1d4ed8', backgroundColor: 'rgba(29, 78, 216, 0.15)', fill: true, pointRadius: 0, borderWidth: 1.5 },
+          { label: 'peak', data: [], showLine: false, pointRadius: 7, pointHoverRadius: 9, pointStyle: 'triangle', backgroundColor: '#c2410c', borderColor: '#c2410c' },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'execution step' }, ticks: { precision: 0 } },
+          y: { title: { display: true, text: 'live bytes' }, min: 0, ticks: { callback: (value) => count(value) } },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              title: (items) => (items.length ? `step ${items[0].raw.x}: ${items[0].raw.name} (${items[0].raw.kind})` : ''),
+              label: (item) => `${item.datasetIndex === 1 ? 'peak: ' : ''}${bytes(item.raw.y)} live`,
+            },
+          },
+        },
+      },
+    });
+    const front = new Chart($('memory-front-chart'), {
+      type: 'scatter',
+      data: {
+        datasets: [
+          {
+            label: 'Pareto front', data: [], showLine: true, borderColor: '#c2410c', backgroundColor: '#c2410c', pointRadius: 6, pointHoverRadius: 8,
+            borderWidth: 2, order: 0,
+          },
+          {
+            label: 'other children', data: [], backgroundColor: 'rgba(102, 113, 125, 0.55)', borderColor: 'rgba(102, 113, 125, 0.9)', pointRadius: 4,
+            pointHoverRadius: 6, order: 1,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'total memory (bytes): parameters + peak activations' }, ticks: { callback: (value) => count(value) } },
+          y: { type: 'linear', title: { display: true, text: 'accuracy' }, grace: '5%' },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              title: (items) => (items.length ? `child #${items[0].raw.sequence}` : ''),
+              label: (item) => {
+                const p = item.raw.point;
+                return [`accuracy ${percent(p.accuracy)} · total ${bytes(p.total_bytes)}`,
+                  `parameters ${bytes(p.param_bytes)} · peak activations ${bytes(p.peak_activation_bytes)}`, ...architectureLines(p.architecture)];
+              },
+            },
+          },
+        },
+        onClick: (event, _elements, chart) => {
+          const hits = chart.getElementsAtEventForMode(event, 'nearest', { intersect: true }, true);
+          if (hits.length) openChild(chart.data.datasets[hits[0].datasetIndex].data[hits[0].index].sequence);
+        },
+      },
+    });
+    state.memnasCharts = { memory, lifetime, front };
+    return state.memnasCharts;
+  }
+
+  function clearMemnas() {
+    const shown = hasMemnas(state.campaignId);
+    const panel = $('memnas');
+    panel.hidden = !shown;
+    panel.dataset.rounds = '0';
+    panel.dataset.stage = '';
+    panel.dataset.base = '';
+    state.memnasRound = null;
+    state.lifetime = null;
+    $('memnas-progress').textContent = shown ? 'Reading the search…' : '';
+    $('memnas-error').textContent = '';
+    $('memnas-empty').hidden = false;
+    $('memnas-rounds').hidden = true;
+    $('memnas-rounds').tBodies[0].replaceChildren();
+    $('memnas-round').hidden = true;
+    $('memnas-round').dataset.round = '';
+    $('candidates').tBodies[0].replaceChildren();
+    $('memory-breakdown').textContent = '';
+    const lifetime = $('lifetime-figure');
+    lifetime.dataset.sequence = '';
+    lifetime.dataset.steps = '0';
+    lifetime.dataset.peak = '';
+    lifetime.dataset.peakStep = '';
+    $('lifetime-caption').textContent = 'The lifetime chart of the current base network: the bytes live at each execution step of its target view, the peak marked.';
+    $('memory-front-figure').dataset.points = '';
+    $('memory-front-figure').dataset.front = '';
+    $('memory-front-list').textContent = '';
+    if (state.memnasCharts) {
+      for (const chart of Object.values(state.memnasCharts)) {
+        if (chart.data.labels) chart.data.labels = [];
+        chart.data.datasets.forEach((d) => { d.data = []; });
+        chart.update();
+      }
+    }
+  }
+
+  async function loadMemnas() {
+    const id = state.campaignId;
+    if (!hasMemnas(id)) {
+      $('memnas').hidden = true;
+      return;
+    }
+    $('memnas').hidden = false;
+    let search;
+    try {
+      search = await get(campaignPath('/search'));
+      if (id === state.campaignId) $('memnas-error').textContent = '';
+    } catch (error) {
+      if (id === state.campaignId && error.status !== 401) $('memnas-error').textContent = `The search could not be read (${error.message}).`;
+      throw error;
+    }
+    if (id !== state.campaignId) return;
+    renderMemnas(search);
+    const base = currentBase(search.rounds || []);
+    if (!base || (state.lifetime && state.lifetime.sequence === base.sequence)) return;
+    try {
+      await loadLifetime(base.sequence);
+    } catch (error) {
+      if (id === state.campaignId && error.status !== 401) $('lifetime-caption').textContent = `The memory of child #${base.sequence} could not be read (${error.message}).`;
+      throw error;
+    }
+  }
+
+  function memnasProgress(search, rounds) {
+    if (!rounds.length) return 'memnas: the search has not begun';
+    const last = rounds[rounds.length - 1];
+    const base = currentBase(rounds);
+    const grown = rounds.filter((r) => r.stage === 'grow-trim');
+    const parts = [`memnas: round ${last.round} (${last.stage})`, `${grown.length} grow-and-trim round${grown.length === 1 ? '' : 's'}`];
+    if (base) parts.push(`base #${base.sequence}: accuracy ${percent(base.accuracy)}, memory ${bytes(base.total_bytes)}`);
+    const ranked = rounds.filter((r) => r.kendall_tau != null);
+    if (ranked.length) parts.push(`latest τ ${fixed(ranked[ranked.length - 1].kendall_tau, 3)}`);
+    const fitted = rounds.filter((r) => r.controller_loss != null);
+    if (fitted.length) parts.push(`controller loss ${fixed(fitted[fitted.length - 1].controller_loss, 4)}`);
+    return parts.join(' · ');
+  }
+
+  const rankedByText = (rankedBy) => (rankedBy === 'prior' ? 'the memory prior (the controller had no data yet)' : rankedBy === 'controller' ? 'the controller' : '–');
+
+  function renderMemnas(search) {
+    const rounds = search.rounds || [];
+    const panel = $('memnas');
+    const base = currentBase(rounds);
+    panel.dataset.rounds = String(rounds.length);
+    panel.dataset.stage = search.stage || '';
+    panel.dataset.base = base ? String(base.sequence) : '';
+    $('memnas-progress').textContent = memnasProgress(search, rounds);
+    $('memnas-empty').hidden = rounds.length > 0;
+    const charts = memnasCharts();
+
+    // A row per round; the one shown below is the latest unless the user picked another.
+    if (state.memnasRound != null && !rounds.some((r) => r.round === state.memnasRound)) state.memnasRound = null;
+    const shown = state.memnasRound != null ? rounds.find((r) => r.round === state.memnasRound) : rounds[rounds.length - 1];
+    $('memnas-rounds').hidden = rounds.length === 0;
+    $('memnas-rounds').tBodies[0].replaceChildren(...rounds.map((r) => {
+      const candidates = r.candidates || [];
+      return el('tr', {
+        'data-round': r.round, 'data-stage': r.stage, class: shown && r.round === shown.round ? 'selected' : null,
+        onclick: () => {
+          state.memnasRound = r.round;
+          renderMemnas(search);
+        },
+      },
+      el('td', { class: 'number' }, r.round),
+      el('td', {}, r.stage),
+      el('td', { class: 'number' }, r.base ? `#${r.base.sequence}` : '–'),
+      el('td', { class: 'number' }, percent(r.base && r.base.accuracy)),
+      el('td', { class: 'number' }, bytes(r.base && r.base.total_bytes)),
+      el('td', { class: 'number' }, r.candidates ? candidates.length : '–'),
+      el('td', { class: 'number' }, r.candidates ? candidates.filter((c) => c.sequence != null).length : '–'),
+      el('td', {}, r.ranked_by || '–'),
+      el('td', { class: 'number' }, fixed(r.kendall_tau, 3)),
+      el('td', { class: 'number' }, fixed(r.controller_loss, 4)),
+      el('td', { class: 'number' }, r.next_base ? `#${r.next_base.sequence}` : '–'));
+    }));
+    renderMemnasRound(shown);
+
+    // The bases in the order they became base, the current one last.
+    const bases = [];
+    for (const r of rounds) {
+      for (const b of [r.base, r.next_base]) if (b && !bases.some((x) => x.sequence === b.sequence)) bases.push(b);
+    }
+    charts.memory.data.labels = bases.map((b) => `#${b.sequence}`);
+    charts.memory.data.datasets[0].data = bases.map((b) => b.param_bytes);
+    charts.memory.data.datasets[1].data = bases.map((b) => b.peak_activation_bytes);
+    charts.memory.update();
+    $('memory-figure').dataset.bases = bases.map((b) => b.sequence).join(',');
+    $('memory-breakdown').textContent = base
+      ? `Current base #${base.sequence}: parameters ${bytes(base.param_bytes)} (${fixed((100 * base.param_bytes) / base.total_bytes, 1)} %) · `
+        + `peak activations ${bytes(base.peak_activation_bytes)} (${fixed((100 * base.peak_activation_bytes) / base.total_bytes, 1)} %) · `
+        + `total ${bytes(base.total_bytes)}`
+      : '';
+
+    renderMemoryFront(search.memory_front || []);
+  }
+
+  // One round in full: its base, every candidate with the controller's rank against the measured one, the next base.
+  function renderMemnasRound(round) {
+    const box = $('memnas-round');
+    box.hidden = !round;
+    box.dataset.round = round ? String(round.round) : '';
+    if (!round) return;
+    const candidates = round.candidates || [];
+    $('memnas-round-title').textContent = round.stage === 'base'
+      ? `Round ${round.round}: the first base network trained`
+      : `Round ${round.round}: ${candidates.length} candidates ranked by ${rankedByText(round.ranked_by)}, `
+        + `${candidates.filter((c) => c.sequence != null).length} trained`;
+    const b = round.base;
+    $('memnas-base').replaceChildren(...(b
+      ? [
+        ['base', `#${b.sequence}`], ['accuracy', percent(b.accuracy)], ['parameters', bytes(b.param_bytes)],
+        ['peak activations', bytes(b.peak_activation_bytes)], ['total memory', bytes(b.total_bytes)], ['architecture', b.architecture],
+      ]
+      : []).flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
+    $('candidates').hidden = candidates.length === 0;
+    const next = round.next_base;
+    $('candidates').tBodies[0].replaceChildren(...[...candidates].sort((x, y) => x.predicted_rank - y.predicted_rank).map((c) => el('tr', {
+      class: [c.sequence != null ? 'trained' : null, next && c.sequence === next.sequence ? 'chosen' : null].filter(Boolean).join(' ') || null,
+      'data-sequence': c.sequence,
+      'data-predicted-rank': c.predicted_rank,
+      'data-measured-rank': c.measured_rank,
+      title: c.architecture,
+      onclick: c.sequence != null ? () => openChild(c.sequence) : null,
+    },
+    el('td', { class: 'number' }, c.predicted_rank),
+    el('td', {}, c.operation),
+    el('td', { class: 'number' }, fixed(c.predicted, 4)),
+    el('td', { class: 'number' }, bytes(c.param_bytes)),
+    el('td', { class: 'number' }, bytes(c.peak_activation_bytes)),
+    el('td', { class: 'number' }, bytes(c.total_bytes)),
+    el('td', { class: 'number' }, c.sequence != null ? `#${c.sequence}` : '–'),
+    el('td', { class: 'number' }, percent(c.accuracy)),
+    el('td', { class: 'number' }, fixed(c.measured, 4)),
+    el('td', { class: 'number' }, c.measured_rank ?? '–'))));
+    $('memnas-next').textContent = round.stage === 'base'
+      ? ''
+      : next
+        ? `Next base: #${next.sequence} (accuracy ${percent(next.accuracy)}, memory ${bytes(next.total_bytes)}).`
+        : 'No trained candidate beat the base: it stays.';
+  }
+
+  function renderMemoryFront(points) {
+    const toPoint = (p) => ({ x: p.total_bytes, y: p.accuracy, sequence: p.sequence, point: p });
+    const front = points.filter((p) => p.on_front).sort((a, b) => a.total_bytes - b.total_bytes);
+    const charts = memnasCharts();
+    charts.front.data.datasets[0].data = front.map(toPoint);
+    charts.front.data.datasets[1].data = points.filter((p) => !p.on_front).map(toPoint);
+    charts.front.update();
+    const figure = $('memory-front-figure');
+    figure.dataset.points = points.map((p) => p.sequence).sort((a, b) => a - b).join(',');
+    figure.dataset.front = front.map((p) => p.sequence).join(',');
+    $('memory-front-list').textContent = front.length
+      ? `Front (${front.length} of ${points.length} done children): `
+        + front.map((p) => `#${p.sequence} ${percent(p.accuracy)} at ${bytes(p.total_bytes)}`).join(' · ')
+      : 'No child has finished yet.';
+  }
+
+  // The lifetime chart of a child (the current base): live bytes at each execution step, the peak marked.
+  async function loadLifetime(sequence) {
+    const id = state.campaignId;
+    const memory = await get(campaignPath(`/children/${encodeURIComponent(sequence)}/memory`));
+    if (id !== state.campaignId) return;
+    state.lifetime = memory;
+    const charts = memnasCharts();
+    charts.lifetime.data.datasets[0].data = memory.steps.map((s) => ({ x: s.step, y: s.live_bytes, name: s.name, kind: s.kind }));
+    const peak = memory.steps[memory.peak_step];
+    charts.lifetime.data.datasets[1].data = peak ? [{ x: peak.step, y: peak.live_bytes, name: peak.name, kind: peak.kind }] : [];
+    charts.lifetime.update();
+    const figure = $('lifetime-figure');
+    figure.dataset.sequence = String(memory.sequence);
+    figure.dataset.steps = String(memory.steps.length);
+    figure.dataset.peak = String(memory.peak_activation_bytes);
+    figure.dataset.peakStep = String(memory.peak_step);
+    $('lifetime-caption').textContent = `The lifetime chart of the current base, child #${memory.sequence}: the bytes live at each of its `
+      + `${memory.steps.length} execution steps (target view, batch 1); the peak, ${bytes(memory.peak_activation_bytes)}, is marked at step `
+      + `${memory.peak_step} (${memory.peak_node}). Parameters: ${bytes(memory.param_bytes)}.`;
+  }
+
   // ---- the children table --------------------------------------------------------------------------------------------
 
   async function loadChildren() {
@@ -1014,6 +1351,8 @@
         later('pareto', loadPareto);
         later('children', loadChildren);
         later('campaigns', loadCampaigns);
+        // A memnas campaign's accuracy × memory front holds every done child.
+        if (hasMemnas(state.campaignId)) later('memnas', loadMemnas);
         break;
       case 'front-changed':
         activity(`the front is now ${data.front.map((s) => `#${s}`).join(' ')}`);
@@ -1037,6 +1376,7 @@
           + (data.best_predicted != null ? `, best predicted ${percent(data.best_predicted)}` : '')
           + (data.feasible != null ? `, ${data.feasible} feasible, ${data.rejected ?? 0} rejected` : ''));
         later('search', loadSearch);
+        later('memnas', loadMemnas);
         break;
       default:
         activity(`${data.kind}: ${data.message}`);
@@ -1119,6 +1459,7 @@
       later('controller', loadController);
       later('supernet', loadSupernet);
       later('search', loadSearch);
+      later('memnas', loadMemnas);
     }
   }
 
