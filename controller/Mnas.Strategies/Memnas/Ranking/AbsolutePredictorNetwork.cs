@@ -39,10 +39,10 @@ internal sealed class AbsolutePredictorNetwork : RankerNetwork
         return (int)(Miss(below) <= Miss(above) ? below : above);
     }
 
-    public override Tensor Scores(Tensor features)
+    public override Tensor Scores(Tensor features, RoundBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var candidates = features.narrow(0, 1, features.size(0) - 1);
+        var candidates = features.index_select(0, batch.RowOfCandidate);
         var first = hidden1.forward(candidates).relu();
         var second = hidden2.forward(first).relu();
         return score.forward(second).flatten().MoveToOuterDisposeScope();

@@ -62,71 +62,51 @@ internal sealed partial class NetworkRanker : IDisposable
 
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var scores = network.Scores(network.Encode(encoding.Batch([@base, .. candidates])));
+        var batch = new RoundBatch(encoding, [(@base, candidates)]);
+        var scores = network.Scores(network.Encode(batch.Blocks), batch);
         return scores.data<float>().Select(s => (double)s).ToArray();
     }
 
     /// <summary>
-    /// <see cref="RankerOptions.Epochs"/> passes over the rounds in their order, one Adam step per round that has a measured
-    /// candidate (mean squared error between score and y over its measured candidates); returns the mean squared error over
-    /// every measured candidate of the last pass, each taken before its round's step.
+    /// <see cref="RankerOptions.Epochs"/> Adam steps, each one pass over every round with a measured candidate, read as one
+    /// batch; the loss is the mean squared error between score and y over all the measured candidates. Returns the last
+    /// pass's loss (taken before its step).
     /// </summary>
     public double Fit(IReadOnlyList<RankingRound> rounds)
     {
         CheckRounds(rounds);
-        using var scope = torch.NewDisposeScope();
-        var prepared = rounds.Select(Prepare).OfType<PreparedRound>().ToList();
-        if (prepared.Count == 0)
+        var measured = rounds.Where(r => r.Measured.Any(y => y.HasValue)).ToArray();
+        if (measured.Length == 0)
         {
             throw new ArgumentException("rounds: no candidate has a measured y, so there is nothing to fit", nameof(rounds));
         }
 
-        var measured = prepared.Sum(r => r.Count);
-        var lastEpoch = double.NaN;
+        using var scope = torch.NewDisposeScope();
+        var batch = new RoundBatch(encoding, measured.Select(r => (r.Base, r.Candidates)).ToArray());
+        var ys = measured.SelectMany(r => r.Measured).ToArray();
+        var positions = Enumerable.Range(0, ys.Length).Where(i => ys[i].HasValue).ToArray();
+        var indices = torch.tensor(positions.Select(i => (long)i).ToArray());
+        var targets = torch.tensor(positions.Select(i => (float)ys[i]!.Value).ToArray());
+        var loss = double.NaN;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            var sum = 0.0;
-            foreach (var round in prepared)
-            {
-                using var step = torch.NewDisposeScope();
-                var scores = network.Scores(network.Encode(round.Blocks)).index_select(0, round.Measured);
-                var loss = torch.nn.functional.mse_loss(scores, round.Targets);
-                adam.zero_grad();
-                loss.backward();
-                adam.step();
-                sum += loss.item<double>() * round.Count;
-            }
-
-            lastEpoch = sum / measured;
+            using var step = torch.NewDisposeScope();
+            var scores = network.Scores(network.Encode(batch.Blocks), batch).index_select(0, indices);
+            var error = torch.nn.functional.mse_loss(scores, targets);
+            adam.zero_grad();
+            error.backward();
+            adam.step();
+            loss = error.item<double>();
         }
 
         adam.zero_grad();
-        return lastEpoch;
+        return loss;
     }
 
     public void Dispose()
     {
         adam?.Dispose();
         network.Dispose();
-    }
-
-    /// <summary>A round's networks as one batch, its measured candidates' indices and their y; null when none is measured.</summary>
-    private PreparedRound? Prepare(RankingRound round)
-    {
-        var indices = new List<long>();
-        var targets = new List<float>();
-        for (var i = 0; i < round.Measured.Count; i++)
-        {
-            if (round.Measured[i] is { } y)
-            {
-                indices.Add(i);
-                targets.Add((float)y);
-            }
-        }
-
-        return indices.Count == 0
-            ? null
-            : new PreparedRound(encoding.Batch([round.Base, .. round.Candidates]), torch.tensor(indices.ToArray()), torch.tensor(targets.ToArray()), indices.Count);
     }
 
     private static void CheckCandidates(IReadOnlyList<Sample> candidates, string name)
@@ -168,9 +148,4 @@ internal sealed partial class NetworkRanker : IDisposable
             }
         }
     }
-
-    /// <param name="Blocks">The base and the candidates as block vectors, [blocks, 1 + candidates, width].</param>
-    /// <param name="Measured">The indices of the measured candidates (int64).</param>
-    /// <param name="Targets">Their y, in the same order.</param>
-    private sealed record PreparedRound(Tensor Blocks, Tensor Measured, Tensor Targets, int Count);
 }

@@ -35,8 +35,8 @@ internal abstract class RankerNetwork : Module
         return hidden.MoveToOuterDisposeScope();
     }
 
-    /// <summary>One score per candidate, [candidates], from the features [1 + candidates, hidden units] of the base (row 0) and the candidates in order.</summary>
-    public abstract Tensor Scores(Tensor features);
+    /// <summary>One score per candidate of the batch, [candidates], from the features of its networks [networks, hidden units].</summary>
+    public abstract Tensor Scores(Tensor features, RoundBatch batch);
 
     /// <summary>
     /// Draws every parameter from <paramref name="rng"/>, layer by layer in registration order: uniform in ±1/√hidden for

@@ -21,20 +21,22 @@ internal sealed class StructureCorrelationNetwork : RankerNetwork
 
     public Linear score { get; }
 
-    public override Tensor Scores(Tensor features)
+    /// <summary>The rounds of the batch are read side by side, one row each per step of the ranking cell.</summary>
+    public override Tensor Scores(Tensor features, RoundBatch batch)
     {
         using var scope = torch.NewDisposeScope();
-        var (hidden, cell) = ranking.initial_state(1);
+        var (hidden, cell) = ranking.initial_state(batch.ReadingOrder[0].size(0));
         var states = new List<Tensor>();
-        for (var row = 0; row < features.size(0); row++)
+        for (var step = 0; step < batch.Steps; step++)
         {
-            (hidden, cell) = ranking.forward((features.narrow(0, row, 1), hidden, cell));
-            if (row > 0)
+            (hidden, cell) = ranking.forward((features.index_select(0, batch.ReadingOrder[step]), hidden, cell));
+            if (step > 0)
             {
                 states.Add(hidden);
             }
         }
 
-        return score.forward(torch.cat(states)).flatten().MoveToOuterDisposeScope();
+        var outputs = score.forward(torch.cat(states)).flatten();
+        return outputs.index_select(0, batch.OutputOfCandidate).MoveToOuterDisposeScope();
     }
 }
