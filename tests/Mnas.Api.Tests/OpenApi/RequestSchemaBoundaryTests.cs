@@ -23,11 +23,12 @@ public sealed class RequestSchemaBoundaryTests(ITestOutputHelper output) : Contr
     /// trains 200 epochs without warm-up, so that dnas.epochs and dnas.warmup_epochs (which must stay below it) can each
     /// reach both their bounds; BN-NAS's evolution breeds from one parent in a population of 1000, so that bnnas.population
     /// and bnnas.parents (which must stay below it) can too; FBNetV3's settings bounded by one another (frozen and predictor
-    /// epochs, a round's children and the pool, the top K and the population) sit at the ends that let each reach both bounds.
+    /// epochs, a round's children and the pool, the top K and the population) sit at the ends that let each reach both bounds;
+    /// MemNAS starts from the smallest network, as mobilenet_v2 is no sample of this one-op space.
     /// </summary>
     private const string Base = """
         {"spec": {"name": "bounds", "proxy": {"batch_size": 8}, "dnas": {"epochs": 200, "warmup_epochs": 0},
-                  "bnnas": {"population": 1000, "parents": 1},
+                  "bnnas": {"population": 1000, "parents": 1}, "memnas": {"base": "smallest"},
                   "fbnetv3": {"predictor_epochs": 10000, "frozen_epochs": 0, "children_per_round": 1, "pool": 100000, "population": 10000, "top_k": 1},
                   "search_space": {"ops": ["dwconv"], "kernels": [3], "se_ratios": [0], "skips": ["none"], "widths": [1], "layer_deltas": [0]},
                   "skeleton": {"stem_channels": 8, "blocks": [{"channels": 8, "layers": 1, "stride": 1}], "head_channels": 16},
