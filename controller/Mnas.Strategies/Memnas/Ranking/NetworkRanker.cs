@@ -6,10 +6,10 @@ using Mnas.Torch;
 namespace Mnas.Strategies.Memnas.Ranking;
 
 /// <summary>
-/// The machinery both rankers share around their <see cref="RankerNetwork"/>: encoding a round's networks as one batch
-/// per block step, scoring without gradients, fitting with Adam over the rounds, and the state that restores all of it
-/// bit for bit. Weights are drawn from a generator seeded by <see cref="RankerOptions.Seed"/>, so the options alone fix a
-/// new ranker.
+/// The machinery both rankers share around their <see cref="RankerNetwork"/>: reading rounds as one
+/// <see cref="RoundBatch"/> (every network encoded together, one step per block), scoring without gradients, fitting with
+/// Adam (<see cref="ControllerAdam"/>, whose moments can be saved), and the state that restores all of it bit for bit.
+/// Weights are drawn from a generator seeded by <see cref="RankerOptions.Seed"/>, so the options alone fix a new ranker.
 /// </summary>
 internal sealed partial class NetworkRanker : IDisposable
 {
@@ -19,6 +19,7 @@ internal sealed partial class NetworkRanker : IDisposable
     private readonly ControllerAdam adam;
     private readonly string kind;
 
+    /// <param name="network">Builds the network from the block vectors' width and the hidden units.</param>
     /// <param name="kind">Names the ranker in its state, so that one kind's state is never read as another's.</param>
     /// <param name="state">What <see cref="SaveState"/> wrote, to continue from; null for fresh weights.</param>
     public NetworkRanker(ModelSpace space, RankerOptions options, byte[]? state, string kind, Func<int, int, RankerNetwork> network)
