@@ -1,3 +1,5 @@
+using Mnas.SearchSpace.Spec;
+
 namespace Mnas.Grains;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Mnas.Grains;
 public static class PredictorStrategies
 {
     public const string Fbnetv3 = "fbnetv3";
-    public const string Memnas = "memnas";
+    public const string Memnas = MemnasSpec.Strategy;
 
     public static bool Includes(string? strategy) => strategy is Fbnetv3 or Memnas;
 

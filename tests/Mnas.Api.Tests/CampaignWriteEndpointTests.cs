@@ -125,6 +125,33 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_memnas_campaign_without_a_budget_plans_its_base_and_every_rounds_top_k()
+    {
+        using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
+            """{"spec": {"name": "mem", "memnas": {"rounds": 3, "top_k": 2}}, "strategy": "memnas", "id": "mem"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = (await api.Store.GetCampaignAsync("mem"))!;
+        Assert.Equal(new CampaignSettings("memnas", 1 + 3 * 2, null, 20), CampaignSettings.FromJson(stored.Strategy));
+    }
+
+    [Fact]
+    public async Task a_memnas_campaign_whose_space_lacks_its_default_base_is_refused_while_an_rl_campaign_of_that_space_is_not()
+    {
+        const string spec = """{"search_space": {"ops": ["mbconv3"]}}""";
+        using var memnas = await researcher.PostAsync("/api/v1/campaigns", Json($$"""{"spec": {{spec}}, "strategy": "memnas", "children": 3}"""));
+
+        var problem = await Problem.ReadAsync(memnas);
+        Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
+        var message = Assert.Single(problem.Body.GetProperty("errors").GetProperty("spec.memnas.base").EnumerateArray()).GetString();
+        Assert.Contains("mbconv1", message);
+        Assert.Empty(await api.Store.ListCampaignsAsync());
+
+        using var rl = await researcher.PostAsync("/api/v1/campaigns", Json($$"""{"spec": {{spec}}, "strategy": "rl", "children": 3}"""));
+        Assert.Equal(HttpStatusCode.Created, rl.StatusCode);
+    }
+
+    [Fact]
     public async Task a_bn_nas_campaign_with_skip_among_its_candidates_is_refused_naming_the_candidate()
     {
         using var response = await researcher.PostAsync("/api/v1/campaigns", Json(
@@ -144,7 +171,7 @@ public sealed class CampaignWriteEndpointTests : IAsyncLifetime
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
         var message = Assert.Single(problem.Body.GetProperty("errors").GetProperty("strategy").EnumerateArray()).GetString();
-        Assert.Equal("must be one of rl, random, fbnet, fbnetv2, bn-nas, fbnetv3 (got 'evolution')", message);
+        Assert.Equal("must be one of rl, random, fbnet, fbnetv2, bn-nas, fbnetv3, memnas (got 'evolution')", message);
         Assert.Empty(await api.Store.ListCampaignsAsync());
     }
 

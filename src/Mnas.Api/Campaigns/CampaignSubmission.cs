@@ -32,7 +32,9 @@ public sealed record CampaignSubmission(CampaignSpec Spec, CampaignSettings Sett
             errors.Add(property.Name, $"unknown field (expected {string.Join(", ", Fields)})");
         }
 
-        var spec = ReadSpec(root, errors, limits);
+        // The spec is checked for the strategy asked for (a memnas campaign's base must be a sample of its space); a bad strategy is named below.
+        var requested = root.TryGetProperty("strategy", out var asked) && asked.ValueKind == JsonValueKind.String ? asked.GetString() : null;
+        var spec = ReadSpec(root, errors, limits, requested);
         var strategy = "rl";
         if (Given(root, "strategy", errors) is { } strategyValue)
         {
@@ -73,7 +75,7 @@ public sealed record CampaignSubmission(CampaignSpec Spec, CampaignSettings Sett
         return errors.Any ? null : new CampaignSubmission(spec, settings, seed, id);
     }
 
-    private static CampaignSpec? ReadSpec(JsonElement root, ValidationErrors errors, ChildResourceLimits limits)
+    private static CampaignSpec? ReadSpec(JsonElement root, ValidationErrors errors, ChildResourceLimits limits, string? strategy)
     {
         if (!root.TryGetProperty("spec", out var specValue))
         {
@@ -90,7 +92,7 @@ public sealed record CampaignSubmission(CampaignSpec Spec, CampaignSettings Sett
         try
         {
             var spec = CampaignSpecLoader.FromJson(specValue.GetRawText());
-            CampaignContract.ThrowIfRefused(spec, limits);
+            CampaignContract.ThrowIfRefused(spec, limits, strategy: strategy);
             return spec;
         }
         catch (SpecException invalid)

@@ -53,7 +53,7 @@ internal sealed class CampaignOptions
     {
         var path = result.GetValue(spec)!;
         var campaignSpec = CampaignSpecLoader.Load(path);
-        CampaignContract.ThrowIfRefused(campaignSpec, limits, path);
+        CampaignContract.ThrowIfRefused(campaignSpec, limits, path, result.GetValue(strategy));
         var maxChildren = result.GetValue(children) ??
             (result.GetValue(hours) == null ? CampaignSettings.DefaultChildren(result.GetValue(strategy)!, campaignSpec, defaultChildren) : null);
         var settings = new CampaignSettings(result.GetValue(strategy)!, maxChildren, result.GetValue(hours), result.GetValue(minibatch), workers);

@@ -28,7 +28,8 @@ internal static class ResumeCommand
                 var stored = await store.GetCampaignAsync(id, cancellation) ?? throw new ArgumentException($"campaign: no campaign '{id}' in the store");
                 settings = CampaignSettings.FromJson(stored.Strategy);
                 // Limits may have changed since the campaign was stored: it resumes only if it would be accepted now.
-                CampaignContract.ThrowIfRefused(CampaignSpecLoader.FromJson(stored.SpecJson, $"campaign {id}"), process.ChildLimits, $"campaign {id}");
+                CampaignContract.ThrowIfRefused(CampaignSpecLoader.FromJson(stored.SpecJson, $"campaign {id}"), process.ChildLimits, $"campaign {id}",
+                    settings.Strategy);
             }
             await using var host = await CampaignSession.StartHostAsync(process, directory, result.GetValue(workers) ?? settings.Workers, cancellation);
             var campaign = (await host.Store.GetCampaignAsync(id, cancellation))!;

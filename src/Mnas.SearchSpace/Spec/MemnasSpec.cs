@@ -14,6 +14,9 @@ namespace Mnas.SearchSpace.Spec;
 /// </summary>
 public sealed record MemnasSpec
 {
+    /// <summary>The strategy that reads this section.</summary>
+    public const string Strategy = "memnas";
+
     public string Base { get; init; } = NamedSamples.MobileNetV2;
 
     public int Rounds { get; init; } = 8;
