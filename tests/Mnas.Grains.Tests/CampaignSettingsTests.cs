@@ -15,7 +15,7 @@ public class CampaignSettingsTests
     public void bad_settings_are_refused_naming_each_field()
     {
         var e = Assert.Throws<ArgumentException>(() => new CampaignSettings("bayes", 0, null, 0, 0).ThrowIfInvalid());
-        Assert.Contains("strategy: must be one of rl, random, fbnet, fbnetv2, bn-nas, fbnetv3 (got 'bayes')", e.Message);
+        Assert.Contains("strategy: must be one of rl, random, fbnet, fbnetv2, bn-nas, fbnetv3, memnas (got 'bayes')", e.Message);
         Assert.Contains("children: must be in 1..10000 (got 0)", e.Message);
         Assert.Contains("minibatch: must be in 1..1000 (got 0)", e.Message);
         Assert.Contains("workers:", e.Message);

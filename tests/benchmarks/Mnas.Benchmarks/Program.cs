@@ -21,7 +21,7 @@ switch (which)
     case "fbnetv3":
         return await Fbnetv3Benchmark.Run(subset: Arg(1, 2000), epochs: Arg(2, 2), rounds: Arg(3, 3), perRound: Arg(4, 6));
     case "memnas":
-        return await MemnasBenchmark.Run(subset: Arg(1, 2000), epochs: Arg(2, 2), rounds: Arg(3, 5), topK: Arg(4, 3));
+        return await MemnasBenchmark.Run(subset: Arg(1, 4000), epochs: Arg(2, 2), rounds: Arg(3, 10), topK: Arg(4, 4));
     case "supernet-memory":
         return SupernetMemoryBenchmark.Run();
     case "supernet-memory-one":
