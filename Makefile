@@ -93,8 +93,8 @@ bench-fbnetv3: bootstrap
 
 # MemNAS on Fashion-MNIST: grown and trimmed from mobilenet_v2 (trained as its first child, by the same recipe), the least
 # memory within one point of mobilenet_v2's accuracy, and the ranking controller's held-out Kendall τ against the absolute
-# predictor's. Sized for two cores (2,000 images, 2 epochs, 5 rounds of 3 children); another size: dotnet run --project
-# tests/benchmarks/Mnas.Benchmarks -c Release -- memnas SUBSET EPOCHS ROUNDS TOP_K.
+# predictor's. Sized for two cores (4,000 images, 2 epochs, 10 rounds of 4 children: about half an hour); another size:
+# dotnet run --project tests/benchmarks/Mnas.Benchmarks -c Release -- memnas SUBSET EPOCHS ROUNDS TOP_K.
 bench-memnas: bootstrap
 	$(DOTNET) run --project tests/benchmarks/Mnas.Benchmarks -c Release --no-restore -- memnas
 
