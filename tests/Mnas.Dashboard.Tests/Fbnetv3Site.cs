@@ -1,14 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
-using Mnas.Api;
-using Mnas.Api.Security;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Recipes;
 using Mnas.SearchSpace.Spec;
-using Mnas.Store.Sqlite;
 
 namespace Mnas.Dashboard.Tests;
 
@@ -19,7 +14,7 @@ namespace Mnas.Dashboard.Tests;
 /// (<see cref="Live"/>); and an rl campaign beside them. No campaign runtime: what
 /// the page shows comes from the store, written through its own methods.
 /// </summary>
-public sealed class Fbnetv3Site : IAsyncLifetime
+public sealed class Fbnetv3Site() : SeededSite("mnas-fbnetv3-")
 {
     public const string Campaign = "v3-searched";
 
@@ -67,29 +62,10 @@ public sealed class Fbnetv3Site : IAsyncLifetime
 
     public const int LatencyEntries = 7;
 
-    private string directory = null!;
-    private SqliteCampaignStore store = null!;
-    private WebApplication api = null!;
-    private IPlaywright playwright = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    /// <summary>The dashboard's address, ending in <c>/</c>.</summary>
-    public string Url { get; private set; } = null!;
-
-    public string OperatorKey { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        directory = Directory.CreateTempSubdirectory("mnas-fbnetv3-").FullName;
-        store = SqliteCampaignStore.InDirectory(directory);
-        api = ApiServer.Create(new ApiOptions { Listen = "http://127.0.0.1:0" }, store);
-        await api.StartAsync();
-        Url = api.Urls.First().TrimEnd('/') + "/";
-        OperatorKey = (await ApiKeys.CreateAsync(store, "browser-operator", ApiRole.Operator)).Plaintext;
-
         await CreateAsync(Reinforced, "rl");
-        await store.AddChildAsync(new Child(Reinforced, 1, "b1.op=mbconv6 b1.kernel=3", [1], -0.5, 1, ChildStatus.Sampled, 1, null, null, null, DateTimeOffset.UtcNow));
+        await Store.AddChildAsync(new Child(Reinforced, 1, "b1.op=mbconv6 b1.kernel=3", [1], -0.5, 1, ChildStatus.Sampled, 1, null, null, null, DateTimeOffset.UtcNow));
 
         await CreateAsync(Live, PredictorStrategies.Fbnetv3);
         foreach (var step in Steps.Take(LiveStepsAtStart))
@@ -100,9 +76,9 @@ public sealed class Fbnetv3Site : IAsyncLifetime
         await CreateAsync(Campaign, PredictorStrategies.Fbnetv3);
         for (var sequence = 1L; sequence <= Children; sequence++)
         {
-            var child = await store.AddChildAsync(new Child(Campaign, sequence, Name(sequence), [(int)sequence], 0, 0, ChildStatus.Sampled, 1, null, null, null,
+            var child = await Store.AddChildAsync(new Child(Campaign, sequence, Name(sequence), [(int)sequence], 0, 0, ChildStatus.Sampled, 1, null, null, null,
                 DateTimeOffset.UtcNow));
-            await store.UpdateChildAsync(child with
+            await Store.UpdateChildAsync(child with
             {
                 Status = ChildStatus.Done, Metrics = new ChildMetrics(Measured(sequence), 4.0 + sequence, 50_000, 2_000_000, 65_536, 3.0),
                 Reward = Measured(sequence), UpdatedAt = DateTimeOffset.UtcNow,
@@ -114,36 +90,20 @@ public sealed class Fbnetv3Site : IAsyncLifetime
             await RecordAsync(Campaign, step);
         }
 
-        await store.AddLatencyEntriesAsync(Campaign,
+        await Store.AddLatencyEntriesAsync(Campaign,
             Enumerable.Range(1, LatencyEntries).ToDictionary(i => $"op-{i}", i => 0.25 * i));
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = DashboardSite.Chromium, Headless = true });
     }
 
     /// <summary>Records a step of a campaign's search and appends the <c>search</c> event the campaign engine would.</summary>
     public async Task RecordAsync(string campaign, SearchRound step)
     {
-        await store.RecordSearchRoundAsync(new SearchRoundRecord(campaign, step.Round, step.Stage, step.ToJson(), DateTimeOffset.UtcNow));
-        await store.AppendEventAsync(campaign, "search",
+        await Store.RecordSearchRoundAsync(new SearchRoundRecord(campaign, step.Round, step.Stage, step.ToJson(), DateTimeOffset.UtcNow));
+        await Store.AppendEventAsync(campaign, "search",
             string.Create(CultureInfo.InvariantCulture, $"step {step.Round}: {step.Stage}, best predicted {step.BestPredicted:F4}"), DateTimeOffset.UtcNow);
     }
 
     private static PredictedPoint Point(long sequence, double? predicted) => new(sequence, Name(sequence), predicted, Measured(sequence));
 
-    private Task CreateAsync(string id, string strategy) =>
-        store.CreateCampaignAsync(new Campaign(id, id, CampaignSpecWriter.ToJson(new CampaignSpec { Name = id }),
-            new CampaignSettings(strategy, MaxChildren: 10).ToJson(), 3, CampaignStatus.Running, DateTimeOffset.UtcNow));
-
-    public async Task DisposeAsync()
-    {
-        if (Browser != null)
-        {
-            await Browser.DisposeAsync();
-        }
-        playwright?.Dispose();
-        await api.DisposeAsync();
-        await store.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    private Task CreateAsync(string id, string strategy) => CreateCampaignAsync(id, strategy, new CampaignSpec { Name = id });
 }

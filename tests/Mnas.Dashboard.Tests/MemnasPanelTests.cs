@@ -10,32 +10,21 @@ namespace Mnas.Dashboard.Tests;
 /// <summary>The MemNAS panel of a memnas campaign in a real (headless) Chromium, over the real API and store.</summary>
 public sealed class MemnasPanelTests(MemnasSite site, ITestOutputHelper output) : IClassFixture<MemnasSite>, IAsyncLifetime
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
-    private IBrowserContext context = null!;
+    private DashboardTab tab = null!;
     private IPage page = null!;
 
     public async Task InitializeAsync()
     {
-        context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1800 } });
-        page = await context.NewPageAsync();
-        page.SetDefaultTimeout((float)Limit.TotalMilliseconds);
-        page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                output.WriteLine($"browser got {response.Status} for {response.Url}");
-            }
-        };
+        tab = await DashboardTab.OpenAsync(site, output, 1800);
+        page = tab.Page;
     }
 
-    public async Task DisposeAsync() => await context.DisposeAsync();
+    public async Task DisposeAsync() => await tab.DisposeAsync();
 
     [Fact]
     public async Task a_memnas_campaign_shows_each_rounds_base_its_candidates_predicted_and_measured_ranks_and_the_next_base()
     {
-        await OpenAsync(MemnasSite.Campaign);
+        await tab.ShowCampaignAsync(MemnasSite.Campaign);
 
         var rounds = MemnasSite.Rounds;
         var panel = page.Locator("#memnas");
@@ -71,7 +60,7 @@ public sealed class MemnasPanelTests(MemnasSite site, ITestOutputHelper output) 
     [Fact]
     public async Task the_panel_shows_the_bases_memory_the_lifetime_chart_of_the_current_base_and_the_accuracy_memory_front()
     {
-        await OpenAsync(MemnasSite.Campaign);
+        await tab.ShowCampaignAsync(MemnasSite.Campaign);
 
         // The bases in the order they became base, parameters and peak activations stacked; the current one last.
         var bases = new long[] { 1, 2, 5 };
@@ -112,13 +101,13 @@ public sealed class MemnasPanelTests(MemnasSite site, ITestOutputHelper output) 
             await page.EvaluateAsync<double[]>("() => Chart.getChart('memory-front-chart').data.datasets[0].data.flatMap(p => [p.x, p.y])"));
         await Assertions.Expect(page.Locator("#memory-front-list")).ToContainTextAsync("Front (2 of 5 done children): #5 84.38 %");
 
-        await Screenshot("memnas-panel.png");
+        await tab.ScreenshotAsync("memnas-panel.png");
     }
 
     [Fact]
     public async Task a_new_round_arrives_without_reload_and_moves_the_lifetime_chart_to_the_new_base()
     {
-        await OpenAsync(MemnasSite.Live);
+        await tab.ShowCampaignAsync(MemnasSite.Live);
         await Assertions.Expect(page.Locator("#memnas")).ToHaveAttributeAsync("data-rounds", Invariant($"{MemnasSite.LiveRoundsAtStart}"));
         await Assertions.Expect(page.Locator("#memnas")).ToHaveAttributeAsync("data-base", "2");
         await Assertions.Expect(page.Locator("#lifetime-figure")).ToHaveAttributeAsync("data-sequence", "2");
@@ -140,7 +129,7 @@ public sealed class MemnasPanelTests(MemnasSite site, ITestOutputHelper output) 
     [Fact]
     public async Task an_rl_campaign_has_no_memnas_panel()
     {
-        await OpenAsync(MemnasSite.Reinforced);
+        await tab.ShowCampaignAsync(MemnasSite.Reinforced);
 
         await Assertions.Expect(page.Locator("#children tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#memnas")).ToBeHiddenAsync();
@@ -176,18 +165,4 @@ public sealed class MemnasPanelTests(MemnasSite site, ITestOutputHelper output) 
     private static string Percent(double value) => (100 * value).ToString("F2", CultureInfo.InvariantCulture) + " %";
 
     private static string Bytes(long value) => value.ToString("N0", CultureInfo.InvariantCulture) + " B";
-
-    private async Task OpenAsync(string campaign)
-    {
-        await page.GotoAsync($"{site.Url}#key={Uri.EscapeDataString(site.OperatorKey)}&campaign={campaign}");
-        await Assertions.Expect(page.Locator("#campaign-title")).ToContainTextAsync(campaign);
-    }
-
-    private async Task Screenshot(string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
 }

@@ -1,15 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
-using Mnas.Api;
-using Mnas.Api.Security;
 using Mnas.Campaigns;
 using Mnas.Costs.Memory;
 using Mnas.Grains;
 using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
-using Mnas.Store.Sqlite;
 
 namespace Mnas.Dashboard.Tests;
 
@@ -21,7 +16,7 @@ namespace Mnas.Dashboard.Tests;
 /// is not recorded yet (<see cref="Live"/>); and an rl campaign beside them. No campaign runtime: what the page shows comes
 /// from the store, written through its own methods.
 /// </summary>
-public sealed class MemnasSite : IAsyncLifetime
+public sealed class MemnasSite() : SeededSite("mnas-memnas-")
 {
     public const string Campaign = "memnas-searched";
 
@@ -96,31 +91,12 @@ public sealed class MemnasSite : IAsyncLifetime
         },
     ];
 
-    private string directory = null!;
-    private SqliteCampaignStore store = null!;
-    private WebApplication api = null!;
-    private IPlaywright playwright = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    /// <summary>The dashboard's address, ending in <c>/</c>.</summary>
-    public string Url { get; private set; } = null!;
-
-    public string OperatorKey { get; private set; } = null!;
-
     public static MemoryFootprint Memory(Sample sample) => MemoryFootprint.Of(Space.Freeze(sample));
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        directory = Directory.CreateTempSubdirectory("mnas-memnas-").FullName;
-        store = SqliteCampaignStore.InDirectory(directory);
-        api = ApiServer.Create(new ApiOptions { Listen = "http://127.0.0.1:0" }, store);
-        await api.StartAsync();
-        Url = api.Urls.First().TrimEnd('/') + "/";
-        OperatorKey = (await ApiKeys.CreateAsync(store, "browser-operator", ApiRole.Operator)).Plaintext;
-
         await CreateAsync(Reinforced, "rl");
-        await store.AddChildAsync(new Child(Reinforced, 1, FirstBase.Canonical, FirstBase.ToTokens(), -0.5, 1, ChildStatus.Sampled, 1, null, null, null,
+        await Store.AddChildAsync(new Child(Reinforced, 1, FirstBase.Canonical, FirstBase.ToTokens(), -0.5, 1, ChildStatus.Sampled, 1, null, null, null,
             DateTimeOffset.UtcNow));
 
         foreach (var (campaign, rounds) in new[] { (Live, LiveRoundsAtStart), (Campaign, Rounds.Count) })
@@ -133,15 +109,13 @@ public sealed class MemnasSite : IAsyncLifetime
             }
         }
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = DashboardSite.Chromium, Headless = true });
     }
 
     /// <summary>Records a round of a campaign's search and appends the <c>search</c> event the campaign engine would.</summary>
     public async Task RecordAsync(string campaign, SearchRound round)
     {
-        await store.RecordSearchRoundAsync(new SearchRoundRecord(campaign, round.Round, round.Stage, round.ToJson(), DateTimeOffset.UtcNow));
-        await store.AppendEventAsync(campaign, "search",
+        await Store.RecordSearchRoundAsync(new SearchRoundRecord(campaign, round.Round, round.Stage, round.ToJson(), DateTimeOffset.UtcNow));
+        await Store.AppendEventAsync(campaign, "search",
             string.Create(CultureInfo.InvariantCulture, $"step {round.Round}: {round.Stage} round {round.Iteration}"), DateTimeOffset.UtcNow);
     }
 
@@ -149,10 +123,10 @@ public sealed class MemnasSite : IAsyncLifetime
     {
         foreach (var (sequence, sample, accuracy) in Children)
         {
-            var child = await store.AddChildAsync(new Child(campaign, sequence, sample.Canonical, sample.ToTokens(), 0, 0, ChildStatus.Sampled, 1, null,
+            var child = await Store.AddChildAsync(new Child(campaign, sequence, sample.Canonical, sample.ToTokens(), 0, 0, ChildStatus.Sampled, 1, null,
                 null, null, DateTimeOffset.UtcNow));
             var memory = Memory(sample);
-            await store.UpdateChildAsync(child with
+            await Store.UpdateChildAsync(child with
             {
                 Status = ChildStatus.Done,
                 Metrics = new ChildMetrics(accuracy, 4.0 + sequence, memory.ParamBytes / 4, 2_000_000, memory.PeakActivationBytes, 3.0),
@@ -179,19 +153,5 @@ public sealed class MemnasSite : IAsyncLifetime
     private static Sample Shift(Sample sample, Func<Decision, bool> which, int step) =>
         Space.Create(Space.Decisions.ToDictionary(d => d.Name, d => which(d) ? sample[d.Name] + step : sample[d.Name]));
 
-    private Task CreateAsync(string id, string strategy) =>
-        store.CreateCampaignAsync(new Campaign(id, id, CampaignSpecWriter.ToJson(Spec with { Name = id }),
-            new CampaignSettings(strategy, MaxChildren: 10).ToJson(), 3, CampaignStatus.Running, DateTimeOffset.UtcNow));
-
-    public async Task DisposeAsync()
-    {
-        if (Browser != null)
-        {
-            await Browser.DisposeAsync();
-        }
-        playwright?.Dispose();
-        await api.DisposeAsync();
-        await store.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    private Task CreateAsync(string id, string strategy) => CreateCampaignAsync(id, strategy, Spec with { Name = id });
 }

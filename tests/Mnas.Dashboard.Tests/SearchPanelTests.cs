@@ -10,32 +10,21 @@ namespace Mnas.Dashboard.Tests;
 /// <summary>The search panel and the children's recipes of an fbnetv3 campaign in a real (headless) Chromium, over the real API and store.</summary>
 public sealed class SearchPanelTests(Fbnetv3Site site, ITestOutputHelper output) : IClassFixture<Fbnetv3Site>, IAsyncLifetime
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
-    private IBrowserContext context = null!;
+    private DashboardTab tab = null!;
     private IPage page = null!;
 
     public async Task InitializeAsync()
     {
-        context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1600 } });
-        page = await context.NewPageAsync();
-        page.SetDefaultTimeout((float)Limit.TotalMilliseconds);
-        page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                output.WriteLine($"browser got {response.Status} for {response.Url}");
-            }
-        };
+        tab = await DashboardTab.OpenAsync(site, output, 1600);
+        page = tab.Page;
     }
 
-    public async Task DisposeAsync() => await context.DisposeAsync();
+    public async Task DisposeAsync() => await tab.DisposeAsync();
 
     [Fact]
     public async Task an_fbnetv3_campaign_shows_its_stage_the_predictors_quality_per_round_and_the_fine_stages_progress()
     {
-        await OpenAsync(Fbnetv3Site.Campaign);
+        await tab.ShowCampaignAsync(Fbnetv3Site.Campaign);
 
         var steps = Fbnetv3Site.Steps;
         await Assertions.Expect(page.Locator("#search")).ToHaveAttributeAsync("data-stage", "final");
@@ -74,13 +63,13 @@ public sealed class SearchPanelTests(Fbnetv3Site site, ITestOutputHelper output)
         await Assertions.Expect(rows.Nth(3).Locator("td").Nth(8)).ToHaveTextAsync(Invariant($"{fine[0].Feasible}"));
         await Assertions.Expect(rows.Nth(3).Locator("td").Nth(9)).ToHaveTextAsync(Invariant($"{fine[0].Rejected}"));
 
-        await Screenshot("search-fbnetv3.png");
+        await tab.ScreenshotAsync("search-fbnetv3.png");
     }
 
     [Fact]
     public async Task the_children_table_and_a_childs_dialog_show_the_recipe_its_name_carries()
     {
-        await OpenAsync(Fbnetv3Site.Campaign);
+        await tab.ShowCampaignAsync(Fbnetv3Site.Campaign);
 
         await Assertions.Expect(page.Locator("#recipe-column")).ToBeVisibleAsync();
         var rows = page.Locator("#children tbody tr");
@@ -104,7 +93,7 @@ public sealed class SearchPanelTests(Fbnetv3Site site, ITestOutputHelper output)
     [Fact]
     public async Task a_new_search_step_arrives_without_reload()
     {
-        await OpenAsync(Fbnetv3Site.Live);
+        await tab.ShowCampaignAsync(Fbnetv3Site.Live);
         await Assertions.Expect(page.Locator("#search")).ToHaveAttributeAsync("data-stage", "coarse");
         await Assertions.Expect(page.Locator("#search")).ToHaveAttributeAsync("data-rounds", Invariant($"{Fbnetv3Site.LiveStepsAtStart}"));
         await Assertions.Expect(page.Locator("#fine-figure")).ToHaveAttributeAsync("data-iterations", "0");
@@ -126,7 +115,7 @@ public sealed class SearchPanelTests(Fbnetv3Site site, ITestOutputHelper output)
     [Fact]
     public async Task an_rl_campaign_has_no_search_panel_and_no_recipe_column()
     {
-        await OpenAsync(Fbnetv3Site.Reinforced);
+        await tab.ShowCampaignAsync(Fbnetv3Site.Reinforced);
 
         await Assertions.Expect(page.Locator("#children tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#search")).ToBeHiddenAsync();
@@ -141,18 +130,4 @@ public sealed class SearchPanelTests(Fbnetv3Site site, ITestOutputHelper output)
         $"mixup {Number(r.MixupAlpha)} · ema {Number(r.EmaDecay)}";
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private async Task OpenAsync(string campaign)
-    {
-        await page.GotoAsync($"{site.Url}#key={Uri.EscapeDataString(site.OperatorKey)}&campaign={campaign}");
-        await Assertions.Expect(page.Locator("#campaign-title")).ToContainTextAsync(campaign);
-    }
-
-    private async Task Screenshot(string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
 }

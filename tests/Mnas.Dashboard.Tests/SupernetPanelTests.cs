@@ -8,32 +8,21 @@ namespace Mnas.Dashboard.Tests;
 /// <summary>The supernet panel of a campaign that trains one (fbnet, fbnetv2, bn-nas) in a real (headless) Chromium, over the real API and store.</summary>
 public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper output) : IClassFixture<SupernetSite>, IAsyncLifetime
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
-    private IBrowserContext context = null!;
+    private DashboardTab tab = null!;
     private IPage page = null!;
 
     public async Task InitializeAsync()
     {
-        context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1400 } });
-        page = await context.NewPageAsync();
-        page.SetDefaultTimeout((float)Limit.TotalMilliseconds);
-        page.Console += (_, message) => output.WriteLine($"browser {message.Type}: {message.Text}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                output.WriteLine($"browser got {response.Status} for {response.Url}");
-            }
-        };
+        tab = await DashboardTab.OpenAsync(site, output, 1400);
+        page = tab.Page;
     }
 
-    public async Task DisposeAsync() => await context.DisposeAsync();
+    public async Task DisposeAsync() => await tab.DisposeAsync();
 
     [Fact]
     public async Task an_fbnet_campaign_shows_its_epochs_and_a_heat_map_of_theta_and_a_new_epoch_arrives_without_reload()
     {
-        await OpenAsync(SupernetSite.Training);
+        await tab.ShowCampaignAsync(SupernetSite.Training);
 
         await Assertions.Expect(page.Locator("#supernet")).ToHaveAttributeAsync("data-epochs", SupernetSite.EpochsAtStart.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#supernet-progress"))
@@ -61,7 +50,7 @@ public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper outp
             (await rows.Nth(0).Locator("td").Nth(1).GetAttributeAsync("title"))!.Split("P = ")[1]);
         await Assertions.Expect(page.Locator("#width-box")).ToBeHiddenAsync();
 
-        await Screenshot("supernet.png");
+        await tab.ScreenshotAsync("supernet.png");
 
         // The next epoch is recorded and announced: the panel follows it, and the page was never loaded again.
         await page.EvaluateAsync("() => { window.loadedOnce = true; }");
@@ -78,7 +67,7 @@ public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper outp
     [Fact]
     public async Task an_fbnet_campaign_without_epochs_says_so_and_shows_no_heat_map()
     {
-        await OpenAsync(SupernetSite.NotStarted);
+        await tab.ShowCampaignAsync(SupernetSite.NotStarted);
 
         await Assertions.Expect(page.Locator("#supernet-progress")).ToContainTextAsync($"epoch 0 of {SupernetSite.EpochsPlanned} done · not started");
         await Assertions.Expect(page.Locator("#supernet-empty")).ToBeVisibleAsync();
@@ -89,7 +78,7 @@ public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper outp
     [Fact]
     public async Task a_trained_fbnetv2_campaign_shows_its_posterior_with_widths_and_resolutions()
     {
-        await OpenAsync(SupernetSite.Trained);
+        await tab.ShowCampaignAsync(SupernetSite.Trained);
 
         await Assertions.Expect(page.Locator("#supernet")).ToHaveAttributeAsync("data-trained", "true");
         await Assertions.Expect(page.Locator("#supernet-progress")).ToContainTextAsync("trained");
@@ -101,13 +90,13 @@ public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper outp
         await Assertions.Expect(page.Locator("#resolution-heatmap td")).ToHaveCountAsync(2);
         Assert.Equal("input · full: P = 0.7000", await page.Locator("#resolution-heatmap td").First.GetAttributeAsync("title"));
 
-        await Screenshot("supernet-fbnetv2.png");
+        await tab.ScreenshotAsync("supernet-fbnetv2.png");
     }
 
     [Fact]
     public async Task a_bn_nas_campaign_shows_its_indicator_ranking_stability_evolution_and_chosen_subnets()
     {
-        await OpenAsync(SupernetSite.BnEvolved);
+        await tab.ShowCampaignAsync(SupernetSite.BnEvolved);
 
         await Assertions.Expect(page.Locator("#supernet")).ToHaveAttributeAsync("data-trained", "true");
         await Assertions.Expect(page.Locator("#supernet-progress")).ToContainTextAsync(
@@ -170,13 +159,13 @@ public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper outp
             ]);
         }
 
-        await Screenshot("supernet-bn-nas.png");
+        await tab.ScreenshotAsync("supernet-bn-nas.png");
     }
 
     [Fact]
     public async Task a_bn_nas_campaign_in_training_follows_its_epochs_and_then_its_evolution_without_reload()
     {
-        await OpenAsync(SupernetSite.BnTraining);
+        await tab.ShowCampaignAsync(SupernetSite.BnTraining);
 
         await Assertions.Expect(page.Locator("#supernet")).ToHaveAttributeAsync("data-epochs", Invariant($"{SupernetSite.BnEpochsAtStart}"));
         await Assertions.Expect(page.Locator("#supernet-progress")).ToContainTextAsync(
@@ -212,23 +201,9 @@ public sealed class SupernetPanelTests(SupernetSite site, ITestOutputHelper outp
     [Fact]
     public async Task an_rl_campaign_has_no_supernet_panel()
     {
-        await OpenAsync(SupernetSite.Reinforced);
+        await tab.ShowCampaignAsync(SupernetSite.Reinforced);
 
         await Assertions.Expect(page.Locator("#campaign-title")).ToContainTextAsync(SupernetSite.Reinforced);
         await Assertions.Expect(page.Locator("#supernet")).ToBeHiddenAsync();
-    }
-
-    private async Task OpenAsync(string campaign)
-    {
-        await page.GotoAsync($"{site.Url}#key={Uri.EscapeDataString(site.OperatorKey)}&campaign={campaign}");
-        await Assertions.Expect(page.Locator("#campaign-title")).ToContainTextAsync(campaign);
-    }
-
-    private async Task Screenshot(string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
     }
 }

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
-using Mnas.Api;
-using Mnas.Api.Security;
 using Mnas.Campaigns;
 using Mnas.Grains;
 using Mnas.SearchSpace.Spec;
 using Mnas.SearchSpace.Supernet;
-using Mnas.Store.Sqlite;
 
 namespace Mnas.Dashboard.Tests;
 
@@ -18,7 +13,7 @@ namespace Mnas.Dashboard.Tests;
 /// campaign trained and searched, with its evolution and the subnets it chose, and an rl campaign. No campaign runtime:
 /// what the page shows comes from the store, written through its own supernet methods.
 /// </summary>
-public sealed class SupernetSite : IAsyncLifetime
+public sealed class SupernetSite() : SeededSite("mnas-supernet-")
 {
     public const string Training = "dnas-training";
     public const string NotStarted = "dnas-waiting";
@@ -59,77 +54,56 @@ public sealed class SupernetSite : IAsyncLifetime
     /// <summary>The subnets the trained bn-nas campaign's evolution chose: candidate choices per layer, best first.</summary>
     public static IReadOnlyList<IReadOnlyList<int>> Chosen { get; } = [[2, 2, 0, 1, 3], [1, 2, 2, 0, 3], [0, 1, 2, 3, 3]];
 
-    private string directory = null!;
-    private SqliteCampaignStore store = null!;
-    private WebApplication api = null!;
-    private IPlaywright playwright = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
-
-    /// <summary>The dashboard's address, ending in <c>/</c>.</summary>
-    public string Url { get; private set; } = null!;
-
-    public string OperatorKey { get; private set; } = null!;
-
     public int Attempt { get; private set; }
 
     public int BnAttempt { get; private set; }
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        directory = Directory.CreateTempSubdirectory("mnas-supernet-").FullName;
-        store = SqliteCampaignStore.InDirectory(directory);
-        api = ApiServer.Create(new ApiOptions { Listen = "http://127.0.0.1:0" }, store);
-        await api.StartAsync();
-        Url = api.Urls.First().TrimEnd('/') + "/";
-        OperatorKey = (await ApiKeys.CreateAsync(store, "browser-operator", ApiRole.Operator)).Plaintext;
-
         var dnas = new DnasSpec { Epochs = EpochsPlanned, WarmupEpochs = 1 };
-        await CreateAsync(Reinforced, "rl", new CampaignSpec { Name = Reinforced });
-        await CreateAsync(NotStarted, "fbnet", new CampaignSpec { Name = NotStarted, Dnas = dnas });
-        await CreateAsync(Training, "fbnet", new CampaignSpec { Name = Training, Dnas = dnas });
-        Attempt = (await store.BeginSupernetAttemptAsync(Training, DateTimeOffset.UtcNow)).Attempts;
+        await CreateCampaignAsync(Reinforced, "rl", new CampaignSpec { Name = Reinforced });
+        await CreateCampaignAsync(NotStarted, "fbnet", new CampaignSpec { Name = NotStarted, Dnas = dnas });
+        await CreateCampaignAsync(Training, "fbnet", new CampaignSpec { Name = Training, Dnas = dnas });
+        Attempt = (await Store.BeginSupernetAttemptAsync(Training, DateTimeOffset.UtcNow)).Attempts;
         for (var epoch = 1; epoch <= EpochsAtStart; epoch++)
         {
             await RecordEpochAsync(epoch);
         }
 
         var masks = new DnasSpec { Candidates = ["k3_e3", "k5_e6", "skip"], Epochs = 2, WarmupEpochs = 1, Widths = [0.5, 0.75, 1.0], Resolutions = [1, 2] };
-        await CreateAsync(Trained, "fbnetv2", new CampaignSpec { Name = Trained, Dnas = masks });
-        var attempt = (await store.BeginSupernetAttemptAsync(Trained, DateTimeOffset.UtcNow)).Attempts;
+        await CreateCampaignAsync(Trained, "fbnetv2", new CampaignSpec { Name = Trained, Dnas = masks });
+        var attempt = (await Store.BeginSupernetAttemptAsync(Trained, DateTimeOffset.UtcNow)).Attempts;
         IReadOnlyList<IReadOnlyList<double>> theta = [.. Enumerable.Range(0, Layers).Select(l => (IReadOnlyList<double>)[0.6, 0.3, 0.1])];
         IReadOnlyList<IReadOnlyList<double>> widths = [.. Enumerable.Range(0, Layers).Select(l => (IReadOnlyList<double>)[0.2, 0.3, 0.5])];
         for (var epoch = 1; epoch <= 2; epoch++)
         {
-            await store.RecordSupernetEpochAsync(new SupernetEpochRecord(Trained, epoch, attempt, 5.0 * Math.Pow(0.956, epoch - 1), 2.0 / epoch, 1.8 / epoch,
+            await Store.RecordSupernetEpochAsync(new SupernetEpochRecord(Trained, epoch, attempt, 5.0 * Math.Pow(0.956, epoch - 1), 2.0 / epoch, 1.8 / epoch,
                 epoch > 1, 11.0 - epoch, theta, widths, [0.7, 0.3], 20.0, DateTimeOffset.UtcNow), [1, 2, 3]);
         }
         var posterior = new SupernetPosterior(masks.Candidates, theta, masks.Widths, widths, masks.Resolutions, [0.7, 0.3], 9.0, 2);
-        await store.FinishSupernetAsync(Trained, attempt, posterior.ToJson(), DateTimeOffset.UtcNow);
+        await Store.FinishSupernetAsync(Trained, attempt, posterior.ToJson(), DateTimeOffset.UtcNow);
 
-        await CreateAsync(BnTraining, "bn-nas", new CampaignSpec { Name = BnTraining, Bnnas = new BnNasSpec { Candidates = BnCandidates, Epochs = 40 } });
-        BnAttempt = (await store.BeginSupernetAttemptAsync(BnTraining, DateTimeOffset.UtcNow)).Attempts;
+        await CreateCampaignAsync(BnTraining, "bn-nas", new CampaignSpec { Name = BnTraining, Bnnas = new BnNasSpec { Candidates = BnCandidates, Epochs = 40 } });
+        BnAttempt = (await Store.BeginSupernetAttemptAsync(BnTraining, DateTimeOffset.UtcNow)).Attempts;
         for (var epoch = 1; epoch <= BnEpochsAtStart; epoch++)
         {
             await RecordBnEpochAsync(epoch);
         }
 
-        await CreateAsync(BnEvolved, "bn-nas", new CampaignSpec { Name = BnEvolved, Bnnas = new BnNasSpec { Candidates = BnCandidates, Epochs = 20 } });
-        var bnAttempt = (await store.BeginSupernetAttemptAsync(BnEvolved, DateTimeOffset.UtcNow)).Attempts;
+        await CreateCampaignAsync(BnEvolved, "bn-nas", new CampaignSpec { Name = BnEvolved, Bnnas = new BnNasSpec { Candidates = BnCandidates, Epochs = 20 } });
+        var bnAttempt = (await Store.BeginSupernetAttemptAsync(BnEvolved, DateTimeOffset.UtcNow)).Attempts;
         for (var epoch = 1; epoch <= BnEvolvedEpochs; epoch++)
         {
-            Assert.True(await store.RecordSupernetEpochAsync(BnEpoch(BnEvolved, epoch, bnAttempt), [(byte)epoch]));
+            Assert.True(await Store.RecordSupernetEpochAsync(BnEpoch(BnEvolved, epoch, bnAttempt), [(byte)epoch]));
         }
         var bnPosterior = new SupernetPosterior(BnCandidates, Uniform, null, null, null, null, 3.0, BnEvolvedEpochs)
         {
             Scores = Scores(BnEvolvedEpochs),
             Costs = BnCosts,
         };
-        Assert.True(await store.FinishSupernetAsync(BnEvolved, bnAttempt, bnPosterior.ToJson(), DateTimeOffset.UtcNow));
-        Assert.True(await store.RecordSupernetEvolutionAsync(BnEvolved, Evolution.ToJson(), DateTimeOffset.UtcNow));
+        Assert.True(await Store.FinishSupernetAsync(BnEvolved, bnAttempt, bnPosterior.ToJson(), DateTimeOffset.UtcNow));
+        Assert.True(await Store.RecordSupernetEvolutionAsync(BnEvolved, Evolution.ToJson(), DateTimeOffset.UtcNow));
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = DashboardSite.Chromium, Headless = true });
     }
 
     /// <summary>
@@ -183,8 +157,8 @@ public sealed class SupernetSite : IAsyncLifetime
     /// <summary>Records the training bn-nas campaign's next epoch and appends the event the campaign engine would.</summary>
     public async Task RecordBnEpochAsync(int epoch)
     {
-        Assert.True(await store.RecordSupernetEpochAsync(BnEpoch(BnTraining, epoch, BnAttempt), [(byte)epoch]));
-        await store.AppendEventAsync(BnTraining, "supernet",
+        Assert.True(await Store.RecordSupernetEpochAsync(BnEpoch(BnTraining, epoch, BnAttempt), [(byte)epoch]));
+        await Store.AppendEventAsync(BnTraining, "supernet",
             FormattableString.Invariant($"supernet epoch {epoch}/{BnEpochsPlanned}: loss {2.0 / epoch:F4}"), DateTimeOffset.UtcNow);
     }
 
@@ -195,11 +169,11 @@ public sealed class SupernetSite : IAsyncLifetime
     public async Task FinishBnAsync(int epochs)
     {
         var posterior = new SupernetPosterior(BnCandidates, Uniform, null, null, null, null, 3.0, epochs) { Scores = Scores(epochs), Costs = BnCosts };
-        Assert.True(await store.FinishSupernetAsync(BnTraining, BnAttempt, posterior.ToJson(), DateTimeOffset.UtcNow));
-        await store.AppendEventAsync(BnTraining, "supernet-trained", $"the supernet is trained ({epochs} epochs): the evolution searches its BN indicator",
+        Assert.True(await Store.FinishSupernetAsync(BnTraining, BnAttempt, posterior.ToJson(), DateTimeOffset.UtcNow));
+        await Store.AppendEventAsync(BnTraining, "supernet-trained", $"the supernet is trained ({epochs} epochs): the evolution searches its BN indicator",
             DateTimeOffset.UtcNow);
-        Assert.True(await store.RecordSupernetEvolutionAsync(BnTraining, Evolution.ToJson(), DateTimeOffset.UtcNow));
-        await store.AppendEventAsync(BnTraining, "evolution",
+        Assert.True(await Store.RecordSupernetEvolutionAsync(BnTraining, Evolution.ToJson(), DateTimeOffset.UtcNow));
+        await Store.AppendEventAsync(BnTraining, "evolution",
             $"the evolution ran {Iterations} iterations and chose {Chosen.Count} subnet(s) to train", DateTimeOffset.UtcNow);
     }
 
@@ -211,25 +185,9 @@ public sealed class SupernetSite : IAsyncLifetime
         var latency = 14.0 - epoch;
         var record = new SupernetEpochRecord(Training, epoch, Attempt, temperature, loss, loss * 0.9, epoch > 1, latency, Theta(epoch), null, null, 30.0,
             DateTimeOffset.UtcNow);
-        Assert.True(await store.RecordSupernetEpochAsync(record, [(byte)epoch]));
-        await store.AppendEventAsync(Training, "supernet",
+        Assert.True(await Store.RecordSupernetEpochAsync(record, [(byte)epoch]));
+        await Store.AppendEventAsync(Training, "supernet",
             FormattableString.Invariant($"supernet epoch {epoch}/{EpochsPlanned}: loss {loss:F4}, τ {temperature:F4}, expected latency {latency:F2} ms"),
             DateTimeOffset.UtcNow);
-    }
-
-    private Task CreateAsync(string id, string strategy, CampaignSpec spec) =>
-        store.CreateCampaignAsync(new Campaign(id, spec.Name, CampaignSpecWriter.ToJson(spec), new CampaignSettings(strategy, MaxChildren: 10).ToJson(), 3,
-            CampaignStatus.Running, DateTimeOffset.UtcNow));
-
-    public async Task DisposeAsync()
-    {
-        if (Browser != null)
-        {
-            await Browser.DisposeAsync();
-        }
-        playwright?.Dispose();
-        await api.DisposeAsync();
-        await store.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
     }
 }
