@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Mnas.Campaigns;
 using Mnas.Grains;
-using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Spec;
 using Mnas.Workers.Datasets;
@@ -82,18 +81,11 @@ internal static class DnasBenchmark
 
     private static async Task<CampaignRun> RunCampaignAsync(string root, CampaignSpec spec, string id, CampaignSettings settings)
     {
-        var runtime = new RuntimeOptions
-        {
-            DataDirectory = Path.Combine(root, id), Workers = 1, ThreadsPerWorker = Environment.ProcessorCount, LatencyThreads = 1,
-        };
-        await using var host = await CampaignHost.StartAsync(runtime);
-        await host.Store.CreateCampaignAsync(new Campaign(id, id, CampaignSpecWriter.ToJson(spec), settings.ToJson(), 1, CampaignStatus.Running,
-            DateTimeOffset.UtcNow));
-        var clock = Stopwatch.StartNew();
-        await host.Runner.RunAsync(id, StrategyFactory.Create(settings, 1, spec), settings.Budget);
-        var wall = clock.Elapsed.TotalSeconds;
-        var epochs = await host.Store.ListSupernetEpochsAsync(id);
-        var done = await host.Store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
+        await using var run = await EmbeddedCampaign.RunAsync(root, id, spec, settings);
+        var store = run.Store;
+        var wall = run.WallSeconds;
+        var epochs = await store.ListSupernetEpochsAsync(id);
+        var done = await store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
         var children = done.Select(c => c.Metrics!).ToList();
         foreach (var epoch in epochs)
         {
@@ -103,8 +95,8 @@ internal static class DnasBenchmark
         {
             Console.WriteLine(Invariant($"{id} child {child.Sequence} {child.Architecture}: val acc {child.Metrics!.Accuracy:F4}, latency {child.Metrics.LatencyMs:F2} ms, {child.Metrics.Params} params"));
         }
-        var supernetSeconds = (await host.Store.ListEventsAsync(id, limit: 1000)).FirstOrDefault(e => e.Kind == "supernet-trained") is { } trained
-            ? (trained.At - (await host.Store.ListEventsAsync(id, limit: 1)).First().At).TotalSeconds
+        var supernetSeconds = (await store.ListEventsAsync(id, limit: 1000)).FirstOrDefault(e => e.Kind == "supernet-trained") is { } trained
+            ? (trained.At - (await store.ListEventsAsync(id, limit: 1)).First().At).TotalSeconds
             : 0;
         return new CampaignRun(wall, supernetSeconds, children);
     }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using Mnas.Campaigns;
 using Mnas.Costs;
 using Mnas.Grains;
-using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Recipes;
@@ -148,27 +146,20 @@ internal static class Fbnetv3Benchmark
 
     private static async Task<CampaignRun> RunCampaignAsync(string root, CampaignSpec spec, string id, CampaignSettings settings)
     {
-        var runtime = new RuntimeOptions
-        {
-            DataDirectory = Path.Combine(root, id), Workers = 1, ThreadsPerWorker = Environment.ProcessorCount, LatencyThreads = 1,
-        };
-        await using var host = await CampaignHost.StartAsync(runtime);
-        await host.Store.CreateCampaignAsync(new Campaign(id, id, CampaignSpecWriter.ToJson(spec), settings.ToJson(), 1, CampaignStatus.Running,
-            DateTimeOffset.UtcNow));
-        var clock = Stopwatch.StartNew();
-        await host.Runner.RunAsync(id, StrategyFactory.Create(settings, 1, spec), settings.Budget);
-        var wall = clock.Elapsed.TotalSeconds;
-        var done = await host.Store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
+        await using var run = await EmbeddedCampaign.RunAsync(root, id, spec, settings);
+        var store = run.Store;
+        var wall = run.WallSeconds;
+        var done = await store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
         foreach (var child in done)
         {
             Console.WriteLine(Invariant($"{id} child {child.Sequence} {child.Architecture}: val acc {child.Metrics!.Accuracy:F4}, latency {child.Metrics.LatencyMs:F2} ms, {child.Metrics.Params} params"));
         }
-        var rounds = (await host.Store.ListSearchRoundsAsync(id)).Select(r => SearchRound.FromJson(r.Json)).ToList();
+        var rounds = (await store.ListSearchRoundsAsync(id)).Select(r => SearchRound.FromJson(r.Json)).ToList();
         foreach (var round in rounds)
         {
             Console.WriteLine(Invariant($"{id} round {round.Round} {round.Stage} {round.Iteration}: τ {round.KendallTau?.ToString("F3", CultureInfo.InvariantCulture) ?? "-"}, best predicted {round.BestPredicted?.ToString("F4", CultureInfo.InvariantCulture) ?? "-"}, fitted on {round.FittedOn}"));
         }
-        var table = await host.Store.GetLatencyTableAsync(id);
+        var table = await store.GetLatencyTableAsync(id);
         return new CampaignRun(wall, done, rounds, table.Count);
     }
 

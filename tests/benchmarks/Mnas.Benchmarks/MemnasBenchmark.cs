@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using Mnas.Campaigns;
 using Mnas.Costs.Memory;
 using Mnas.Grains;
-using Mnas.Grains.Hosting;
 using Mnas.SearchSpace.Architectures;
 using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Space;
@@ -129,22 +127,15 @@ internal static class MemnasBenchmark
         string root, CampaignSpec spec, CampaignSettings settings)
     {
         const string id = "memnas";
-        var runtime = new RuntimeOptions
-        {
-            DataDirectory = Path.Combine(root, id), Workers = 1, ThreadsPerWorker = Environment.ProcessorCount, LatencyThreads = 1,
-        };
-        await using var host = await CampaignHost.StartAsync(runtime);
-        await host.Store.CreateCampaignAsync(new Campaign(id, id, CampaignSpecWriter.ToJson(spec), settings.ToJson(), 1, CampaignStatus.Running,
-            DateTimeOffset.UtcNow));
-        var clock = Stopwatch.StartNew();
-        await host.Runner.RunAsync(id, StrategyFactory.Create(settings, 1, spec), settings.Budget);
-        var wall = clock.Elapsed.TotalSeconds;
-        var done = await host.Store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
+        await using var run = await EmbeddedCampaign.RunAsync(root, id, spec, settings);
+        var store = run.Store;
+        var wall = run.WallSeconds;
+        var done = await store.ListChildrenAsync(id, Mnas.Campaigns.ChildStatus.Done);
         foreach (var child in done)
         {
             Console.WriteLine(Invariant($"child {child.Sequence} {child.Architecture}: val acc {child.Metrics!.Accuracy:F4}, reward {child.Reward:F4}, {child.Metrics.Params} params, {child.Metrics.PeakActivationBytes} activation bytes"));
         }
-        var rounds = (await host.Store.ListSearchRoundsAsync(id)).Select(r => SearchRound.FromJson(r.Json)).ToList();
+        var rounds = (await store.ListSearchRoundsAsync(id)).Select(r => SearchRound.FromJson(r.Json)).ToList();
         foreach (var round in rounds.Where(r => r.Candidates is not null))
         {
             Console.WriteLine(Invariant($"round {round.Iteration} ({round.RankedBy}): base {round.Base!.Accuracy:F4} {round.Base.TotalBytes / 1024.0:F1} KiB, τ {round.KendallTau?.ToString("F3", CultureInfo.InvariantCulture) ?? "-"}, next base {(round.NextBase is { } next ? $"child {next.Sequence}" : "kept")}"));
