@@ -3,6 +3,7 @@ using Mnas.SearchSpace.Recipes;
 using Mnas.SearchSpace.Spec;
 using Mnas.Strategies.Fbnetv3;
 using Mnas.Strategies.Fbnetv3.Prediction;
+using Mnas.Strategies.Tests.Support;
 
 namespace Mnas.Strategies.Tests.Fbnetv3;
 
@@ -18,7 +19,7 @@ public sealed class Fbnetv3RequeryTests : IClassFixture<Fbnetv3RequeryTests.Fini
     /// <summary>A small FBNetV3 search run to its end, with every checkpoint it left.</summary>
     public sealed class FinishedCampaign : IAsyncLifetime
     {
-        internal FakePredictorEngine Engine { get; } = new(SmallFbnetv3.Space, 3, 100);
+        internal FakePredictorEngine Engine { get; } = SmallFbnetv3.Engine(3, 100);
 
         public async Task InitializeAsync() =>
             await new Fbnetv3Strategy(SmallFbnetv3.Options()).RunAsync(SmallFbnetv3.Space, Engine, null, CancellationToken.None);

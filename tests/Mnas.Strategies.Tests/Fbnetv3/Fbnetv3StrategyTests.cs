@@ -11,7 +11,7 @@ public sealed class Fbnetv3StrategyTests
     private static async Task<FakePredictorEngine> RunAsync(Fbnetv3StrategyOptions options, int workers = 3, int budget = 100,
         Func<string, bool>? fails = null, ulong? shuffleSeed = null)
     {
-        var engine = new FakePredictorEngine(SmallFbnetv3.Space, workers, budget, fails, shuffleSeed);
+        var engine = SmallFbnetv3.Engine(workers, budget, fails, shuffleSeed);
         await new Fbnetv3Strategy(options).RunAsync(SmallFbnetv3.Space, engine, null, CancellationToken.None);
         return engine;
     }
@@ -28,7 +28,7 @@ public sealed class Fbnetv3StrategyTests
         {
             var (sample, recipe) = RecipeChildName.Parse(proposal.Architecture);
             Assert.Equal(SmallFbnetv3.Space.Parse(sample).ToTokens(), proposal.Tokens);
-            Assert.True(options.Constraints.Allows(engine.Costs.Of(SmallFbnetv3.Space.Parse(sample))), proposal.Architecture);
+            Assert.True(options.Constraints.Allows(SmallFbnetv3.Costs.Of(SmallFbnetv3.Space.Parse(sample))), proposal.Architecture);
             Assert.Contains(recipe.Optimizer, options.Spec.Recipe.Optimizers);
         }
         Assert.Equal(0, engine.InFlight);
@@ -44,7 +44,7 @@ public sealed class Fbnetv3StrategyTests
 
         var coarse = engine.Rounds.Where(r => r.Stage == SearchRound.Coarse).ToList();
         Assert.All(coarse, r => Assert.Equal(options.Spec.ChildrenPerRound, r.Points.Count));
-        Assert.All(engine.Submitted, s => Assert.True(constraints.Allows(engine.Costs.Of(SmallFbnetv3.Space.Parse(RecipeChildName.Parse(s.Proposal.Architecture).Sample)))));
+        Assert.All(engine.Submitted, s => Assert.True(constraints.Allows(SmallFbnetv3.Costs.Of(SmallFbnetv3.Space.Parse(RecipeChildName.Parse(s.Proposal.Architecture).Sample)))));
         var state = Fbnetv3State.FromBytes(engine.Checkpoints.Last(c => Fbnetv3State.FromBytes(c.State).CoarseRounds == 1).State);
         Assert.True(state.SobolIndex > options.Spec.Pool, $"one pool of {options.Spec.Pool} was drawn (index {state.SobolIndex})");
     }

@@ -30,6 +30,13 @@ internal static class SmallFbnetv3
     /// <summary>A parameter limit about half of random architectures meet.</summary>
     public static long MedianParams { get; } = new FakePairCosts(Spaces.Default).ParamsQuantile(0.5);
 
+    /// <summary>The costs <see cref="Engine"/> gives (cached per architecture).</summary>
+    public static FakePairCosts Costs { get; } = new(Spaces.Default);
+
+    /// <summary>An engine whose children train to <see cref="FakeAccuracy"/> of their name and whose costs are <see cref="Costs"/>'.</summary>
+    public static FakePredictorEngine Engine(int workers, int budget, Func<string, bool>? fails = null, ulong? shuffleSeed = null) =>
+        new(workers, budget, p => FakeAccuracy.Of(Space, p.Architecture), fails is null ? null : p => fails(p.Architecture), shuffleSeed, Costs.Of);
+
     public static Fbnetv3StrategyOptions Options(ulong seed = 5) =>
         new() { Spec = Spec, Constraints = new PairConstraints { MaxParams = MedianParams }, Seed = seed };
 }

@@ -13,21 +13,21 @@ namespace Mnas.Strategies.Tests.Memnas;
 
 /// <summary>
 /// MemNAS's round loop on the real rankers, over an in-memory engine whose children "train" to a fixed function of their
-/// architecture (<see cref="FakeMemnasEngine"/>).
+/// architecture (<see cref="SmallMemnas.Engine"/>).
 /// </summary>
 public sealed class MemnasStrategyTests
 {
     private static ModelSpace Space => SmallMemnas.Space;
 
-    private static async Task<FakeMemnasEngine> RunAsync(MemnasStrategyOptions options, int workers = 2, int budget = 100,
+    private static async Task<FakePredictorEngine> RunAsync(MemnasStrategyOptions options, int workers = 2, int budget = 100,
         Func<Sample, double>? accuracy = null, Func<Sample, bool>? fails = null, ulong? shuffleSeed = null)
     {
-        var engine = new FakeMemnasEngine(Space, workers, budget, accuracy, fails, shuffleSeed);
+        var engine = SmallMemnas.Engine(workers, budget, accuracy, fails, shuffleSeed);
         await new MemnasStrategy(options).RunAsync(Space, engine, null, CancellationToken.None);
         return engine;
     }
 
-    private static List<SearchRound> GrowTrimRounds(FakeMemnasEngine engine) => engine.Rounds.Where(r => r.Stage == SearchRound.GrowTrim).ToList();
+    private static List<SearchRound> GrowTrimRounds(FakePredictorEngine engine) => engine.Rounds.Where(r => r.Stage == SearchRound.GrowTrim).ToList();
 
     private static MemoryFootprint Memory(string architecture) => MemoryFootprint.Of(Space.Freeze(Space.Parse(architecture)));
 
@@ -209,7 +209,7 @@ public sealed class MemnasStrategyTests
     [Fact]
     public async Task a_base_that_fails_to_train_ends_the_search_saying_so()
     {
-        var engine = new FakeMemnasEngine(Space, fails: s => s.Canonical == SmallMemnas.Base.Canonical);
+        var engine = SmallMemnas.Engine(fails: s => s.Canonical == SmallMemnas.Base.Canonical);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             new MemnasStrategy(SmallMemnas.Options()).RunAsync(Space, engine, null, CancellationToken.None));
@@ -234,7 +234,7 @@ public sealed class MemnasStrategyTests
             // killed halfway through the round after this checkpoint: the children submitted before that are on record
             var from = original.Checkpoints[checkpoint].SubmittedSoFar;
             var recordedThrough = (from + original.Checkpoints[checkpoint + 1].SubmittedSoFar) / 2;
-            var resumed = FakeMemnasEngine.Resuming(original, checkpoint, recordedThrough);
+            var resumed = FakePredictorEngine.Resuming(original, checkpoint, recordedThrough);
             await new MemnasStrategy(options).RunAsync(Space, resumed, original.Checkpoints[checkpoint].State, CancellationToken.None);
 
             Assert.Equal(proposed.Skip((int)from), resumed.Submitted.Select(s => s.Proposal.Architecture));
@@ -248,7 +248,7 @@ public sealed class MemnasStrategyTests
     public async Task a_finished_search_resumed_does_nothing()
     {
         var original = await RunAsync(SmallMemnas.Options());
-        var resumed = FakeMemnasEngine.Resuming(original, original.Checkpoints.Count - 1, 0);
+        var resumed = FakePredictorEngine.Resuming(original, original.Checkpoints.Count - 1, 0);
 
         await new MemnasStrategy(SmallMemnas.Options()).RunAsync(Space, resumed, original.Checkpoints[^1].State, CancellationToken.None);
 
@@ -270,7 +270,7 @@ public sealed class MemnasStrategyTests
     [Fact]
     public async Task a_base_that_names_no_sample_of_the_space_is_refused_by_its_setting()
     {
-        var engine = new FakeMemnasEngine(Space);
+        var engine = SmallMemnas.Engine();
 
         var error = await Assert.ThrowsAsync<SpecException>(() =>
             new MemnasStrategy(SmallMemnas.Options() with { Base = "b1.op=resnet" }).RunAsync(Space, engine, null, CancellationToken.None));

@@ -2,6 +2,7 @@ using Mnas.SearchSpace.Space;
 using Mnas.SearchSpace.Spec;
 using Mnas.Strategies.Memnas;
 using Mnas.Strategies.Memnas.Ranking;
+using Mnas.Strategies.Tests.Support;
 
 namespace Mnas.Strategies.Tests.Memnas;
 
@@ -31,4 +32,15 @@ internal static class SmallMemnas
     };
 
     public static Sample Base => NamedSamples.Resolve(Space, NamedSamples.MobileNetV2);
+
+    /// <summary>An engine (with no costs: MemNAS counts memory itself) whose children train to <paramref name="accuracy"/> of their sample, <see cref="FakeMemnasAccuracy"/> by default.</summary>
+    public static FakePredictorEngine Engine(int workers = 2, int budget = 100, Func<Sample, double>? accuracy = null, Func<Sample, bool>? fails = null,
+        ulong? shuffleSeed = null)
+    {
+        var of = accuracy ?? (s => FakeMemnasAccuracy.Of(Space, s));
+        return new FakePredictorEngine(workers, budget, p => of(SampleOf(p)), fails is null ? null : p => fails(SampleOf(p)), shuffleSeed);
+    }
+
+    private static Sample SampleOf(Proposal proposal) =>
+        proposal.Sample ?? throw new InvalidOperationException($"{proposal.Architecture}: the child carries no sample of the space");
 }

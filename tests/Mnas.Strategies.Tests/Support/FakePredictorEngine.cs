@@ -2,42 +2,42 @@ using Mnas.SearchSpace.Predictor;
 using Mnas.SearchSpace.Space;
 using Mnas.Strategies.Randomness;
 
-namespace Mnas.Strategies.Tests.Fbnetv3;
+namespace Mnas.Strategies.Tests.Support;
 
 /// <summary>
-/// An in-memory predictor engine for FBNetV3's tests, in place of a campaign: <c>workers</c> workers, a budget of
-/// children, every child "trained" at once by <see cref="FakeAccuracy"/> (or failed, where <c>fails</c> says), costs from
-/// <see cref="FakePairCosts"/>. Results come back in submission order or, with a shuffle seed, in a random order among
-/// those in flight. Records every submission, result, cost request, search round and checkpoint. <see cref="Resuming"/>
-/// stands for the same campaign restarted from one of its checkpoints: sequences go on from there, and a submission
-/// whose sequence was recorded must propose the recorded child and gets its recorded result back, as a campaign replays.
+/// An in-memory predictor engine for the predictor-driven strategies' tests (FBNetV3, MemNAS), in place of a campaign:
+/// <c>workers</c> workers, a budget of children, every child "trained" at once to an accuracy function of its proposal (or
+/// failed, where <c>fails</c> says), costs from <c>costs</c> (a strategy that asks without them fails the test). Results come
+/// back in submission order or, with a shuffle seed, in a random order among those in flight. Records every submission,
+/// result, search round and checkpoint. <see cref="Resuming"/> stands for the same campaign restarted from one of its
+/// checkpoints: sequences go on from there, and a submission whose sequence was recorded must propose the recorded child
+/// and gets its recorded result back, as a campaign replays.
 /// </summary>
 internal sealed class FakePredictorEngine : IPredictorEngine
 {
-    private readonly ModelSpace space;
     private readonly int workers;
     private readonly int budget;
-    private readonly Func<string, bool> fails;
+    private readonly Func<Proposal, double> accuracy;
+    private readonly Func<Proposal, bool> fails;
+    private readonly Func<Sample, ArchitectureCosts>? costs;
     private readonly Xoshiro256StarStar? shuffle;
     private readonly Dictionary<long, (string Architecture, Outcome Outcome)> recorded;
     private readonly List<Outcome> inFlight = [];
     private long submitted;
 
-    public FakePredictorEngine(ModelSpace space, int workers, int budget, Func<string, bool>? fails = null, ulong? shuffleSeed = null)
-        : this(space, workers, budget, fails, shuffleSeed, [], 0)
+    public FakePredictorEngine(int workers, int budget, Func<Proposal, double> accuracy, Func<Proposal, bool>? fails = null, ulong? shuffleSeed = null,
+        Func<Sample, ArchitectureCosts>? costs = null)
+        : this(workers, budget, accuracy, fails, costs, shuffleSeed, [], 0)
     {
     }
 
-    private FakePredictorEngine(ModelSpace space, int workers, int budget, Func<string, bool>? fails, ulong? shuffleSeed,
-        Dictionary<long, (string, Outcome)> recorded, long submitted)
+    private FakePredictorEngine(int workers, int budget, Func<Proposal, double> accuracy, Func<Proposal, bool>? fails,
+        Func<Sample, ArchitectureCosts>? costs, ulong? shuffleSeed, Dictionary<long, (string, Outcome)> recorded, long submitted)
     {
-        (this.space, this.workers, this.budget, this.recorded, this.submitted) = (space, workers, budget, recorded, submitted);
+        (this.workers, this.budget, this.accuracy, this.costs, this.recorded, this.submitted) = (workers, budget, accuracy, costs, recorded, submitted);
         this.fails = fails ?? (_ => false);
         shuffle = shuffleSeed is { } seed ? new Xoshiro256StarStar(seed) : null;
-        Costs = new FakePairCosts(space);
     }
-
-    public FakePairCosts Costs { get; }
 
     public List<(long Sequence, Proposal Proposal)> Submitted { get; } = [];
 
@@ -46,8 +46,6 @@ internal sealed class FakePredictorEngine : IPredictorEngine
     public List<(byte[] State, IReadOnlyList<long> Included, long SubmittedSoFar)> Checkpoints { get; } = [];
 
     public List<SearchRound> Rounds { get; } = [];
-
-    public int CostRequests { get; private set; }
 
     /// <summary>Children answered from the record of the campaign this one resumes.</summary>
     public int Replayed { get; private set; }
@@ -61,13 +59,14 @@ internal sealed class FakePredictorEngine : IPredictorEngine
     /// <summary>
     /// The campaign restarted from <paramref name="original"/>'s checkpoint <paramref name="checkpoint"/>, with the children
     /// the original submitted up to sequence <paramref name="recordedThrough"/> on record (it may have been killed before
-    /// the rest were).
+    /// the rest were); the others train as the original's did.
     /// </summary>
-    public static FakePredictorEngine Resuming(FakePredictorEngine original, int checkpoint, long recordedThrough, Func<string, bool>? fails = null)
+    public static FakePredictorEngine Resuming(FakePredictorEngine original, int checkpoint, long recordedThrough)
     {
         var record = original.Submitted.Where(s => s.Sequence <= recordedThrough)
             .ToDictionary(s => s.Sequence, s => (s.Proposal.Architecture, original.Delivered.Single(o => o.Sequence == s.Sequence)));
-        return new FakePredictorEngine(original.space, original.workers, original.budget, fails, null, record, original.Checkpoints[checkpoint].SubmittedSoFar);
+        return new FakePredictorEngine(original.workers, original.budget, original.accuracy, original.fails, original.costs, null, record,
+            original.Checkpoints[checkpoint].SubmittedSoFar);
     }
 
     public ValueTask<long> SubmitAsync(Proposal proposal, CancellationToken cancellation)
@@ -88,12 +87,12 @@ internal sealed class FakePredictorEngine : IPredictorEngine
             inFlight.Add(child.Outcome);
             return ValueTask.FromResult(sequence);
         }
-        var failed = fails(proposal.Architecture);
-        var accuracy = FakeAccuracy.Of(space, proposal.Architecture);
-        inFlight.Add(new Outcome(sequence, null, proposal.LogProbability, proposal.PolicyVersion, failed ? 0 : accuracy, failed)
+        var failed = fails(proposal);
+        var measured = accuracy(proposal);
+        inFlight.Add(new Outcome(sequence, proposal.Sample, proposal.LogProbability, proposal.PolicyVersion, failed ? 0 : measured, failed)
         {
             Architecture = proposal.Architecture,
-            Accuracy = failed ? null : accuracy,
+            Accuracy = failed ? null : measured,
         });
         return ValueTask.FromResult(sequence);
     }
@@ -114,11 +113,10 @@ internal sealed class FakePredictorEngine : IPredictorEngine
     public ValueTask WaitForOutcomeAsync(CancellationToken cancellation) =>
         inFlight.Count > 0 ? ValueTask.CompletedTask : throw new InvalidOperationException("WaitForOutcomeAsync with nothing in flight would wait forever");
 
-    public ValueTask<IReadOnlyList<ArchitectureCosts>> CostsAsync(IReadOnlyList<Sample> samples, CancellationToken cancellation)
-    {
-        CostRequests++;
-        return ValueTask.FromResult<IReadOnlyList<ArchitectureCosts>>(samples.Select(Costs.Of).ToList());
-    }
+    public ValueTask<IReadOnlyList<ArchitectureCosts>> CostsAsync(IReadOnlyList<Sample> samples, CancellationToken cancellation) =>
+        costs is { } of
+            ? ValueTask.FromResult<IReadOnlyList<ArchitectureCosts>>(samples.Select(of).ToList())
+            : throw new InvalidOperationException("the strategy asked the engine for costs, which this one has none of");
 
     public ValueTask ReportRoundAsync(SearchRound round, CancellationToken cancellation)
     {
