@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,9 +27,9 @@ public static class ChildMemoryApi
     private static async Task<Results<Ok<ChildMemoryResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
         string id, string sequence, HttpContext context, ICampaignStore store)
     {
-        if (!long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        if (!ChildSequence.TryParse(sequence, out var number))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sequence"] = [$"must be a whole number from 1 (got '{sequence}')"] });
+            return ChildSequence.Invalid(sequence);
         }
 
         var campaign = await CampaignLookup.FindAsync(context, store, id);
@@ -42,7 +41,7 @@ public static class ChildMemoryApi
         var child = await store.GetChildAsync(id, number, context.RequestAborted);
         if (child is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Child not found", detail: $"campaign '{id}' has no child {number}");
+            return ChildSequence.NotFound(id, number);
         }
 
         var settings = CampaignProgress.ReadSettings(campaign);

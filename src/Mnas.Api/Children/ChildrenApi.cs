@@ -47,9 +47,9 @@ public static class ChildrenApi
     private static async Task<Results<Ok<ChildDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
         string id, string sequence, HttpContext context, ICampaignStore store)
     {
-        if (!long.TryParse(sequence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+        if (!ChildSequence.TryParse(sequence, out var number))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sequence"] = [$"must be a whole number from 1 (got '{sequence}')"] });
+            return ChildSequence.Invalid(sequence);
         }
 
         if (await CampaignLookup.FindAsync(context, store, id) is null)
@@ -61,7 +61,7 @@ public static class ChildrenApi
         var child = await store.GetChildAsync(id, number, cancellation);
         if (child is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Child not found", detail: $"campaign '{id}' has no child {number}");
+            return ChildSequence.NotFound(id, number);
         }
 
         var events = await ChildEvents.OfAsync(store, id, number, cancellation);
